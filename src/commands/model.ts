@@ -1,0 +1,18 @@
+import path from 'node:path';
+import { countMessages, formatMessages } from '../format-messages.js';
+import { loadLadder } from '../load-ladder.js';
+import { exitCode, type CommandIo } from './io.js';
+
+/** Options of `ladders model`. */
+export interface ModelOptions {
+  ladders: string;
+}
+
+/** `ladders model`: print the model as JSON; messages go to stderr, and errors print no model. */
+export async function model(options: ModelOptions, io: CommandIo): Promise<number> {
+  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
+  io.stderr(formatMessages(files));
+  if (!ladder || countMessages(files).error > 0) return exitCode.contentError;
+  io.stdout(JSON.stringify(ladder, null, 2) + '\n');
+  return exitCode.ok;
+}

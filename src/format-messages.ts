@@ -1,0 +1,52 @@
+import type { VFile } from 'vfile';
+import type { VFileMessage } from 'vfile-message';
+import { severityOf } from './messages.js';
+
+/** Render messages the way compilers do: `path:line:column: severity text [rule-id]`. */
+export function formatMessages(files: readonly VFile[]): string {
+  const lines: string[] = [];
+  for (const message of sortedMessages(files)) {
+    lines.push(formatMessage(message));
+    if (message.cause && isMessage(message.cause)) {
+      lines.push('  ' + formatPlace(message.cause) + ': note ' + message.cause.reason);
+    }
+  }
+  return lines.length > 0 ? lines.join('\n') + '\n' : '';
+}
+
+/** One message on one line. */
+export function formatMessage(message: VFileMessage): string {
+  const rule = message.ruleId ? ` [${message.ruleId}]` : '';
+  return `${formatPlace(message)}: ${severityOf(message)} ${message.reason}${rule}`;
+}
+
+function formatPlace(message: VFileMessage): string {
+  return `${message.file ?? ''}:${message.line ?? 1}:${message.column ?? 1}`;
+}
+
+function isMessage(value: unknown): value is VFileMessage {
+  return typeof value === 'object' && value !== null && 'reason' in value && 'line' in value;
+}
+
+/** All messages of all files, by file, then line, then column. */
+export function sortedMessages(files: readonly VFile[]): VFileMessage[] {
+  return files
+    .flatMap((file) => file.messages)
+    .sort(
+      (a, b) =>
+        compareText(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0),
+    );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Counts of errors, warnings and infos across files. */
+export function countMessages(files: readonly VFile[]): Record<'error' | 'warning' | 'info', number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const message of files.flatMap((file) => file.messages)) counts[severityOf(message)] += 1;
+  return counts;
+}

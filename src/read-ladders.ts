@@ -1,0 +1,82 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VFile } from 'vfile';
+import { decodeText } from './decode-text.js';
+import { quote, report } from './messages.js';
+
+/** A Markdown page of a ladder: its file (for messages) and its text, when it could be read. */
+export interface LadderSource {
+  file: VFile;
+  text: string | null;
+}
+
+/** Larger pages are refused: a real ladder page is a few kilobytes; 5,000 positions fit in 3 MB. */
+export const maxPageBytes = 4 * 1024 * 1024;
+
+const markdownExtension = /\.(md|markdown)$/i;
+
+/** The folder of ladders that ships with this package, used when a folder has no introduction page. */
+export const shippedLaddersDir = fileURLToPath(new URL('../ladders/', import.meta.url));
+
+/** Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start. */
+export async function readLadders(dir: string, cwd: string): Promise<LadderSource[]> {
+  const folder = new VFile({ path: displayPath(dir, cwd) });
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareNames);
+  } catch (error) {
+    report(folder, 'error', `Cannot read the folder ${quote(folder.path)}: ${systemReason(error)}`, undefined, 'unreadable-folder');
+    return [{ file: folder, text: null }];
+  }
+  const pages: LadderSource[] = [];
+  for (const name of names) {
+    const fullPath = path.join(dir, name);
+    if ((await stat(fullPath)).isFile()) pages.push(await readLadderPage(fullPath, cwd));
+  }
+  if (pages.length === 0) {
+    report(folder, 'error', `No Markdown pages in ${quote(folder.path)}; expected an introduction page and one page per role`, undefined, 'no-pages');
+    return [{ file: folder, text: null }];
+  }
+  return pages;
+}
+
+/** Read one page as strict UTF-8 text; any problem becomes a message on the page. */
+export async function readLadderPage(fullPath: string, cwd: string): Promise<LadderSource> {
+  const file = new VFile({ path: displayPath(fullPath, cwd) });
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(fullPath);
+  } catch (error) {
+    report(file, 'error', `Cannot read the file: ${systemReason(error)}`, undefined, 'unreadable-file');
+    return { file, text: null };
+  }
+  if (bytes.length > maxPageBytes) {
+    const size = (bytes.length / 1024 / 1024).toFixed(1);
+    report(file, 'error', `The page is ${size} MiB, larger than the ${maxPageBytes / 1024 / 1024} MiB a ladder page may be`, undefined, 'file-too-large');
+    return { file, text: null };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    const place = { line: decoded.line, column: decoded.column };
+    const reason =
+      decoded.problem === 'binary'
+        ? 'Unexpected NUL byte: this is a binary file, not a Markdown page'
+        : 'Unexpected byte that is not UTF-8: save the page as UTF-8';
+    report(file, 'error', reason, place, decoded.problem === 'binary' ? 'binary-file' : 'not-utf8');
+    return { file, text: null };
+  }
+  return { file, text: decoded.text };
+}
+
+function displayPath(fullPath: string, cwd: string): string {
+  return path.relative(cwd, fullPath).split(path.sep).join('/') || '.';
+}
+
+function systemReason(error: unknown): string {
+  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

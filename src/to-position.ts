@@ -1,0 +1,100 @@
+import type { ListItem } from 'mdast';
+import type { VFile } from 'vfile';
+import { closestMatch } from './closest-match.js';
+import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from './markdown-text.js';
+import { quote, quoteList, report } from './messages.js';
+import type { Axis, Expectation, Framework, Position } from './model.js';
+import { parsePositionHeading } from './position-heading.js';
+import { keywordIndex, keywordKey } from './to-framework.js';
+
+/** A section is a position when its heading reads like one or it lists keywords. */
+export function isPositionSection(section: Section): boolean {
+  if (parsePositionHeading(plainText(section.heading))) return true;
+  return leadingLists(section.body).some((list) => list.children.some((item) => readKeywordItem(item)?.marked));
+}
+
+/** Read one position section; null when it has errors (reported on `file`). */
+export function toPosition(section: Section, file: VFile, framework: Framework, roleTitle: string): Position | null {
+  const headingText = plainText(section.heading);
+  const heading = parsePositionHeading(headingText);
+  if (!heading) {
+    const reason = `Unexpected position heading ${quote(headingText)}, expected \`CODE - Title\` such as \`D4 - Developer 4\``;
+    report(file, 'error', reason, section.heading.position, 'bad-position-heading');
+    return null;
+  }
+  const expectations = readExpectations(section, file, framework, heading.code);
+  if (!expectations) return null;
+  return {
+    code: heading.code,
+    level: heading.level,
+    title: heading.title ?? `${roleTitle} ${heading.level}`,
+    senior: false,
+    expectations,
+    source: placeOf(file.path, section.heading.position?.start),
+  };
+}
+
+function readExpectations(section: Section, file: VFile, framework: Framework, code: string): Expectation[] | null {
+  const index = keywordIndex(framework);
+  const byAxis = new Map<string, { expectation: Expectation; item: ListItem }>();
+  // Axes a misspelt keyword most likely meant: reporting them missing as well would only repeat the error.
+  const guessed = new Set<string>();
+  let valid = true;
+  for (const item of leadingLists(section.body).flatMap((list) => list.children)) {
+    const place = item.children[0]?.position ?? item.position;
+    const read = readKeywordItem(item);
+    if (!read) {
+      report(file, 'error', `Unexpected bullet in position ${quote(code)}, expected \`**Keyword**: description\``, place, 'bad-bullet');
+      valid = false;
+      continue;
+    }
+    const found = index.get(keywordKey(read.keyword));
+    if (!found) {
+      const { reason, axis } = unknownKeyword(read.keyword, framework);
+      report(file, 'error', reason, place, 'unknown-keyword');
+      if (axis) guessed.add(axis.id);
+      valid = false;
+      continue;
+    }
+    const earlier = byAxis.get(found.axis.id);
+    if (earlier) {
+      const cause = { file: file.path, place: earlier.item.position?.start, reason: `${quote(earlier.expectation.keyword)} is given here` };
+      const reason = `Position ${quote(code)} names two keywords for ${quote(found.axis.name)}: ${quote(earlier.expectation.keyword)} and ${quote(found.level.keyword)}`;
+      report(file, 'error', reason, place, 'duplicate-axis', cause);
+      valid = false;
+      continue;
+    }
+    const expectation = {
+      axis: found.axis.id,
+      rank: found.level.rank,
+      keyword: found.level.keyword,
+      description: read.description,
+      source: placeOf(file.path, place?.start),
+    };
+    byAxis.set(found.axis.id, { expectation, item });
+  }
+  for (const axis of framework.axes) {
+    if (byAxis.has(axis.id) || guessed.has(axis.id)) continue;
+    const reason = `Position ${quote(code)} names no keyword for ${quote(axis.name)}, expected one of ${quoteList(keywordsOf(axis))}`;
+    report(file, 'error', reason, section.heading.position, 'missing-axis');
+    valid = false;
+  }
+  if (!valid) return null;
+  return framework.axes.flatMap((axis) => byAxis.get(axis.id)?.expectation ?? []);
+}
+
+/** The message for a keyword no axis has, and the axis of the nearest keyword, if one is near. */
+function unknownKeyword(keyword: string, framework: Framework): { reason: string; axis: Axis | undefined } {
+  const suggestion = closestMatch(keyword, framework.axes.flatMap(keywordsOf));
+  const axis = suggestion ? framework.axes.find((candidate) => keywordsOf(candidate).includes(suggestion)) : undefined;
+  if (!suggestion || !axis) {
+    const axes = quoteList(framework.axes.map((candidate) => candidate.name));
+    return { reason: `Unexpected keyword ${quote(keyword)}, expected a keyword of one of the axes ${axes}`, axis };
+  }
+  const reason = `Unexpected keyword ${quote(keyword)}, expected one of ${quoteList(keywordsOf(axis))}; did you mean ${quote(suggestion)}?`;
+  return { reason, axis };
+}
+
+function keywordsOf(axis: Axis): string[] {
+  return axis.levels.map((level) => level.keyword);
+}
