@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { countMessages, formatMessages } from '../format-messages.js';
-import { loadLadder } from '../load-ladder.js';
+import { loadLadder } from '../read/load-ladder.js';
 import { exitCode, type CommandIo } from './io.js';
 
 /** Options of `ladders model`. */

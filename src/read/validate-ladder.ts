@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
-import { quote, report, type Severity } from './messages.js';
-import type { Ladder, Position, Role, SourcePlace } from './model.js';
+import { quote, report, type Severity } from '../messages.js';
+import type { Ladder, Position, Role, SourcePlace } from '../model.js';
 
 /** Check what only the whole ladder shows: duplicates across pages, ranks that fall, order, empty text. */
 export function validateLadder(ladder: Ladder, files: ReadonlyMap<string, VFile>): void {

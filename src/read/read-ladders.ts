@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { decodeText } from './decode-text.js';
-import { quote, report } from './messages.js';
+import { quote, report } from '../messages.js';
 
 /** A Markdown page of a ladder: its file (for messages) and its text, when it could be read. */
 export interface LadderSource {
@@ -17,7 +17,7 @@ export const maxPageBytes = 4 * 1024 * 1024;
 const markdownExtension = /\.(md|markdown)$/i;
 
 /** The folder of ladders that ships with this package, used when a folder has no introduction page. */
-export const shippedLaddersDir = fileURLToPath(new URL('../ladders/', import.meta.url));
+export const shippedLaddersDir = fileURLToPath(new URL('../../ladders/', import.meta.url));
 
 /** Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start. */
 export async function readLadders(dir: string, cwd: string): Promise<LadderSource[]> {

@@ -1,7 +1,7 @@
 import type { Root, Table, TableRow } from 'mdast';
 import type { VFile } from 'vfile';
 import { plainText } from './markdown-text.js';
-import { quote, report } from './messages.js';
+import { quote, report } from '../messages.js';
 import { parsePositionHeading, parseSeniority, type PositionHeading } from './position-heading.js';
 
 /** One row of a role's level table: `| 5 | Senior | [EM5 - Engineering Manager 5](#em5) |`. */

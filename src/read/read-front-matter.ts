@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { closestMatch } from './closest-match.js';
-import { quote, quoteList, report } from './messages.js';
+import { quote, quoteList, report } from '../messages.js';
 
 /** The one schema for the optional YAML front matter of any ladder page. */
 export const frontMatterSchema = z.strictObject({

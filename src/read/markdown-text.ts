@@ -1,7 +1,7 @@
 import type { Heading, List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
-import type { SourcePlace } from './model.js';
+import type { SourcePlace } from '../model.js';
 
 /** The text of Markdown nodes with runs of white space folded into one space. */
 export function plainText(nodes: Nodes | readonly Nodes[]): string {

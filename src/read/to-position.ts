@@ -2,8 +2,8 @@ import type { ListItem } from 'mdast';
 import type { VFile } from 'vfile';
 import { closestMatch } from './closest-match.js';
 import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from './markdown-text.js';
-import { quote, quoteList, report } from './messages.js';
-import type { Axis, Expectation, Framework, Position } from './model.js';
+import { quote, quoteList, report } from '../messages.js';
+import type { Axis, Expectation, Framework, Position } from '../model.js';
 import { parsePositionHeading } from './position-heading.js';
 import { keywordIndex, keywordKey } from './to-framework.js';
 

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { quote, report } from './messages.js';
-import type { Framework, Ladder, Role } from './model.js';
+import { quote, report } from '../messages.js';
+import type { Framework, Ladder, Role } from '../model.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { readLadderPage, readLadders, shippedLaddersDir, type LadderSource } from './read-ladders.js';

@@ -1,8 +1,8 @@
 import type { List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { leadingLists, placeOf, plainText, readKeywordItem, sectionsAt, slugify, type Section } from './markdown-text.js';
-import { quote, report } from './messages.js';
-import type { Axis, AxisLevel, Framework } from './model.js';
+import { quote, report } from '../messages.js';
+import type { Axis, AxisLevel, Framework } from '../model.js';
 import type { FrontMatter } from './read-front-matter.js';
 
 /** Radar charts and comparisons need a plane: fewer axes than this cannot be drawn. */
