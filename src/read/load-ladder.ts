@@ -27,19 +27,25 @@ interface Page {
 /** Read, parse, model and validate the ladders in `dir`. */
 export async function loadLadder(dir: string, cwd: string = process.cwd()): Promise<LoadedLadder> {
   const sources = await readLadders(dir, cwd);
+  const shippedIntroduction = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), cwd);
+  return toLadder(sources, shippedIntroduction, displayFolder(dir, cwd));
+}
+
+/** Model and validate pages already read; `shippedIntroduction` serves when no page defines the axes. */
+export function toLadder(sources: readonly LadderSource[], shippedIntroduction: LadderSource, folderPath: string): LoadedLadder {
   const files = sources.map((source) => source.file);
   const pages = sources.flatMap(toPage);
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
   // A page that could not be parsed might be the introduction: guessing a framework would mislead.
-  const framework = pages.length === sources.length ? await readFramework(introductions, dir, cwd, files) : null;
+  const framework = pages.length === sources.length ? readFramework(introductions, shippedIntroduction, folderPath, files) : null;
   if (!framework) return { ladder: null, files };
   const roles = pages
     .filter((page) => !introductions.includes(page))
     .flatMap((page) => (page.frontMatter ? toRole(page.tree, page.file, page.frontMatter, framework) : null) ?? [])
     .sort(compareRoles);
-  if (files.length > 0 && roles.length === 0 && !files.some(hasErrors)) {
-    const folder = new VFile({ path: displayFolder(dir, cwd) });
-    report(folder, 'error', `No role pages in ${quote(folder.path)}; expected a page with positions such as \`## D1 - Developer 1\``, undefined, 'no-roles');
+  if (roles.length === 0 && !files.some(hasErrors)) {
+    const folder = new VFile({ path: folderPath });
+    report(folder, 'error', `No role pages in ${quote(folderPath)}; expected a page with positions such as \`## D1 - Developer 1\``, undefined, 'no-roles');
     files.push(folder);
   }
   const ladder = { framework, roles };
@@ -54,7 +60,7 @@ function toPage(source: LadderSource): Page[] {
 }
 
 /** The folder's own introduction page, or the shipped one when the folder has none. */
-async function readFramework(introductions: readonly Page[], dir: string, cwd: string, files: VFile[]): Promise<Framework | null> {
+function readFramework(introductions: readonly Page[], shippedIntroduction: LadderSource, folderPath: string, files: VFile[]): Framework | null {
   const [first, ...others] = introductions;
   for (const other of others) {
     const cause = { file: first?.file.path ?? '', place: undefined, reason: 'the first introduction page' };
@@ -62,13 +68,12 @@ async function readFramework(introductions: readonly Page[], dir: string, cwd: s
   }
   if (others.length > 0) return null;
   if (first) return first.frontMatter ? toFramework(first.tree, first.file, first.frontMatter) : null;
-  const shipped = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), cwd);
-  files.push(shipped.file);
-  const page = toPage(shipped)[0];
+  const page = toPage(shippedIntroduction)[0];
   const framework = page?.frontMatter && isIntroductionPage(page.tree) ? toFramework(page.tree, page.file, page.frontMatter) : null;
-  if (!framework) throw new Error(`The shipped introduction page ${shipped.file.path} does not define a framework`);
-  const folder = new VFile({ path: displayFolder(dir, cwd) });
-  report(folder, 'info', `No introduction page in ${quote(folder.path)}; using the framework that ships with ladders`, undefined, 'shipped-framework');
+  if (!framework) throw new Error(`The shipped introduction page ${shippedIntroduction.file.path} does not define a framework`);
+  files.push(shippedIntroduction.file);
+  const folder = new VFile({ path: folderPath });
+  report(folder, 'info', `No introduction page in ${quote(folderPath)}; using the framework that ships with ladders`, undefined, 'shipped-framework');
   files.push(folder);
   return framework;
 }

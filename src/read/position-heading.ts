@@ -6,7 +6,7 @@ export interface PositionHeading {
 }
 
 // A code is letters straight followed by digits; the title follows a hyphen, en dash, em dash or colon.
-const pattern = /^([A-Za-z]+)(\d{1,3})(?:\s*[-\u2013\u2014:]+\s*(.*))?$/;
+const pattern = /^([A-Za-z]+)(\d{1,9})(?:\s*[-\u2013\u2014:]+\s*(.*))?$/;
 
 /** Parse `CODE - Title`, `CODE – Title` or a bare `CODE`; null when the text is not a position heading. */
 export function parsePositionHeading(text: string): PositionHeading | null {

@@ -11,8 +11,8 @@ export interface LadderSource {
   text: string | null;
 }
 
-/** Larger pages are refused: a real ladder page is a few kilobytes; 5,000 positions fit in 3 MB. */
-export const maxPageBytes = 4 * 1024 * 1024;
+/** Larger pages are refused: a real ladder page is a few kilobytes, and 512 KiB of hostile Markdown still parses in seconds. */
+export const maxPageBytes = 512 * 1024;
 
 const markdownExtension = /\.(md|markdown)$/i;
 
@@ -52,8 +52,8 @@ export async function readLadderPage(fullPath: string, cwd: string): Promise<Lad
     return { file, text: null };
   }
   if (bytes.length > maxPageBytes) {
-    const size = (bytes.length / 1024 / 1024).toFixed(1);
-    report(file, 'error', `The page is ${size} MiB, larger than the ${maxPageBytes / 1024 / 1024} MiB a ladder page may be`, undefined, 'file-too-large');
+    const reason = `The page is ${Math.ceil(bytes.length / 1024)} KiB, larger than the ${maxPageBytes / 1024} KiB a ladder page may be`;
+    report(file, 'error', reason, undefined, 'file-too-large');
     return { file, text: null };
   }
   const decoded = decodeText(bytes);

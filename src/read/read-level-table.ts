@@ -6,7 +6,8 @@ import { parsePositionHeading, parseSeniority, type PositionHeading } from './po
 
 /** One row of a role's level table: `| 5 | Senior | [EM5 - Engineering Manager 5](#em5) |`. */
 export interface LevelRow {
-  level: number;
+  /** Null when the cell is not a number (reported already). */
+  level: number | null;
   senior: boolean | null;
   position: PositionHeading;
   node: TableRow;
@@ -41,9 +42,9 @@ function readRow(row: TableRow, columns: Columns, file: VFile): LevelRow | null 
   const levelText = plainText(cell(columns.level) ?? []);
   const positionText = plainText(cell(columns.position) ?? []);
   const position = parsePositionHeading(positionText);
-  if (!/^\d+$/.test(levelText)) {
+  const level = /^\d+$/.test(levelText) ? Number(levelText) : null;
+  if (level === null) {
     report(file, 'error', `Unexpected level ${quote(levelText)} in the level table, expected a number`, cell(columns.level)?.position ?? row.position, 'bad-level-table');
-    return null;
   }
   if (!position) {
     report(file, 'error', `Unexpected position ${quote(positionText)} in the level table, expected \`CODE - Title\` such as \`EM5 - Engineering Manager 5\``, cell(columns.position)?.position ?? row.position, 'bad-level-table');
@@ -53,7 +54,7 @@ function readRow(row: TableRow, columns: Columns, file: VFile): LevelRow | null 
   const senior = seniorCell ? parseSeniority(plainText(seniorCell)) : null;
   if (seniorCell && senior === null) {
     report(file, 'error', `Unexpected seniority ${quote(plainText(seniorCell))}, expected \`Yes\`, \`No\`, \`Senior\` or \`Junior\``, seniorCell.position, 'bad-level-table');
-    return null;
   }
-  return { level: Number(levelText), senior, position, node: row };
+  // A row with a bad cell is kept, so its position is not reported missing from the table as well.
+  return { level, senior, position, node: row };
 }

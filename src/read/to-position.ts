@@ -1,4 +1,3 @@
-import type { ListItem } from 'mdast';
 import type { VFile } from 'vfile';
 import { closestMatch } from './closest-match.js';
 import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from './markdown-text.js';
@@ -7,14 +6,22 @@ import type { Axis, Expectation, Framework, Position } from '../model.js';
 import { parsePositionHeading } from './position-heading.js';
 import { keywordIndex, keywordKey } from './to-framework.js';
 
-/** A section is a position when its heading reads like one or it lists keywords. */
-export function isPositionSection(section: Section): boolean {
+/** Where each keyword of the framework sits. */
+export type KeywordIndex = ReturnType<typeof keywordIndex>;
+
+/** A section is a position when its heading reads like one or it lists a keyword of the framework. */
+export function isPositionSection(section: Section, index: KeywordIndex): boolean {
   if (parsePositionHeading(plainText(section.heading))) return true;
-  return leadingLists(section.body).some((list) => list.children.some((item) => readKeywordItem(item)?.marked));
+  return leadingLists(section.body).some((list) =>
+    list.children.some((item) => {
+      const read = readKeywordItem(item);
+      return read !== null && index.has(keywordKey(read.keyword));
+    }),
+  );
 }
 
 /** Read one position section; null when it has errors (reported on `file`). */
-export function toPosition(section: Section, file: VFile, framework: Framework, roleTitle: string): Position | null {
+export function toPosition(section: Section, file: VFile, framework: Framework, index: KeywordIndex, roleTitle: string): Position | null {
   const headingText = plainText(section.heading);
   const heading = parsePositionHeading(headingText);
   if (!heading) {
@@ -22,7 +29,7 @@ export function toPosition(section: Section, file: VFile, framework: Framework, 
     report(file, 'error', reason, section.heading.position, 'bad-position-heading');
     return null;
   }
-  const expectations = readExpectations(section, file, framework, heading.code);
+  const expectations = readExpectations(section, file, framework, index, heading.code);
   if (!expectations) return null;
   return {
     code: heading.code,
@@ -34,9 +41,8 @@ export function toPosition(section: Section, file: VFile, framework: Framework, 
   };
 }
 
-function readExpectations(section: Section, file: VFile, framework: Framework, code: string): Expectation[] | null {
-  const index = keywordIndex(framework);
-  const byAxis = new Map<string, { expectation: Expectation; item: ListItem }>();
+function readExpectations(section: Section, file: VFile, framework: Framework, index: KeywordIndex, code: string): Expectation[] | null {
+  const byAxis = new Map<string, Expectation>();
   // Axes a misspelt keyword most likely meant: reporting them missing as well would only repeat the error.
   const guessed = new Set<string>();
   let valid = true;
@@ -58,8 +64,8 @@ function readExpectations(section: Section, file: VFile, framework: Framework, c
     }
     const earlier = byAxis.get(found.axis.id);
     if (earlier) {
-      const cause = { file: file.path, place: earlier.item.position?.start, reason: `${quote(earlier.expectation.keyword)} is given here` };
-      const reason = `Position ${quote(code)} names two keywords for ${quote(found.axis.name)}: ${quote(earlier.expectation.keyword)} and ${quote(found.level.keyword)}`;
+      const cause = { file: file.path, place: earlier.source, reason: `${quote(earlier.keyword)} is given here` };
+      const reason = `Position ${quote(code)} names two keywords for ${quote(found.axis.name)}: ${quote(earlier.keyword)} and ${quote(found.level.keyword)}`;
       report(file, 'error', reason, place, 'duplicate-axis', cause);
       valid = false;
       continue;
@@ -71,7 +77,7 @@ function readExpectations(section: Section, file: VFile, framework: Framework, c
       description: read.description,
       source: placeOf(file.path, place?.start),
     };
-    byAxis.set(found.axis.id, { expectation, item });
+    byAxis.set(found.axis.id, expectation);
   }
   for (const axis of framework.axes) {
     if (byAxis.has(axis.id) || guessed.has(axis.id)) continue;
@@ -80,7 +86,7 @@ function readExpectations(section: Section, file: VFile, framework: Framework, c
     valid = false;
   }
   if (!valid) return null;
-  return framework.axes.flatMap((axis) => byAxis.get(axis.id)?.expectation ?? []);
+  return framework.axes.flatMap((axis) => byAxis.get(axis.id) ?? []);
 }
 
 /** The message for a keyword no axis has, and the axis of the nearest keyword, if one is near. */

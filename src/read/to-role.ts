@@ -7,6 +7,7 @@ import type { Framework, Position, Role } from '../model.js';
 import type { FrontMatter } from './read-front-matter.js';
 import { parsePositionHeading } from './position-heading.js';
 import { readLevelTable, type LevelRow } from './read-level-table.js';
+import { keywordIndex } from './to-framework.js';
 import { isPositionSection, toPosition } from './to-position.js';
 
 /** Without a level table, the framework's rule applies: levels 4 and up are senior. */
@@ -14,7 +15,8 @@ export const firstSeniorLevel = 4;
 
 /** Read a role page; null when it defines no levels (an info message says it was skipped) or has errors. */
 export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, framework: Framework): Role | null {
-  const sections = sectionsAt(tree, 2).filter(isPositionSection);
+  const index = keywordIndex(framework);
+  const sections = sectionsAt(tree, 2).filter((section) => isPositionSection(section, index));
   const table = readLevelTable(tree, file);
   if (sections.length === 0 && table === null) {
     report(file, 'info', 'Skipped: the page defines no positions', undefined, 'no-levels');
@@ -23,7 +25,7 @@ export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, framew
   const titleHeading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const title = frontMatter.title ?? (titleHeading ? plainText(titleHeading) : fileStem(file));
   const errorsBefore = errorCount(file);
-  const positions = sections.flatMap((section) => toPosition(section, file, framework, title) ?? []);
+  const positions = sections.flatMap((section) => toPosition(section, file, framework, index, title) ?? []);
   const headingCodes = new Set(sections.map((section) => parsePositionHeading(plainText(section.heading))?.code));
   if (table) applyLevelTable(table, headingCodes, positions, file);
   else for (const position of positions) position.senior = position.level >= firstSeniorLevel;
@@ -61,7 +63,7 @@ function applyLevelTable(rows: readonly LevelRow[], headingCodes: ReadonlySet<st
       report(file, 'error', `The level table lists ${quote(code)}, but no position below has that code`, row.node.position, 'table-mismatch');
     } else if (!position) {
       continue; // the position's own errors are reported already
-    } else if (row.level !== position.level) {
+    } else if (row.level !== null && row.level !== position.level) {
       report(file, 'error', `The level table puts ${quote(code)} at level ${row.level}, but its code says level ${position.level}`, row.node.position, 'table-mismatch');
     } else if (row.position.title && normalTitle(row.position.title) !== normalTitle(position.title)) {
       const reason = `The level table calls ${quote(code)} ${quote(row.position.title)}, but its heading says ${quote(position.title)}`;
