@@ -1,0 +1,20 @@
+import { runCli } from '../../src/run-cli.js';
+
+/** What a command printed and how it exited. */
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `ladders …` in this process, from `cwd`, capturing its output. */
+export async function run(args: string[], cwd: string): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    cwd,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+  });
+  return { code, stdout, stderr };
+}
