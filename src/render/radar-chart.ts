@@ -1,0 +1,203 @@
+/** One axis of the chart. */
+export interface RadarAxis {
+  name: string;
+  /** How many rings this axis has (>= 1); axes may differ. */
+  ranks: number;
+  /** Optional second label line, e.g. the keyword `Evolves`. */
+  caption?: string;
+}
+
+/** One filled shape: a value per axis, 0..ranks, in the order of the axes. */
+export interface RadarShape {
+  label: string;
+  values: number[];
+}
+
+/** Everything one chart shows; `idPrefix` keeps ids unique when several charts share a page. */
+export interface RadarChartInput {
+  idPrefix: string;
+  title: string;
+  description: string;
+  axes: RadarAxis[];
+  shapes: RadarShape[];
+}
+
+interface Point { x: number; y: number }
+
+// Wide enough that a 20-character label beside a horizontal axis fits even in a wide fallback font.
+const WIDTH = 600;
+const CX = 300;
+const CY = 200;
+const RADIUS = 120;
+const LABEL_GAP = 16;
+const LINE_HEIGHT = 15;
+const CHART_HEIGHT = 400;
+const LEGEND_HEIGHT = 44;
+const FONTS = 'Inter, "Helvetica Neue", Arial, sans-serif';
+
+// Each colour is declared twice: renderers without custom properties (librsvg 2.54) drop the
+// `var()` declaration as invalid and keep the plain one, instead of painting black.
+const STYLE = [
+  `.ladders-chart{font-family:${FONTS}}`,
+  `.ladders-chart-background{${declareColour('fill', '--ladders-chart-background', '#ffffff')}}`,
+  `.ladders-chart-ring,.ladders-chart-spoke{fill:none;stroke-width:1;${declareColour('stroke', '--ladders-chart-grid', '#d1d5db')}}`,
+  `.ladders-chart-rank{font-size:10px;${declareColour('fill', '--ladders-chart-muted', '#6b7280')}}`,
+  `.ladders-chart-rank,.ladders-chart-legend text{paint-order:stroke;stroke-width:3px;stroke-linejoin:round;${declareColour('stroke', '--ladders-chart-background', '#ffffff')}}`,
+  `.ladders-chart-axis-name,.ladders-chart-legend text{font-size:12px;font-weight:600;${declareColour('fill', '--ladders-chart-text', '#111827')}}`,
+  `.ladders-chart-axis-caption{font-size:11px;${declareColour('fill', '--ladders-chart-muted', '#4b5563')}}`,
+  `.ladders-chart-shape-1{fill-opacity:0.25;stroke-width:2.5px;stroke-linejoin:round;${declareColour('fill', '--ladders-brand', '#1d4ed8')}${declareColour('stroke', '--ladders-chart-shape-1-stroke', '#1f2937')}}`,
+  `.ladders-chart-shape-2{fill-opacity:0.2;stroke-width:2px;stroke-linejoin:round;${declareColour('fill', '--ladders-chart-shape-2', '#f59e0b')}${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#b45309')}}`,
+  `.ladders-chart-marker-1{${declareColour('fill', '--ladders-chart-shape-1-stroke', '#1f2937')}}`,
+  // A hollow marker tells the second shape apart in greyscale too.
+  `.ladders-chart-marker-2{stroke-width:1.5px;${declareColour('fill', '--ladders-chart-background', '#ffffff')}${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#b45309')}}`,
+].join('');
+
+/** Render a radar chart of one or two shapes as a standalone, accessible SVG element. */
+export function renderRadarChart(input: RadarChartInput): string {
+  assertValidInput(input);
+  const { axes, shapes } = input;
+  const maxRanks = Math.max(...axes.map((axis) => axis.ranks));
+  const height = shapes.length === 2 ? CHART_HEIGHT + LEGEND_HEIGHT : CHART_HEIGHT;
+  const id = escapeXml(input.idPrefix);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" class="ladders-chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<title id="${id}-title">${escapeXml(input.title)}</title>`,
+    `<desc id="${id}-desc">${escapeXml(describeChart(input))}</desc>`,
+    `<style>${STYLE}</style>`,
+    `<rect class="ladders-chart-background" width="${WIDTH}" height="${height}"/>`,
+    ...renderGrid(axes.length, maxRanks),
+    ...axes.map((axis, i) => renderAxisLabel(axis, i, axes.length)),
+    ...shapes.map((shape, s) => renderShapePolygon(shape, s, axes)),
+    ...shapes.flatMap((shape, s) => renderShapeMarkers(shape, s, axes)),
+    ...(shapes.length === 2 ? renderLegend(shapes, height) : []),
+    '</svg>',
+  ].join('\n');
+}
+
+function assertValidInput({ idPrefix, axes, shapes }: RadarChartInput): void {
+  // The id prefix ends up in a space-separated `aria-labelledby` list.
+  if (!/^\S+$/.test(idPrefix)) throw new Error(`Radar chart idPrefix must be non-empty without spaces, got "${idPrefix}"`);
+  if (axes.length < 3) throw new Error(`Radar chart needs at least 3 axes, got ${axes.length}`);
+  if (shapes.length < 1 || shapes.length > 2) throw new Error(`Radar chart takes 1 or 2 shapes, got ${shapes.length}`);
+  const flat = axes.find((axis) => !Number.isInteger(axis.ranks) || axis.ranks < 1);
+  if (flat) throw new Error(`Radar chart axis "${flat.name}" needs a whole number of ranks >= 1, got ${flat.ranks}`);
+  for (const shape of shapes) {
+    if (shape.values.length !== axes.length) {
+      throw new Error(`Radar chart shape "${shape.label}" has ${shape.values.length} values for ${axes.length} axes`);
+    }
+    shape.values.forEach((value, i) => {
+      const axis = axes[i]!;
+      if (!Number.isInteger(value) || value < 0 || value > axis.ranks) {
+        throw new Error(`Radar chart shape "${shape.label}" has value ${value} on axis "${axis.name}", expected 0..${axis.ranks}`);
+      }
+    });
+  }
+}
+
+function describeChart({ description, axes, shapes }: RadarChartInput): string {
+  const sentences = shapes.map((shape) => {
+    const values = axes.map((axis, i) => `${axis.name} ${shape.values[i]} of ${axis.ranks}`);
+    return `${shape.label}: ${values.join(', ')}.`;
+  });
+  return [description.trim(), ...sentences].filter((part) => part !== '').join(' ');
+}
+
+function renderGrid(axisCount: number, maxRanks: number): string[] {
+  const lines: string[] = [];
+  for (let ring = 1; ring <= maxRanks; ring += 1) {
+    const corners = Array.from({ length: axisCount }, (_, i) => locatePoint(i, axisCount, ring / maxRanks));
+    lines.push(`<polygon class="ladders-chart-ring" points="${formatPoints(corners)}"/>`);
+  }
+  for (let i = 0; i < axisCount; i += 1) {
+    const end = locatePoint(i, axisCount, 1);
+    lines.push(`<line class="ladders-chart-spoke" x1="${CX}" y1="${CY}" x2="${formatNumber(end.x)}" y2="${formatNumber(end.y)}"/>`);
+  }
+  // Rank numbers sit just right of the upward first spoke, above each ring's top corner,
+  // where the ring's own edges slope away and leave room.
+  for (let ring = 1; ring <= maxRanks; ring += 1) {
+    const y = CY - (RADIUS * ring) / maxRanks - 3;
+    lines.push(`<text class="ladders-chart-rank" x="${CX + 6}" y="${formatNumber(y)}">${ring}</text>`);
+  }
+  return lines;
+}
+
+function renderAxisLabel(axis: RadarAxis, index: number, axisCount: number): string {
+  const angle = measureAngle(index, axisCount);
+  const anchorPoint = locatePoint(index, axisCount, (RADIUS + LABEL_GAP) / RADIUS);
+  const cos = Math.cos(angle);
+  // Labels left of the chart grow leftwards and labels right of it rightwards, so none runs into it.
+  const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
+  const lines = [{ className: 'ladders-chart-axis-name', text: axis.name }];
+  if (axis.caption !== undefined && axis.caption !== '') lines.push({ className: 'ladders-chart-axis-caption', text: axis.caption });
+  // Slide the text block from above the point (top axis) to below it (bottom axis).
+  const top = anchorPoint.y - (lines.length * LINE_HEIGHT * (1 - Math.sin(angle))) / 2;
+  const x = formatNumber(anchorPoint.x);
+  const spans = lines.map(
+    (line, l) => `<tspan class="${line.className}" x="${x}" y="${formatNumber(top + (l + 1) * LINE_HEIGHT - 4)}">${escapeXml(line.text)}</tspan>`,
+  );
+  return `<text text-anchor="${anchor}">${spans.join('')}</text>`;
+}
+
+function renderShapePolygon(shape: RadarShape, shapeIndex: number, axes: RadarAxis[]): string {
+  // The second shape differs by line style as well as colour, for greyscale printing.
+  const dash = shapeIndex === 1 ? ' stroke-dasharray="6 4"' : '';
+  const points = formatPoints(locateShape(shape, axes));
+  return `<polygon class="ladders-chart-shape-${shapeIndex + 1}"${dash} points="${points}"/>`;
+}
+
+function renderShapeMarkers(shape: RadarShape, shapeIndex: number, axes: RadarAxis[]): string[] {
+  return locateShape(shape, axes).map(
+    (p) => `<circle class="ladders-chart-marker-${shapeIndex + 1}" cx="${formatNumber(p.x)}" cy="${formatNumber(p.y)}" r="3.5"/>`,
+  );
+}
+
+function renderLegend(shapes: RadarShape[], height: number): string[] {
+  // Rows stacked vertically and starting a little left of the centre need no text measuring,
+  // which SVG cannot do ahead of rendering.
+  const rows = shapes.map((shape, s) => {
+    const y = height - LEGEND_HEIGHT + 6 + s * 18;
+    const dash = s === 1 ? ' stroke-dasharray="6 4"' : '';
+    return [
+      `<line class="ladders-chart-shape-${s + 1}"${dash} x1="${CX - 50}" y1="${y}" x2="${CX - 18}" y2="${y}"/>`,
+      `<circle class="ladders-chart-marker-${s + 1}" cx="${CX - 34}" cy="${y}" r="3.5"/>`,
+      `<text x="${CX - 10}" y="${y + 4}">${escapeXml(shape.label)}</text>`,
+    ].join('');
+  });
+  return ['<g class="ladders-chart-legend">', ...rows, '</g>'];
+}
+
+function locateShape(shape: RadarShape, axes: RadarAxis[]): Point[] {
+  return axes.map((axis, i) => locatePoint(i, axes.length, (shape.values[i] ?? 0) / axis.ranks));
+}
+
+function measureAngle(index: number, axisCount: number): number {
+  // The first axis points straight up; the rest follow clockwise (SVG's y grows downwards).
+  return ((-90 + (360 * index) / axisCount) * Math.PI) / 180;
+}
+
+function locatePoint(index: number, axisCount: number, fraction: number): Point {
+  const angle = measureAngle(index, axisCount);
+  return { x: CX + RADIUS * fraction * Math.cos(angle), y: CY + RADIUS * fraction * Math.sin(angle) };
+}
+
+function formatPoints(points: Point[]): string {
+  return points.map((p) => `${formatNumber(p.x)},${formatNumber(p.y)}`).join(' ');
+}
+
+function formatNumber(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  // `String` already drops trailing zeros; `+ 0` turns a `-0` into `0`.
+  return String(rounded + 0);
+}
+
+function declareColour(property: string, customProperty: string, fallback: string): string {
+  return `${property}:${fallback};${property}:var(${customProperty}, ${fallback});`;
+}
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeXml(text: string): string {
+  // Control characters other than tab and newlines are not allowed in XML at all; drop them so the file still parses.
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c] ?? c);
+}
