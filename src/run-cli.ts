@@ -2,17 +2,24 @@ import { parseArgs } from 'node:util';
 import { check } from './commands/check.js';
 import { exitCode, UsageError, type CommandIo } from './commands/io.js';
 import { model } from './commands/model.js';
+import { build } from './commands/build.js';
 import { toolVersion } from './tool-version.js';
 
 const usage = `Usage: ladders <command> [options]
 
 Commands:
   check   Read the ladders, print every problem with its place, exit 1 on errors
-  model   Print the ladders' model as JSON (the data templates see)
+  model   Print the ladders' model as JSON
+  build   Write the handouts: one per position, one per role, and an index
 
 Options:
-  --ladders DIR   Folder of ladder pages (default: ladders)
-  --strict        check: treat warnings as errors
+  --ladders DIR          Folder of ladder pages (default: ladders)
+  --strict               check: treat warnings as errors
+  --out DIR              build: output folder (default: out)
+  --templates DIR        build: templates that override the shipped ones, file by file
+  --format LIST          build: comma-separated formats, of html and md (default: html,md)
+  --only CODE|ROLE       build: only this position or role; repeat for more
+  --paper a4|letter      build: paper size (default: a4)
   -h, --help      Show this help
   -v, --version   Show the version
 `;
@@ -20,6 +27,11 @@ Options:
 const options = {
   ladders: { type: 'string', default: 'ladders' },
   strict: { type: 'boolean', default: false },
+  out: { type: 'string', default: 'out' },
+  templates: { type: 'string' },
+  format: { type: 'string', default: 'html,md' },
+  only: { type: 'string', multiple: true, default: [] as string[] },
+  paper: { type: 'string', default: 'a4' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -52,7 +64,26 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (command === 'check') return check({ ladders: values.ladders, strict: values.strict }, io);
   if (values.strict) throw new UsageError('`--strict` applies to `check` only');
   if (command === 'model') return model({ ladders: values.ladders }, io);
-  throw new UsageError(`unknown command \`${command}\`, expected \`check\` or \`model\``);
+  if (command === 'build') {
+    return build({ ladders: values.ladders, out: values.out, templates: values.templates, formats: parseFormats(values.format), only: values.only, paper: parsePaper(values.paper) }, io);
+  }
+  throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\` or \`build\``);
+}
+
+const formats = ['html', 'md'] as const;
+
+function parseFormats(list: string): (typeof formats)[number][] {
+  const names = list.split(',').map((name) => name.trim().toLowerCase());
+  for (const name of names) {
+    if (!(formats as readonly string[]).includes(name)) throw new UsageError(`unknown format \`${name}\`, expected ${formats.map((format) => `\`${format}\``).join(' or ')}`);
+  }
+  return formats.filter((format) => names.includes(format));
+}
+
+function parsePaper(paper: string): 'a4' | 'letter' {
+  const name = paper.toLowerCase();
+  if (name === 'a4' || name === 'letter') return name;
+  throw new UsageError(`unknown paper \`${paper}\`, expected \`a4\` or \`letter\``);
 }
 
 function isParseArgsError(error: unknown): boolean {

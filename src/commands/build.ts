@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { formatMessages } from '../format-messages.js';
+import type { Ladder, Position } from '../model.js';
+import { quote, quoteList } from '../messages.js';
+import { loadLadder } from '../read/load-ladder.js';
+import { inlineFonts } from '../render/inline-fonts.js';
+import { loadTemplates } from '../render/load-templates.js';
+import type { TextFormat } from '../render/output-paths.js';
+import { renderOutputs } from '../render/render-outputs.js';
+import { toolVersion } from '../tool-version.js';
+import { writeOutputs } from '../write/write-outputs.js';
+import { exitCode, UsageError, type CommandIo } from './io.js';
+
+/** Options of `ladders build`. */
+export interface BuildOptions {
+  ladders: string;
+  out: string;
+  templates: string | undefined;
+  formats: TextFormat[];
+  only: string[];
+  paper: 'a4' | 'letter';
+}
+
+/** `ladders build`: read, validate, render and write the handouts; nothing is written when the input has errors. */
+export async function build(options: BuildOptions, io: CommandIo): Promise<number> {
+  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
+  const templates = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
+  const allFiles = [...files, ...templates.files];
+  io.stderr(formatMessages(allFiles));
+  if (!ladder || !templates.templates || allFiles.some((file) => file.messages.some((message) => message.fatal))) return exitCode.contentError;
+  const outputs = renderOutputs(ladder, templates.templates, {
+    formats: options.formats,
+    paper: options.paper,
+    fonts: await inlineFonts(),
+    toolVersion,
+    only: selectPositions(ladder, options.only),
+  });
+  await writeOutputs(path.resolve(io.cwd, options.out), outputs);
+  io.stderr(`Wrote ${outputs.length} files to ${options.out}\n`);
+  return exitCode.ok;
+}
+
+/** The positions `--only` names, by code (`EM6`) or role id (`engineering-manager`); null for all. */
+export function selectPositions(ladder: Ladder, only: readonly string[]): Set<Position> | null {
+  if (only.length === 0) return null;
+  const selected = new Set<Position>();
+  for (const name of only) {
+    const role = ladder.roles.find((candidate) => candidate.id === name.toLowerCase());
+    const position = ladder.roles.flatMap((candidate) => candidate.positions).find((candidate) => candidate.code === name.toUpperCase());
+    if (role) role.positions.forEach((match) => selected.add(match));
+    else if (position) selected.add(position);
+    else throw new UsageError(`\`--only ${name}\` names no position or role; expected a code such as ${quote(ladder.roles[0]?.positions[0]?.code ?? 'EM6')} or one of ${quoteList(ladder.roles.map((candidate) => candidate.id))}`);
+  }
+  return selected;
+}

@@ -1,0 +1,26 @@
+// Every character that can start Markdown syntax in running text or a table cell. Escaping
+// more than needed is harmless: the output is normalised through remark afterwards.
+const special = /[\\`*_{}[\]()<>#+\-.!|~&]/g;
+
+/** Escape text so Markdown shows it literally: `*stars*` stays stars, `<script>` stays text. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(special, '\\$&');
+}
+
+// Fields that hold markup we generated (the chart) or link targets and file names built
+// from identifiers; everything else is ladder text.
+const trusted = new Set(['href', 'svg', 'file', 'style']);
+
+/** A copy of a view with every string of ladder text escaped for Markdown. */
+export function escapeMarkdownView<T>(view: T): T {
+  return escapeValue(view, '') as T;
+}
+
+function escapeValue(value: unknown, key: string): unknown {
+  if (typeof value === 'string') return trusted.has(key) ? value : escapeMarkdown(value);
+  if (Array.isArray(value)) return value.map((item) => escapeValue(item, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([innerKey, inner]) => [innerKey, escapeValue(inner, innerKey)]));
+  }
+  return value;
+}

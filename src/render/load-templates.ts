@@ -1,0 +1,134 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import { VFile } from 'vfile';
+import { quote, report } from '../messages.js';
+import type { TextFormat } from './output-paths.js';
+
+/** The templates this package ships; `--templates DIR` overrides them file by file. */
+export const shippedTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+/** The pages a build renders, each in HTML and in Markdown. */
+export const pageNames = ['handout', 'role', 'index'] as const;
+export type PageName = (typeof pageNames)[number];
+
+/** Compiled templates, ready to render views. */
+export interface Templates {
+  render(page: PageName, format: TextFormat, view: object): string;
+  /** The print stylesheet (`print.css`). */
+  style: string;
+  /** Where each template came from, for messages and for knowing what a build depends on. */
+  files: Map<string, string>;
+}
+
+/** Load the shipped templates with any overrides from `overrideDir`; messages go on the returned files. */
+export async function loadTemplates(overrideDir: string | undefined, cwd: string): Promise<{ templates: Templates | null; files: VFile[] }> {
+  const names = await templateNames(overrideDir);
+  const sources = new Map<string, { file: VFile; text: string }>();
+  const files: VFile[] = [];
+  for (const name of names) {
+    const overridden = overrideDir !== undefined && (await exists(path.join(overrideDir, name)));
+    const fullPath = path.join(overridden ? overrideDir : shippedTemplatesDir, name);
+    const file = new VFile({ path: path.relative(cwd, fullPath).split(path.sep).join('/') });
+    files.push(file);
+    try {
+      sources.set(name, { file, text: await readFile(fullPath, 'utf8') });
+    } catch (error) {
+      report(file, 'error', `Cannot read the template: ${String((error as { code?: string }).code ?? error)}`, undefined, 'unreadable-template');
+    }
+  }
+  const environments = { html: Handlebars.create(), md: Handlebars.create() };
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const parsed: string[] = [];
+  for (const [name, { file, text }] of sources) {
+    if (!name.endsWith('.hbs') || !checkSyntax(text, file)) continue;
+    parsed.push(name);
+    const format: TextFormat = name.endsWith('.md.hbs') ? 'md' : 'html';
+    const environment = environments[format];
+    // Markdown views are escaped for Markdown before rendering, so Handlebars must not escape them for HTML too.
+    const template = environment.compile(text, { noEscape: format === 'md', strict: false });
+    if (name.startsWith('partials/')) environment.registerPartial(path.basename(name, `.${format}.hbs`), template);
+    else compiled.set(name, template);
+  }
+  for (const name of parsed) {
+    const source = sources.get(name);
+    const format: TextFormat = name.endsWith('.md.hbs') ? 'md' : 'html';
+    if (source) checkPartials(source.text, source.file, environments[format].partials as Record<string, unknown>);
+  }
+  for (const page of pageNames) {
+    for (const format of ['html', 'md'] as const) {
+      if (!sources.has(`${page}.${format}.hbs`)) {
+        const file = new VFile({ path: `${page}.${format}.hbs` });
+        report(file, 'error', `Missing template ${quote(`${page}.${format}.hbs`)}`, undefined, 'missing-template');
+        files.push(file);
+      }
+    }
+  }
+  if (files.some((file) => file.messages.some((message) => message.fatal))) return { templates: null, files };
+  const style = sources.get('print.css')?.text ?? '';
+  const origins = new Map([...sources].map(([name, { file }]) => [name, file.path]));
+  return {
+    templates: {
+      style,
+      files: origins,
+      render(page, format, view) {
+        const name = `${page}.${format}.hbs`;
+        const template = compiled.get(name);
+        if (!template) throw new Error(`No template ${name}`);
+        return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+      },
+    },
+    files,
+  };
+}
+
+/** Every template file name, shipped or added by the override folder, relative and with `/`. */
+async function templateNames(overrideDir: string | undefined): Promise<string[]> {
+  const names = new Set(await listFiles(shippedTemplatesDir));
+  if (overrideDir) for (const name of await listFiles(overrideDir)) if (name.startsWith('partials/')) names.add(name);
+  return [...names].sort();
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile() && /\.(hbs|css)$/.test(entry.name))
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+async function exists(fullPath: string): Promise<boolean> {
+  return readFile(fullPath).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Parse a template; a syntax error becomes a message at its line. */
+function checkSyntax(text: string, file: VFile): boolean {
+  try {
+    Handlebars.parse(text);
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = Number(/on line (\d+)/.exec(message)?.[1] ?? 1);
+    const expected = message.split('\n').at(-1) ?? message;
+    report(file, 'error', `Broken template: ${expected}`, { line, column: 1 }, 'broken-template');
+    return false;
+  }
+}
+
+/** Every `{{> partial}}` must name a partial that exists, reported where it is used. */
+function checkPartials(text: string, file: VFile, partials: Record<string, unknown>): void {
+  const visitor = new Handlebars.Visitor();
+  const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement) => {
+    const name = node.name.type === 'PathExpression' ? (node.name as hbs.AST.PathExpression).original : null;
+    if (name && !(name in partials)) {
+      const place = { line: node.loc.start.line, column: node.loc.start.column + 1 };
+      report(file, 'error', `Unknown partial ${quote(name)}, expected one of ${Object.keys(partials).map(quote).join(', ')}`, place, 'unknown-partial');
+    }
+  };
+  visitor.PartialStatement = check;
+  visitor.PartialBlockStatement = check;
+  visitor.accept(Handlebars.parse(text));
+}

@@ -1,0 +1,19 @@
+import type { Position, Role } from '../model.js';
+
+/** The two formats written from templates. */
+export type TextFormat = 'html' | 'md';
+
+/** The index page of a folder in a format. */
+export function indexFile(format: TextFormat): string {
+  return format === 'html' ? 'index.html' : 'README.md';
+}
+
+/** A position's handout, relative to the output folder: `engineering-manager/em6.html`. */
+export function handoutPath(role: Role, position: Position, extension: string): string {
+  return `${role.id}/${position.code.toLowerCase()}.${extension}`;
+}
+
+/** A role's overview page, relative to the output folder. */
+export function rolePath(role: Role, format: TextFormat): string {
+  return `${role.id}/${indexFile(format)}`;
+}

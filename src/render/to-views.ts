@@ -1,0 +1,162 @@
+import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
+import { indexFile, type TextFormat } from './output-paths.js';
+import { renderRadarChart } from './radar-chart.js';
+import type { ChangeView, ExpectationView, HandoutView, IndexView, LinkView, PageView, RoleView, StepView } from './view.js';
+
+/** What the views depend on besides the model. */
+export interface ViewOptions {
+  format: TextFormat;
+  paper: 'a4' | 'letter';
+  /** The stylesheet with fonts, for HTML. */
+  style: string;
+  toolVersion: string;
+}
+
+const paperSizes = { a4: 'A4', letter: 'letter' } as const;
+
+function pageView(ladder: Ladder, options: ViewOptions, homeHref: string): PageView {
+  return {
+    tool: { name: 'ladders', version: options.toolVersion },
+    framework: { title: ladder.framework.title, version: ladder.framework.version },
+    paper: { name: options.paper, size: paperSizes[options.paper] },
+    home: { href: homeHref, text: ladder.framework.title },
+    style: options.format === 'html' ? options.style : '',
+  };
+}
+
+/** The view of one position's handout; its links are relative to `<role-id>/<code>.<format>`. */
+export function toHandoutView(ladder: Ladder, role: Role, position: Position, options: ViewOptions): HandoutView {
+  const index = role.positions.indexOf(position);
+  const previous = role.positions[index - 1];
+  const next = role.positions[index + 1];
+  return {
+    ...pageView(ladder, options, `../${indexFile(options.format)}`),
+    role: { id: role.id, title: role.title, summary: role.summary, link: { href: indexFile(options.format), text: role.title } },
+    position: { code: position.code, level: position.level, title: position.title, senior: position.senior, seniority: seniority(position) },
+    expectations: position.expectations.map((expectation) => toExpectationView(expectation, axisOf(ladder, expectation))),
+    previous: previous ? toStepView(ladder, previous, previous, position, options.format) : null,
+    next: next ? toStepView(ladder, next, position, next, options.format) : null,
+    chart: toChartView(ladder, position),
+    source: { file: role.path, line: position.source.line },
+  };
+}
+
+/** The view of a role's overview; its links are relative to `<role-id>/`. */
+export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): RoleView {
+  return {
+    ...pageView(ladder, options, `../${indexFile(options.format)}`),
+    role: { id: role.id, title: role.title, summary: role.summary },
+    positions: role.positions.map((position) => ({
+      code: position.code,
+      title: position.title,
+      level: position.level,
+      seniority: seniority(position),
+      link: positionLink(position, options.format),
+    })),
+    axes: ladder.framework.axes.map((axis, axisIndex) => ({
+      name: axis.name,
+      cells: role.positions.map((position) => {
+        const expectation = position.expectations[axisIndex];
+        return { keyword: expectation?.keyword ?? '', rank: expectation?.rank ?? 0, rankLabel: `${expectation?.rank ?? 0} of ${axis.levels.length}` };
+      }),
+    })),
+    source: { file: role.path, line: role.source.line },
+  };
+}
+
+/** The view of the output folder's index: every level and every role. */
+export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
+  const positions = ladder.roles.flatMap((role) => role.positions);
+  const levels = [...new Set(positions.map((position) => position.level))].sort((a, b) => a - b);
+  return {
+    ...pageView(ladder, options, indexFile(options.format)),
+    roles: ladder.roles.map((role) => ({
+      title: role.title,
+      summary: role.summary,
+      link: { href: `${role.id}/${indexFile(options.format)}`, text: role.title },
+      positionCount: role.positions.length,
+    })),
+    levels: levels.map((level) => {
+      const atLevel = positions.filter((position) => position.level === level);
+      return {
+        level,
+        seniority: atLevel.every((position) => position.senior) ? 'Senior' : atLevel.some((position) => position.senior) ? 'Mixed' : 'Not senior',
+        cells: ladder.roles.map((role) => ({
+          positions: role.positions
+            .filter((position) => position.level === level)
+            .map((position) => ({ code: position.code, link: { ...positionLink(position, options.format), href: `${role.id}/${positionLink(position, options.format).href}` } })),
+        })),
+      };
+    }),
+  };
+}
+
+function toExpectationView(expectation: Expectation, axis: Axis): ExpectationView {
+  return {
+    axis: { id: axis.id, name: axis.name, summary: axis.summary },
+    keyword: expectation.keyword,
+    rank: expectation.rank,
+    ranks: axis.levels.length,
+    rankLabel: `${expectation.rank} of ${axis.levels.length}`,
+    description: expectation.description,
+    scale: axis.levels.map((level) => ({
+      rank: level.rank,
+      keyword: level.keyword,
+      description: level.description,
+      current: level.rank === expectation.rank,
+      reached: level.rank <= expectation.rank,
+    })),
+  };
+}
+
+/** `neighbour` with the changes from `from` to `to` (one of them is the neighbour). */
+function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Position, format: TextFormat): StepView {
+  const changes: ChangeView[] = [];
+  from.expectations.forEach((before, index) => {
+    const after = to.expectations[index];
+    if (!after || after.rank === before.rank) return;
+    changes.push({
+      axis: axisOf(ladder, after).name,
+      from: before.keyword,
+      to: after.keyword,
+      fromRank: before.rank,
+      toRank: after.rank,
+      direction: after.rank > before.rank ? 'up' : 'down',
+      text: `${before.keyword} \u2192 ${after.keyword}`,
+    });
+  });
+  return { position: { code: neighbour.code, title: neighbour.title, link: positionLink(neighbour, format) }, changes };
+}
+
+function toChartView(ladder: Ladder, position: Position): ChartView {
+  const axes = ladder.framework.axes;
+  const values = position.expectations.map((expectation) => expectation.rank);
+  const summary = position.expectations.map((expectation, index) => `${axes[index]?.name ?? expectation.axis} ${expectation.keyword}`).join(', ');
+  return {
+    svg: renderRadarChart({
+      idPrefix: `chart-${position.code.toLowerCase()}`,
+      title: `${position.code} expectations`,
+      description: `The rank ${position.title} expects on each axis.`,
+      axes: axes.map((axis, index) => ({ name: axis.name, ranks: axis.levels.length, caption: position.expectations[index]?.keyword ?? '' })),
+      shapes: [{ label: position.code, values }],
+    }),
+    file: `${position.code.toLowerCase()}.svg`,
+    alt: `Radar chart of ${position.code}: ${summary}`,
+  };
+}
+
+function positionLink(position: Position, format: TextFormat): LinkView {
+  return { href: `${position.code.toLowerCase()}.${format}`, text: `${position.code} \u2014 ${position.title}` };
+}
+
+function seniority(position: Position): string {
+  return position.senior ? 'Senior' : 'Not senior';
+}
+
+function axisOf(ladder: Ladder, expectation: Expectation): Axis {
+  const axis = ladder.framework.axes.find((candidate) => candidate.id === expectation.axis);
+  if (!axis) throw new Error(`Expectation names axis ${expectation.axis}, which the framework does not define`);
+  return axis;
+}
+
+type ChartView = HandoutView['chart'];

@@ -1,0 +1,93 @@
+/**
+ * The view object: everything a template sees, derived from the model in one place
+ * (`to-views.ts`). Its shape is documented in the README for template authors.
+ */
+
+/** A link from the page being rendered, relative so the output folder works anywhere. */
+export interface LinkView {
+  href: string;
+  text: string;
+}
+
+/** What every page knows. */
+export interface PageView {
+  tool: { name: string; version: string };
+  framework: { title: string; version: string | null };
+  paper: { name: 'a4' | 'letter'; size: string };
+  home: LinkView;
+  /** The print stylesheet with its fonts inlined; empty for Markdown. */
+  style: string;
+}
+
+/** One rank on an axis's scale, marked where the position stands. */
+export interface ScaleStepView {
+  rank: number;
+  keyword: string;
+  description: string;
+  current: boolean;
+  reached: boolean;
+}
+
+/** What a position expects on one axis. */
+export interface ExpectationView {
+  axis: { id: string; name: string; summary: string };
+  keyword: string;
+  rank: number;
+  ranks: number;
+  rankLabel: string;
+  description: string;
+  scale: ScaleStepView[];
+}
+
+/** One axis whose keyword differs between two positions. */
+export interface ChangeView {
+  axis: string;
+  from: string;
+  to: string;
+  fromRank: number;
+  toRank: number;
+  direction: 'up' | 'down';
+  /** `Owns → Evolves`. */
+  text: string;
+}
+
+/** A neighbouring position of the role and what differs from it. */
+export interface StepView {
+  position: { code: string; title: string; link: LinkView };
+  changes: ChangeView[];
+}
+
+/** The radar chart of a position: inline SVG for HTML, a sibling file for Markdown. */
+export interface ChartView {
+  svg: string;
+  file: string;
+  alt: string;
+}
+
+/** A position's handout. */
+export interface HandoutView extends PageView {
+  role: { id: string; title: string; summary: string; link: LinkView };
+  position: { code: string; level: number; title: string; senior: boolean; seniority: string };
+  expectations: ExpectationView[];
+  /** What changed from the previous position of the role; null for its first position. */
+  previous: StepView | null;
+  /** What the next position of the role adds; null for its last position. */
+  next: StepView | null;
+  chart: ChartView;
+  source: { file: string; line: number };
+}
+
+/** A role at a glance: its positions side by side. */
+export interface RoleView extends PageView {
+  role: { id: string; title: string; summary: string };
+  positions: { code: string; title: string; level: number; seniority: string; link: LinkView }[];
+  /** One row per axis, one cell per position. */
+  axes: { name: string; cells: { keyword: string; rank: number; rankLabel: string }[] }[];
+  source: { file: string; line: number };
+}
+
+/** All roles and positions: the level × role matrix. */
+export interface IndexView extends PageView {
+  roles: { title: string; summary: string; link: LinkView; positionCount: number }[];
+  levels: { level: number; seniority: string; cells: { positions: { code: string; link: LinkView }[] }[] }[];
+}

@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A file to write: its path relative to the output folder, and its bytes or text. */
+export interface OutputFile {
+  path: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Write files into `outDir`, each under a temporary name in its own folder and then renamed into
+ * place, so a reader (or a crash) only ever sees the old complete file or the new complete one.
+ */
+export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<void> {
+  const root = path.resolve(outDir);
+  for (const file of files) {
+    const target = path.resolve(root, file.path);
+    if (!target.startsWith(root + path.sep)) throw new Error(`Output ${file.path} would land outside ${root}`);
+    await mkdir(path.dirname(target), { recursive: true });
+    const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    try {
+      await writeFile(temporary, file.content);
+      await rename(temporary, target);
+    } catch (error) {
+      await rm(temporary, { force: true });
+      throw error;
+    }
+  }
+}
