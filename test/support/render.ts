@@ -1,0 +1,17 @@
+import { loadTemplates } from '../../src/render/load-templates.js';
+import type { Templates } from '../../src/render/load-templates.js';
+import { renderOutputs, type Output, type RenderOptions } from '../../src/render/render-outputs.js';
+import type { Ladder } from '../../src/model.js';
+
+/** The shipped templates, loaded once. */
+export async function shippedTemplates(): Promise<Templates> {
+  const { templates, files } = await loadTemplates(undefined, process.cwd());
+  if (!templates) throw new Error(files.flatMap((file) => file.messages).join('\n'));
+  return templates;
+}
+
+/** Render a ladder in memory with test defaults (no fonts, to keep outputs small). */
+export function renderAll(ladder: Ladder, templates: Templates, options: Partial<RenderOptions> = {}): Map<string, string> {
+  const outputs: Output[] = renderOutputs(ladder, templates, { formats: ['html', 'md'], paper: 'a4', fonts: '', toolVersion: '0.0.0-test', only: null, ...options });
+  return new Map(outputs.map((output) => [output.path, output.content]));
+}
