@@ -16,6 +16,7 @@ import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { unpackBundledChromium } from './unpack-bundled-chromium.js';
 
 /** The browser executable to launch, and which step of the search found it. */
 export interface BrowserChoice {
@@ -166,20 +167,6 @@ function puppeteerLayout(platform: NodeJS.Platform, arch: string): { key: string
     default:
       return undefined;
   }
-}
-
-let bundled: Promise<string> | undefined;
-
-/** Memoised because the package takes `<tmp>/chromium` existing to mean "already unpacked", so a second call during the first unpack would get a half-written file. */
-function unpackBundledChromium(): Promise<string> {
-  // Imported on demand so that other platforms, and machines with a browser, never load it.
-  bundled ??= import('@sparticuz/chromium')
-    .then(({ default: chromium }) => chromium.executablePath())
-    .catch((error: unknown) => {
-      bundled = undefined;
-      throw error;
-    });
-  return bundled;
 }
 
 /** Windows' environment is case-insensitive (`Path`, `ProgramFiles`); a plain object passed in tests is not. */
