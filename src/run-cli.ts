@@ -17,9 +17,10 @@ Options:
   --strict               check: treat warnings as errors
   --out DIR              build: output folder (default: out)
   --templates DIR        build: templates that override the shipped ones, file by file
-  --format LIST          build: comma-separated formats, of html and md (default: html,md)
+  --format LIST          build: comma-separated formats of pdf, html and md (default: pdf,html,md)
   --only CODE|ROLE       build: only this position or role; repeat for more
   --paper a4|letter      build: paper size (default: a4)
+  --browser PATH         build: the Chrome or Chromium to print PDFs with (default: found, see README)
   -h, --help      Show this help
   -v, --version   Show the version
 `;
@@ -29,7 +30,8 @@ const options = {
   strict: { type: 'boolean', default: false },
   out: { type: 'string', default: 'out' },
   templates: { type: 'string' },
-  format: { type: 'string', default: 'html,md' },
+  format: { type: 'string', default: 'pdf,html,md' },
+  browser: { type: 'string' },
   only: { type: 'string', multiple: true, default: [] as string[] },
   paper: { type: 'string', default: 'a4' },
   help: { type: 'boolean', short: 'h', default: false },
@@ -65,17 +67,17 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (values.strict) throw new UsageError('`--strict` applies to `check` only');
   if (command === 'model') return model({ ladders: values.ladders }, io);
   if (command === 'build') {
-    return build({ ladders: values.ladders, out: values.out, templates: values.templates, formats: parseFormats(values.format), only: values.only, paper: parsePaper(values.paper) }, io);
+    return build({ ladders: values.ladders, out: values.out, templates: values.templates, formats: parseFormats(values.format), only: values.only, paper: parsePaper(values.paper), browser: values.browser }, io);
   }
   throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\` or \`build\``);
 }
 
-const formats = ['html', 'md'] as const;
+const formats = ['pdf', 'html', 'md'] as const;
 
 function parseFormats(list: string): (typeof formats)[number][] {
   const names = list.split(',').map((name) => name.trim().toLowerCase());
   for (const name of names) {
-    if (!(formats as readonly string[]).includes(name)) throw new UsageError(`unknown format \`${name}\`, expected ${formats.map((format) => `\`${format}\``).join(' or ')}`);
+    if (!(formats as readonly string[]).includes(name)) throw new UsageError(`unknown format \`${name}\`, expected ${formats.map((format) => `\`${format}\``).join(', ')}`);
   }
   return formats.filter((format) => names.includes(format));
 }

@@ -9,6 +9,9 @@ import type { TextFormat } from '../render/output-paths.js';
 import { renderOutputs } from '../render/render-outputs.js';
 import { toolVersion } from '../tool-version.js';
 import { writeOutputs } from '../write/write-outputs.js';
+import { BrowserNotFoundError, findBrowser } from '../print/find-browser.js';
+import { printPdfs, PrintError } from '../print/print-pdfs.js';
+import { toPdfJobs } from '../render/pdf-jobs.js';
 import { exitCode, UsageError, type CommandIo } from './io.js';
 
 /** Options of `ladders build`. */
@@ -16,10 +19,15 @@ export interface BuildOptions {
   ladders: string;
   out: string;
   templates: string | undefined;
-  formats: TextFormat[];
+  formats: OutputFormat[];
   only: string[];
   paper: 'a4' | 'letter';
+  /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
+  browser: string | undefined;
 }
+
+/** The formats `build` writes. */
+export type OutputFormat = TextFormat | 'pdf';
 
 /** `ladders build`: read, validate, render and write the handouts; nothing is written when the input has errors. */
 export async function build(options: BuildOptions, io: CommandIo): Promise<number> {
@@ -28,16 +36,36 @@ export async function build(options: BuildOptions, io: CommandIo): Promise<numbe
   const allFiles = [...files, ...templates.files];
   io.stderr(formatMessages(allFiles));
   if (!ladder || !templates.templates || allFiles.some((file) => file.messages.some((message) => message.fatal))) return exitCode.contentError;
-  const outputs = renderOutputs(ladder, templates.templates, {
-    formats: options.formats,
-    paper: options.paper,
-    fonts: await inlineFonts(),
-    toolVersion,
-    only: selectPositions(ladder, options.only),
-  });
-  await writeOutputs(path.resolve(io.cwd, options.out), outputs);
-  io.stderr(`Wrote ${outputs.length} files to ${options.out}\n`);
+  const only = selectPositions(ladder, options.only);
+  const date = sourceDate(io.env);
+  const fonts = await inlineFonts();
+  const outDir = path.resolve(io.cwd, options.out);
+  const textFormats = options.formats.filter((format): format is TextFormat => format !== 'pdf');
+  const outputs = renderOutputs(ladder, templates.templates, { formats: textFormats, paper: options.paper, fonts, toolVersion, only });
+  await writeOutputs(outDir, outputs);
+  let written = outputs.length;
+  if (options.formats.includes('pdf')) {
+    const jobs = toPdfJobs(ladder, templates.templates, { paper: options.paper, fonts, toolVersion, only, date });
+    try {
+      const browser = await findBrowser({ explicitPath: options.browser, env: io.env });
+      await printPdfs(jobs, { browser, onPdf: (job, pdf) => writeOutputs(outDir, [{ path: job.name, content: pdf }]) });
+    } catch (error) {
+      if (!(error instanceof PrintError || error instanceof BrowserNotFoundError)) throw error;
+      io.stderr(`ladders: ${error.message}\n`);
+      return exitCode.renderFailure;
+    }
+    written += jobs.length;
+  }
+  io.stderr(`Wrote ${written} files to ${options.out}\n`);
   return exitCode.ok;
+}
+
+/** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds way to date outputs; null when unset. */
+function sourceDate(env: NodeJS.ProcessEnv): Date | null {
+  const value = env.SOURCE_DATE_EPOCH;
+  if (value === undefined || value === '') return null;
+  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``);
+  return new Date(Number(value) * 1000);
 }
 
 /** The positions `--only` names, by code (`EM6`) or role id (`engineering-manager`); null for all. */

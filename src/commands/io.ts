@@ -1,6 +1,8 @@
 /** Where a command writes and where it runs; tests pass their own. */
 export interface CommandIo {
   cwd: string;
+  /** The environment (`SOURCE_DATE_EPOCH`, `LADDERS_BROWSER`, …). */
+  env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }

@@ -1,0 +1,16 @@
+import type { Page } from 'puppeteer-core';
+
+/**
+ * Make a page print only what it was given: no JavaScript runs, and every request is aborted
+ * except inlined `data:` resources, so an image or stylesheet in a ladder that points at a
+ * server (or at `file:///etc/passwd`) is never fetched.
+ */
+export async function lockDownPage(page: Page): Promise<void> {
+  await page.setJavaScriptEnabled(false);
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.isInterceptResolutionHandled()) return;
+    if (request.url().startsWith('data:')) void request.continue();
+    else void request.abort('blockedbyclient');
+  });
+}

@@ -1,0 +1,105 @@
+import { availableParallelism } from 'node:os';
+import type { Browser, Page } from 'puppeteer-core';
+import type { BrowserChoice } from './find-browser.js';
+import { launchBrowser } from './launch-browser.js';
+import { lockDownPage } from './lock-down-page.js';
+import { stampPdf, type PdfMetadata } from './stamp-pdf.js';
+
+/** One PDF to print: a name for messages, its HTML (rendered when its turn comes), its footer and metadata. */
+export interface PdfJob {
+  name: string;
+  renderHtml: () => string;
+  footerLabel: string;
+  metadata: Omit<PdfMetadata, 'source'>;
+}
+
+/** How to print. */
+export interface PrintOptions {
+  browser: BrowserChoice;
+  /** Pages printing at once; by default one per CPU. */
+  concurrency?: number;
+  /** Called with each finished PDF, in completion order. */
+  onPdf: (job: PdfJob, pdf: Uint8Array) => Promise<void>;
+}
+
+/** A print that failed, naming the handout it was printing. */
+export class PrintError extends Error {}
+
+/**
+ * Print every job with one browser and a bounded pool of reused pages fed from a queue. If the
+ * browser dies, it is launched again once and the unfinished jobs go on; a second failure ends
+ * the print with the name of the handout that was printing.
+ */
+export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions): Promise<void> {
+  const queue = [...jobs];
+  let relaunched = false;
+  while (queue.length > 0) {
+    const browser = await launchBrowser(options.browser);
+    const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), queue.length));
+    // Settled, not all: every worker must have put its unfinished job back before a relaunch.
+    const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options)));
+    await browser.close().catch(() => undefined);
+    const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
+    const failure = failures.find((reason) => !(reason instanceof BrowserCrash)) ?? failures[0];
+    if (failure === undefined) continue;
+    if (!(failure instanceof BrowserCrash) || relaunched) throw toPrintError(failure);
+    relaunched = true;
+  }
+}
+
+/** The browser went away while printing `job`; the job is back in the queue. */
+class BrowserCrash extends Error {
+  constructor(readonly job: PdfJob, readonly reason: unknown) {
+    super(`The browser stopped while printing ${job.name}`);
+  }
+}
+
+async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOptions): Promise<void> {
+  const page = await browser.newPage();
+  await lockDownPage(page);
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    let pdf: Uint8Array;
+    const html = job.renderHtml();
+    try {
+      pdf = await printPage(page, html, job.footerLabel);
+    } catch (error) {
+      if (!browser.connected) {
+        queue.unshift(job);
+        throw new BrowserCrash(job, error);
+      }
+      queue.length = 0; // the build fails: the other workers stop after their current job
+      throw new PrintError(`Cannot print ${job.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    await options.onPdf(job, await stampPdf(pdf, { ...job.metadata, source: html }));
+  }
+  await page.close().catch(() => undefined);
+}
+
+async function printPage(page: Page, html: string, footerLabel: string): Promise<Uint8Array> {
+  await page.setContent(html, { waitUntil: 'load' });
+  return page.pdf({
+    preferCSSPageSize: true,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate: footerTemplate(footerLabel),
+    tagged: true,
+    outline: true,
+    waitForFonts: true,
+  });
+}
+
+/** The page margin's footer: the position on the left, "page / pages" on the right. */
+function footerTemplate(label: string): string {
+  const style = 'width:100%;margin:0 15mm;display:flex;justify-content:space-between;font:7.5pt Helvetica,Arial,sans-serif;color:#4b5563';
+  return `<div style="${style}"><span>${escapeHtml(label)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+function toPrintError(error: unknown): Error {
+  if (error instanceof BrowserCrash) return new PrintError(`${error.message}, twice; the last failure: ${String(error.reason)}`, { cause: error });
+  return error instanceof Error ? error : new Error(String(error));
+}
