@@ -1,0 +1,121 @@
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toolVersion } from '../src/tool-version.js';
+import { run } from './support/run.js';
+
+const repoRoot = path.join(import.meta.dirname, '..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-pdf-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function readPdf(file: string) {
+  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+  const { text } = await extractText(pdf, { mergePages: true });
+  const { info } = await getMeta(pdf);
+  const firstPage = await pdf.getPage(1);
+  return { pdf, text, info: info as Record<string, unknown>, pages: pdf.numPages, size: firstPage.view.slice(2).map(Math.round) };
+}
+
+function hashTree(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort()
+      .map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
+  );
+}
+
+const out = path.join(scratch, 'out');
+const env = { ...process.env, SOURCE_DATE_EPOCH: '' };
+const first = await run(['build', '--out', out], repoRoot, env);
+
+describe('ladders build (pdf, html and md by default)', () => {
+  it('prints all 18 handouts', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(Object.keys(hashTree(out)).filter((file) => file.endsWith('.pdf'))).toHaveLength(18);
+  });
+
+  it('puts the expectations, the change and the page footer in em6.pdf, on at most two A4 pages', async () => {
+    const em6 = await readPdf(path.join(out, 'engineering-manager', 'em6.pdf'));
+    expect(em6.text).toContain('Evolves');
+    expect(em6.text).toContain('Defines');
+    expect(em6.text).toMatch(/System: Owns → Evolves/);
+    expect(em6.text).toContain('EM6 — Engineering Manager 6');
+    expect(em6.text).toMatch(/1 \/ 2/);
+    expect(em6.pages).toBeLessThanOrEqual(2);
+    expect(em6.size).toEqual([595, 842]);
+  });
+
+  it('describes each PDF: title, subject, keywords, creator, no wall-clock date; tagged, with bookmarks', async () => {
+    const em6 = await readPdf(path.join(out, 'engineering-manager', 'em6.pdf'));
+    expect(em6.info).toMatchObject({
+      Title: 'EM6 — Engineering Manager 6',
+      Creator: `ladders ${toolVersion}`,
+      Subject: 'What the Engineering Manager position EM6 expects, axis by axis, in Engineering Career Ladders',
+    });
+    expect(String(em6.info.Keywords)).toContain('Evolves');
+    expect(em6.info).not.toHaveProperty('CreationDate');
+    expect(await em6.pdf.getMarkInfo()).toMatchObject({ Marked: true });
+    expect((await em6.pdf.getOutline())?.map((entry) => entry.title)).toContain('EM6 Engineering Manager 6');
+  });
+
+  it('builds byte-identical files a second time', async () => {
+    const again = path.join(scratch, 'again');
+    expect((await run(['build', '--out', again], repoRoot, env)).code).toBe(0);
+    expect(hashTree(again)).toEqual(hashTree(out));
+  });
+
+  it('dates PDFs from SOURCE_DATE_EPOCH and prints on Letter with --paper letter', async () => {
+    const dated = path.join(scratch, 'dated');
+    const result = await run(['build', '--only', 'D1', '--format', 'pdf', '--paper', 'letter', '--out', dated], repoRoot, { ...process.env, SOURCE_DATE_EPOCH: '1764547200' });
+    expect(result.code, result.stderr).toBe(0);
+    const d1 = await readPdf(path.join(dated, 'developer', 'd1.pdf'));
+    expect(d1.info.CreationDate).toBe("D:20251201000000Z");
+    expect(d1.size).toEqual([612, 792]);
+    expect(d1.pages).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('printing is locked down', () => {
+  let server: Server;
+  const requests: string[] = [];
+  let origin = '';
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '');
+      response.end('x');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('fetches nothing a ladder or a template points at', async () => {
+    const ladders = path.join(scratch, 'hostile-ladders');
+    cpSync(path.join(repoRoot, 'ladders'), ladders, { recursive: true });
+    const page = path.join(ladders, 'engineering-manager.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('## EM5 - Engineering Manager 5\n', `## EM5 - Engineering Manager 5\n\n![chart](${origin}/markdown-image.png)\n\n<img src="${origin}/html-image.png">\n`).replace('**Owns**: owns', `**Owns**: [owns](${origin}/link) <img src="${origin}/inline.png">`));
+    // A template can hold markup, so this proves the browser itself refuses to fetch or run anything.
+    const templates = path.join(scratch, 'hostile-templates', 'partials');
+    mkdirSync(templates, { recursive: true });
+    writeFileSync(path.join(templates, 'chart.html.hbs'), `<img alt="" src="${origin}/template.png"><link rel="stylesheet" href="${origin}/style.css"><script>fetch('${origin}/script')</script><style>body{background:url(${origin}/css.png)}</style>`);
+    const result = await run(['build', '--ladders', ladders, '--templates', path.dirname(templates), '--only', 'engineering-manager', '--format', 'pdf', '--out', path.join(scratch, 'hostile-out')], scratch);
+    expect(result.code, result.stderr).toBe(0);
+    expect(requests).toEqual([]);
+  });
+});
+
+describe('printing failures', () => {
+  it('a --browser that is not an executable ends the build with exit 3 and a clear message', async () => {
+    const result = await run(['build', '--only', 'EM6', '--format', 'pdf', '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'failed')], repoRoot);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('is not an executable file');
+  });
+});
