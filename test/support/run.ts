@@ -8,11 +8,12 @@ export interface CliResult {
 }
 
 /** Run `ladders …` in this process, from `cwd`, capturing its output. */
-export async function run(args: string[], cwd: string): Promise<CliResult> {
+export async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
     cwd,
+    env,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
   });
