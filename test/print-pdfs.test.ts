@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/print/find-browser.js';
+import { printPdfs, PrintError, type PdfJob } from '../src/print/print-pdfs.js';
+
+const browser = await findBrowser({});
+
+function jobs(count: number): PdfJob[] {
+  return Array.from({ length: count }, (_, index) => ({
+    name: `job-${index}.pdf`,
+    renderHtml: () => `<!DOCTYPE html><html lang="en"><head><title>Job ${index}</title></head><body><h1>Job ${index}</h1></body></html>`,
+    footerLabel: `Job ${index}`,
+    metadata: { title: `Job ${index}`, subject: 's', keywords: [], author: null, creator: 'test', date: null },
+  }));
+}
+
+/** The browser processes this process started (its children named like Chromium). */
+function browserPids(): number[] {
+  let children: string[];
+  try {
+    children = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  } catch {
+    return []; // pgrep exits 1 when there is no child at all
+  }
+  return children.filter((pid) => /chrom|headless/i.test(execFileSync('ps', ['-o', 'comm=', '-p', pid], { encoding: 'utf8' }))).map(Number);
+}
+
+/** Kill the browsers this process started, as a crash would. */
+function killBrowsers(): void {
+  for (const pid of browserPids()) process.kill(pid, 'SIGKILL');
+}
+
+function browserCount(): number {
+  return browserPids().length;
+}
+
+describe('printPdfs', () => {
+  it('prints every job exactly once and leaves no browser running', async () => {
+    const printed: string[] = [];
+    await printPdfs(jobs(7), { browser, concurrency: 3, onPdf: async (job, pdf) => void printed.push(`${job.name}:${Buffer.from(pdf).subarray(0, 5).toString()}`) });
+    expect(printed.sort()).toEqual(jobs(7).map((job) => `${job.name}:%PDF-`).sort());
+    expect(browserCount()).toBe(0);
+  });
+
+  it('relaunches the browser once when it dies mid-build, and finishes every job', async () => {
+    const printed: string[] = [];
+    let killed = false;
+    await printPdfs(jobs(6), {
+      browser,
+      concurrency: 2,
+      onPdf: async (job) => {
+        printed.push(job.name);
+        if (!killed) {
+          killed = true;
+          killBrowsers();
+        }
+      },
+    });
+    expect(new Set(printed)).toEqual(new Set(jobs(6).map((job) => job.name)));
+    expect(browserCount()).toBe(0);
+  });
+
+  it('gives up with the name of a handout when the browser dies a second time', async () => {
+    const attempt = printPdfs(jobs(6), { browser, concurrency: 1, onPdf: async () => killBrowsers() });
+    await expect(attempt).rejects.toThrow(PrintError);
+    await expect(attempt).rejects.toThrow(/The browser stopped while printing job-\d\.pdf, twice/);
+    expect(browserCount()).toBe(0);
+  });
+});
