@@ -82,6 +82,15 @@ describe('ladders build (pdf, html and md by default)', () => {
   });
 });
 
+describe('page fit', () => {
+  it('prints a handout on one page when its content allows', async () => {
+    const small = path.join(scratch, 'small');
+    const result = await run(['build', '--ladders', path.join(repoRoot, 'test', 'fixtures', 'reader-basic', 'input'), '--format', 'pdf', '--out', small], repoRoot);
+    expect(result.code, result.stderr).toBe(0);
+    for (const code of ['m1', 'm2']) expect((await readPdf(path.join(small, 'maker', `${code}.pdf`))).pages).toBe(1);
+  });
+});
+
 describe('printing is locked down', () => {
   let server: Server;
   const requests: string[] = [];
