@@ -47,7 +47,7 @@ describe('ladders build (pdf, html and md by default)', () => {
     expect(em6.text).toContain('Defines');
     expect(em6.text).toMatch(/System: Owns → Evolves/);
     expect(em6.text).toContain('EM6 — Engineering Manager 6');
-    expect(em6.text).toMatch(/1 \/ 2/);
+    expect(em6.text).toMatch(/1 ?\/ ?2/);
     expect(em6.pages).toBeLessThanOrEqual(2);
     expect(em6.size).toEqual([595, 842]);
   });

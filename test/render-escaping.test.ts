@@ -5,6 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { toLadder } from '../src/read/load-ladder.js';
 import { escapeMarkdown } from '../src/render/escape-markdown.js';
+import { cssString } from '../src/render/to-views.js';
 import { pageOf, shippedIntroduction } from './support/in-memory.js';
 import { renderAll, shippedTemplates } from './support/render.js';
 
@@ -68,6 +69,16 @@ describe('ladder text in the outputs', () => {
   it('keeps Handlebars expressions in text as text in both formats', () => {
     expect(outputs.get('README.md')).toContain('{{helper}}');
     expect(outputs.get('hostile/em5.html')).toContain('A summary with &lt;em&gt;markup&lt;/em&gt; and {{helper}}.');
+  });
+});
+
+describe('cssString', () => {
+  it('quotes text for CSS so it cannot end the string or the style element', () => {
+    expect(cssString('EM6 — "Lead" </style><script>x</script>\\')).toBe('"EM6 — \\22 Lead\\22  \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\5c "');
+  });
+
+  it('puts the position in the page footer of the HTML handout', () => {
+    expect(outputs.get('hostile/em5.html')).toContain('@bottom-left { content: "EM5 — Engineering Manager 5";');
   });
 });
 

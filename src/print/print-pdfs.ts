@@ -5,11 +5,10 @@ import { launchBrowser } from './launch-browser.js';
 import { lockDownPage } from './lock-down-page.js';
 import { stampPdf, type PdfMetadata } from './stamp-pdf.js';
 
-/** One PDF to print: a name for messages, its HTML (rendered when its turn comes), its footer and metadata. */
+/** One PDF to print: a name for messages, its HTML (rendered when its turn comes) and its metadata. */
 export interface PdfJob {
   name: string;
   renderHtml: () => string;
-  footerLabel: string;
   metadata: Omit<PdfMetadata, 'source'>;
 }
 
@@ -61,7 +60,7 @@ async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOption
     let pdf: Uint8Array;
     const html = job.renderHtml();
     try {
-      pdf = await printPage(page, html, job.footerLabel);
+      pdf = await printPage(page, html);
     } catch (error) {
       if (!browser.connected) {
         queue.unshift(job);
@@ -75,28 +74,11 @@ async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOption
   await page.close().catch(() => undefined);
 }
 
-async function printPage(page: Page, html: string, footerLabel: string): Promise<Uint8Array> {
+// Page size, margins and the footer (page numbers, position) come from the page's own CSS
+// `@page` rules, so the HTML handout prints the same from a browser's print dialog.
+async function printPage(page: Page, html: string): Promise<Uint8Array> {
   await page.setContent(html, { waitUntil: 'load' });
-  return page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    displayHeaderFooter: true,
-    headerTemplate: '<span></span>',
-    footerTemplate: footerTemplate(footerLabel),
-    tagged: true,
-    outline: true,
-    waitForFonts: true,
-  });
-}
-
-/** The page margin's footer: the position on the left, "page / pages" on the right. */
-function footerTemplate(label: string): string {
-  const style = 'width:100%;margin:0 15mm;display:flex;justify-content:space-between;font:7.5pt Helvetica,Arial,sans-serif;color:#4b5563';
-  return `<div style="${style}"><span>${escapeHtml(label)}</span><span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true });
 }
 
 function toPrintError(error: unknown): Error {

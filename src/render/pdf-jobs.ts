@@ -23,7 +23,6 @@ export function toPdfJobs(ladder: Ladder, templates: Templates, options: PdfJobO
       .map((position) => ({
         name: handoutPath(role, position, 'pdf'),
         renderHtml: () => templates.render('handout', 'html', toHandoutView(ladder, role, position, viewOptions)),
-        footerLabel: `${position.code} \u2014 ${position.title}`,
         metadata: {
           title: `${position.code} \u2014 ${position.title}`,
           subject: `What the ${role.title} position ${position.code} expects, axis by axis, in ${ladder.framework.title}`,

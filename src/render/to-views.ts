@@ -38,7 +38,13 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
     next: next ? toStepView(ladder, next, position, next, options.format) : null,
     chart: toChartView(ladder, position),
     source: { file: role.path, line: position.source.line },
+    print: { footer: cssString(`${position.code} \u2014 ${position.title}`) },
   };
+}
+
+/** A CSS string literal; `<` is escaped too, so the text can never close the `<style>` it sits in. */
+export function cssString(text: string): string {
+  return `"${text.replace(/[\\"<>\n\r\f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`;
 }
 
 /** The view of a role's overview; its links are relative to `<role-id>/`. */

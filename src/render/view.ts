@@ -75,6 +75,8 @@ export interface HandoutView extends PageView {
   next: StepView | null;
   chart: ChartView;
   source: { file: string; line: number };
+  /** For the page margin: the position as a quoted CSS string, safe inside `<style>`. */
+  print: { footer: string };
 }
 
 /** A role at a glance: its positions side by side. */
