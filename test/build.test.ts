@@ -47,7 +47,7 @@ describe('ladders build --format html,md', () => {
   it('writes self-contained HTML: fonts and styles inline, no external reference', () => {
     const em6 = readFileSync(path.join(out, 'engineering-manager', 'em6.html'), 'utf8');
     expect(em6).toContain('src:url(data:font/woff2;base64,');
-    expect(em6).toContain('@page { size: A4; }');
+    expect(em6).toContain('@page { size: A4; ');
     expect(em6).not.toMatch(/<script|<link|(src|href)="(https?:)?\/\//i);
   });
 
@@ -86,7 +86,7 @@ describe('ladders build options', () => {
   it('--paper letter sets the page size', async () => {
     const letter = path.join(scratch, 'letter');
     expect((await run(['build', '--only', 'D1', '--format', 'html', '--paper', 'letter', '--out', letter], repoRoot)).code).toBe(0);
-    expect(readFileSync(path.join(letter, 'developer', 'd1.html'), 'utf8')).toContain('@page { size: letter; }');
+    expect(readFileSync(path.join(letter, 'developer', 'd1.html'), 'utf8')).toContain('@page { size: letter; ');
   });
 
   it.each([
@@ -113,5 +113,15 @@ describe('ladders build options', () => {
     expect(result.stderr).toContain('bad-ladders/engineering-manager.md:16:3: error Unexpected keyword `Ownz`');
     expect(hashTree(out)).toEqual(before);
     expect(statSync(path.join(out, 'index.html')).mtimeMs).toBe(mtime);
+  });
+});
+
+describe('ladders build when the output folder cannot be written', () => {
+  it('says which file could not be written and exits 3', async () => {
+    const blocked = path.join(scratch, 'blocked');
+    writeFileSync(blocked, 'a file where the output folder should be');
+    const result = await run(['build', '--only', 'EM6', '--format', 'md', '--out', blocked], repoRoot);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^ladders: Cannot write .*blocked.*: (EEXIST|ENOTDIR)$/m);
   });
 });

@@ -31,6 +31,21 @@ export type OutputFormat = TextFormat | 'pdf';
 
 /** `ladders build`: read, validate, render and write the handouts; nothing is written when the input has errors. */
 export async function build(options: BuildOptions, io: CommandIo): Promise<number> {
+  try {
+    return await buildOutputs(options, io);
+  } catch (error) {
+    // A full disk or a read-only folder is the machine's state, not a bug: say so, without a stack.
+    if (!isSystemError(error)) throw error;
+    io.stderr(`ladders: Cannot write ${error.path ?? options.out}: ${error.code}\n`);
+    return exitCode.renderFailure;
+  }
+}
+
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+}
+
+async function buildOutputs(options: BuildOptions, io: CommandIo): Promise<number> {
   const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
   const templates = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   const allFiles = [...files, ...templates.files];

@@ -46,32 +46,54 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
   }
 }
 
-/** The browser went away while printing `job`; the job is back in the queue. */
+/** The browser went away (while printing `job`, if it was printing); the job is back in the queue. */
 class BrowserCrash extends Error {
-  constructor(readonly job: PdfJob, readonly reason: unknown) {
-    super(`The browser stopped while printing ${job.name}`);
+  constructor(
+    readonly job: PdfJob | undefined,
+    readonly reason: unknown,
+  ) {
+    super(job ? `The browser stopped while printing ${job.name}` : 'The browser stopped');
   }
 }
 
 async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOptions): Promise<void> {
-  const page = await browser.newPage();
-  await lockDownPage(page);
-  for (let job = queue.shift(); job; job = queue.shift()) {
-    let pdf: Uint8Array;
-    const html = job.renderHtml();
-    try {
-      pdf = await printPage(page, html);
-    } catch (error) {
-      if (!browser.connected) {
-        queue.unshift(job);
-        throw new BrowserCrash(job, error);
-      }
-      queue.length = 0; // the build fails: the other workers stop after their current job
-      throw new PrintError(`Cannot print ${job.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  let job: PdfJob | undefined;
+  try {
+    const page = await browser.newPage();
+    await lockDownPage(page);
+    for (job = queue.shift(); job; job = queue.shift()) {
+      const html = job.renderHtml();
+      const pdf = await printPage(page, html);
+      const printed = job;
+      job = undefined; // printed: what follows is not the browser's doing
+      await options.onPdf(printed, await stampPdf(pdf, { ...printed.metadata, source: html }));
     }
-    await options.onPdf(job, await stampPdf(pdf, { ...job.metadata, source: html }));
+    await page.close().catch(() => undefined);
+  } catch (error) {
+    if (await hasDisconnected(browser)) {
+      if (job) queue.unshift(job);
+      throw new BrowserCrash(job, error);
+    }
+    queue.length = 0; // the build fails: the other workers stop after their current job
+    if (!job) throw error;
+    throw new PrintError(`Cannot print ${job.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
-  await page.close().catch(() => undefined);
+}
+
+/** Whether the browser is gone; the page's error can arrive before the browser's own notice, so wait a moment for it. */
+async function hasDisconnected(browser: Browser): Promise<boolean> {
+  if (!browser.connected) return true;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      browser.off('disconnected', onDisconnect);
+      resolve(!browser.connected);
+    }, 1000);
+    const onDisconnect = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    browser.once('disconnected', onDisconnect);
+  });
 }
 
 // Page size, margins and the footer (page numbers, position) come from the page's own CSS
