@@ -57,13 +57,12 @@ async function buildOutputs(options: BuildOptions, io: CommandIo): Promise<numbe
   const outDir = path.resolve(io.cwd, options.out);
   const textFormats = options.formats.filter((format): format is TextFormat => format !== 'pdf');
   const outputs = renderOutputs(ladder, templates.templates, { formats: textFormats, paper: options.paper, fonts, toolVersion, only });
-  await writeOutputs(outDir, outputs);
-  let written = outputs.length;
+  let written = await writeOutputs(outDir, outputs);
   if (options.formats.includes('pdf')) {
     const jobs = toPdfJobs(ladder, templates.templates, { paper: options.paper, fonts, toolVersion, only, date });
     try {
       const browser = await findBrowser({ explicitPath: options.browser, env: io.env });
-      await printPdfs(jobs, { browser, onPdf: (job, pdf) => writeOutputs(outDir, [{ path: job.name, content: pdf }]) });
+      await printPdfs(jobs, { browser, onPdf: async (job, pdf) => void (await writeOutputs(outDir, [{ path: job.name, content: pdf }])) });
     } catch (error) {
       if (!(error instanceof PrintError || error instanceof BrowserNotFoundError)) throw error;
       io.stderr(`ladders: ${error.message}\n`);

@@ -22,9 +22,8 @@ export interface RenderOptions {
   only: ReadonlySet<Position> | null;
 }
 
-/** Render every page of the build in memory; nothing is written here. */
-export function renderOutputs(ladder: Ladder, templates: Templates, options: RenderOptions): Output[] {
-  const outputs: Output[] = [];
+/** Render the pages of the build one at a time, so a large ladder never sits in memory whole; nothing is written here. */
+export function* renderOutputs(ladder: Ladder, templates: Templates, options: RenderOptions): Generator<Output> {
   for (const format of options.formats) {
     const viewOptions: ViewOptions = { format, paper: options.paper, style: `${options.fonts}\n${templates.style}`, toolVersion: options.toolVersion };
     const render = (page: PageName, view: object) => renderPage(templates, page, format, view);
@@ -32,14 +31,13 @@ export function renderOutputs(ladder: Ladder, templates: Templates, options: Ren
       const positions = role.positions.filter((position) => options.only?.has(position) ?? true);
       for (const position of positions) {
         const view = toHandoutView(ladder, role, position, viewOptions);
-        outputs.push({ path: handoutPath(role, position, format), content: render('handout', view) });
-        if (format === 'md') outputs.push({ path: handoutPath(role, position, 'svg'), content: view.chart.svg + '\n' });
+        yield { path: handoutPath(role, position, format), content: render('handout', view) };
+        if (format === 'md') yield { path: handoutPath(role, position, 'svg'), content: view.chart.svg + '\n' };
       }
-      if (isWholeRole(role, options.only)) outputs.push({ path: rolePath(role, format), content: render('role', toRoleView(ladder, role, viewOptions)) });
+      if (isWholeRole(role, options.only)) yield { path: rolePath(role, format), content: render('role', toRoleView(ladder, role, viewOptions)) };
     }
-    if (options.only === null) outputs.push({ path: indexFile(format), content: render('index', toIndexView(ladder, viewOptions)) });
+    if (options.only === null) yield { path: indexFile(format), content: render('index', toIndexView(ladder, viewOptions)) };
   }
-  return outputs;
 }
 
 function renderPage(templates: Templates, page: PageName, format: TextFormat, view: object): string {

@@ -9,11 +9,12 @@ export interface OutputFile {
 }
 
 /**
- * Write files into `outDir`, each under a temporary name in its own folder and then renamed into
+ * Write files into `outDir` (returning how many), each under a temporary name in its own folder and then renamed into
  * place, so a reader (or a crash) only ever sees the old complete file or the new complete one.
  */
-export async function writeOutputs(outDir: string, files: readonly OutputFile[]): Promise<void> {
+export async function writeOutputs(outDir: string, files: Iterable<OutputFile>): Promise<number> {
   const root = path.resolve(outDir);
+  let written = 0;
   for (const file of files) {
     const target = path.resolve(root, file.path);
     if (!target.startsWith(root + path.sep)) throw new Error(`Output ${file.path} would land outside ${root}`);
@@ -22,9 +23,11 @@ export async function writeOutputs(outDir: string, files: readonly OutputFile[])
     try {
       await writeFile(temporary, file.content);
       await rename(temporary, target);
+      written += 1;
     } catch (error) {
       await rm(temporary, { force: true });
       throw error;
     }
   }
+  return written;
 }

@@ -12,6 +12,6 @@ export async function shippedTemplates(): Promise<Templates> {
 
 /** Render a ladder in memory with test defaults (no fonts, to keep outputs small). */
 export function renderAll(ladder: Ladder, templates: Templates, options: Partial<RenderOptions> = {}): Map<string, string> {
-  const outputs: Output[] = renderOutputs(ladder, templates, { formats: ['html', 'md'], paper: 'a4', fonts: '', toolVersion: '0.0.0-test', only: null, ...options });
+  const outputs: Output[] = [...renderOutputs(ladder, templates, { formats: ['html', 'md'], paper: 'a4', fonts: '', toolVersion: '0.0.0-test', only: null, ...options })];
   return new Map(outputs.map((output) => [output.path, output.content]));
 }
