@@ -10,7 +10,7 @@ import { renderOutputs } from '../render/render-outputs.js';
 import { toolVersion } from '../tool-version.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import { BrowserNotFoundError, findBrowser } from '../print/find-browser.js';
-import { printPdfs, PrintError } from '../print/print-pdfs.js';
+import { printPdfs, PrintError, type PdfJob } from '../print/print-pdfs.js';
 import { toPdfJobs } from '../render/pdf-jobs.js';
 import { exitCode, UsageError, type CommandIo } from './io.js';
 
@@ -56,22 +56,25 @@ async function buildOutputs(options: BuildOptions, io: CommandIo): Promise<numbe
   const fonts = await inlineFonts();
   const outDir = path.resolve(io.cwd, options.out);
   const textFormats = options.formats.filter((format): format is TextFormat => format !== 'pdf');
+  const jobs = options.formats.includes('pdf') ? toPdfJobs(ladder, templates.templates, { paper: options.paper, fonts, toolVersion, only, date }) : [];
+  // The browser starts first: the text pages are rendered and written while it launches and prints.
+  const printing = jobs.length > 0 ? printHandouts(jobs, options.browser, io.env, outDir) : Promise.resolve();
   const outputs = renderOutputs(ladder, templates.templates, { formats: textFormats, paper: options.paper, fonts, toolVersion, only });
-  let written = await writeOutputs(outDir, outputs);
-  if (options.formats.includes('pdf')) {
-    const jobs = toPdfJobs(ladder, templates.templates, { paper: options.paper, fonts, toolVersion, only, date });
-    try {
-      const browser = await findBrowser({ explicitPath: options.browser, env: io.env });
-      await printPdfs(jobs, { browser, onPdf: async (job, pdf) => void (await writeOutputs(outDir, [{ path: job.name, content: pdf }])) });
-    } catch (error) {
-      if (!(error instanceof PrintError || error instanceof BrowserNotFoundError)) throw error;
-      io.stderr(`ladders: ${error.message}\n`);
-      return exitCode.renderFailure;
-    }
-    written += jobs.length;
+  const [text, printed] = await Promise.allSettled([writeOutputs(outDir, outputs), printing]);
+  if (text.status === 'rejected') throw text.reason;
+  if (printed.status === 'rejected') {
+    const error: unknown = printed.reason;
+    if (!(error instanceof PrintError || error instanceof BrowserNotFoundError)) throw error;
+    io.stderr(`ladders: ${error.message}\n`);
+    return exitCode.renderFailure;
   }
-  io.stderr(`Wrote ${written} files to ${options.out}\n`);
+  io.stderr(`Wrote ${text.value + jobs.length} files to ${options.out}\n`);
   return exitCode.ok;
+}
+
+async function printHandouts(jobs: PdfJob[], browserPath: string | undefined, env: NodeJS.ProcessEnv, outDir: string): Promise<void> {
+  const browser = await findBrowser({ explicitPath: browserPath, env });
+  await printPdfs(jobs, { browser, onPdf: async (job, pdf) => void (await writeOutputs(outDir, [{ path: job.name, content: pdf }])) });
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds way to date outputs; null when unset. */
