@@ -1,0 +1,218 @@
+// Measures `ladders build` side by side with (1) the least that printing its pages can cost and (3) md-to-pdf,
+// all with the project's own browser executable and flags, then the build at 1,000 positions.
+// Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part.
+// Needs `npm run build` first: the bench runs dist/, as a user would.
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../dist/print/find-browser.js';
+import { browserFlags } from '../dist/print/launch-browser.js';
+import { printFloor } from './print-floor.mjs';
+import { runMeasured, watchPeakMemory } from './run-measured.mjs';
+import { writeScaleLadders } from './write-scale-ladders.mjs';
+
+const bench = fileURLToPath(new URL('.', import.meta.url));
+const root = path.dirname(bench);
+const cli = path.join(root, 'dist', 'cli.js');
+const shippedLadders = path.join(root, 'ladders');
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number from 1 up, not \`${process.env.BENCH_RUNS}\``);
+const allFormats = 'pdf,html,md';
+// The project changes under the bench; the commit says which code the figures belong to (dist/ may lag it).
+const commit = describeCommit();
+// Without PDF in the build, no target is met or missed: the figures are not comparable.
+
+const { executablePath, source } = await findBrowser({});
+// Children find the same browser through the variable the project reads first.
+const env = { ...process.env, LADDERS_BROWSER: executablePath };
+const work = await mkdtemp(path.join(tmpdir(), 'ladders-bench-'));
+try {
+  await main();
+} finally {
+  await rm(work, { recursive: true, force: true });
+}
+
+async function main() {
+  console.log(`ladders ${commit}, browser ${executablePath} (${source}), node ${process.version}, ${availableParallelism()} CPUs, ${runs} runs each`);
+  const loadAtStart = reportLoad('start');
+  // An untimed build first: it unpacks the bundled browser if needed,
+  // warms the disk cache for every measurement alike, and leaves the pages the others print.
+  const reference = await scratch();
+  const formats = allFormats;
+  await build(shippedLadders, formats, reference);
+  const htmlFiles = await filesToPrint(reference);
+  const mdFiles = (await listFiles(reference, '.md')).filter((file) => path.basename(file) !== 'README.md');
+
+  const measures = [
+    { key: 'floor', label: `(1) floor: puppeteer-core, 2 pages, ${htmlFiles.length} HTML`, run: () => floor(htmlFiles, reference) },
+    { key: 'build', label: `(2) ladders build --format ${formats}`, run: () => inScratch((out) => build(shippedLadders, formats, out)) },
+    { key: 'mdToPdf', label: `(3) md-to-pdf API, ${mdFiles.length} .md, a browser each`, run: () => mdToPdfApi(mdFiles) },
+    { key: 'mdToPdfCli', label: `(3b) md-to-pdf CLI, ${mdFiles.length} .md, one browser`, run: () => mdToPdfCli(reference, mdFiles) },
+  ];
+  const samples = Object.fromEntries(measures.map(({ key }) => [key, []]));
+  // Interleaved, so a slow spell of the machine hurts every measurement alike.
+  for (let run = 1; run <= runs; run++) {
+    for (const { key, run: measure } of measures) {
+      samples[key].push(await measure());
+      console.log(`run ${run}: ${key} ${seconds(samples[key].at(-1).ms)} s`);
+    }
+  }
+
+  console.log(`\n${'measurement'.padEnd(48)}${'runs (s)'.padEnd(22)}${'median (s)'.padEnd(12)}peak MiB`);
+  for (const { key, label } of measures) {
+    const peak = Math.max(...samples[key].map((sample) => sample.peakMiB)).toFixed(0);
+    console.log(`${label.padEnd(48)}${samples[key].map((sample) => seconds(sample.ms)).join(' ').padEnd(22)}${seconds(median(samples[key])).padEnd(12)}${peak}`);
+  }
+  console.log('');
+  const ratios = {
+    buildOverFloor: verdict('(2)/(1) ladders over floor', median(samples.build) / median(samples.floor), '<=', 1.25),
+    mdToPdfOverBuild: verdict('(3)/(2) md-to-pdf API over ladders', median(samples.mdToPdf) / median(samples.build), '>=', 5),
+    mdToPdfCliOverBuild: verdict('(3b)/(2) md-to-pdf CLI over ladders', median(samples.mdToPdfCli) / median(samples.build)),
+  };
+  const buildPeakMiB = verdict('(2) peak memory, MiB', Math.max(...samples.build.map((sample) => sample.peakMiB)));
+  // Part of (2) the in-process floor never pays: starting Node and importing the CLI's modules.
+  const startups = [];
+  for (let run = 1; run <= runs; run++) startups.push(await runMeasured(process.execPath, [cli, '--version'], { cwd: root, env }));
+  const startupMs = Math.round(median(startups));
+  verdict('(2) of which start-up (ladders --version), s', startupMs / 1000);
+
+  const scale = process.env.BENCH_SCALE === '0' ? null : await measureScale(formats);
+  const load = { start: loadAtStart, end: reportLoad('end') };
+  const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
+  console.log(JSON.stringify({ commit, executablePath, source, node: process.version, cpus: availableParallelism(), load, runs, formats, medianMs: medians, startupMs, buildPeakMiB, ratios, scale }));
+}
+
+/** Build 1,000 positions, then print the same pages with the floor: memory and overhead at size. */
+async function measureScale(formats) {
+  console.log('\nscale: 50 roles × 20 positions …');
+  const ladders = await scratch();
+  await writeScaleLadders(ladders, path.join(shippedLadders, 'README.md'));
+  const out = await scratch();
+  const built = await build(ladders, formats, out);
+  const htmlFiles = await filesToPrint(out);
+  const floored = await floor(htmlFiles, out);
+  console.log(`scale: build ${seconds(built.ms)} s, floor ${seconds(floored.ms)} s over ${htmlFiles.length} HTML pages`);
+  return {
+    positions: 1000,
+    htmlPages: htmlFiles.length,
+    buildMs: Math.round(built.ms),
+    floorMs: Math.round(floored.ms),
+    floorPeakMiB: verdict('scale: peak memory of the floor, MiB', floored.peakMiB),
+    peakMiB: verdict('scale: peak memory of the build, MiB', built.peakMiB, '<', 1024),
+    buildOverFloor: verdict('scale: build over floor', built.ms / floored.ms, '<=', 1.3),
+  };
+}
+
+/** `ladders build` as a user runs it: a fresh process and a fresh output folder. */
+async function build(laddersDir, formats, out) {
+  const result = await runBuild(laddersDir, formats, out);
+  if (result.code !== 0) throw new Error(`ladders build exited with ${result.code}:\n${result.output}`);
+  // Anything but the summary line means the pages were not clean (warnings), so the figures would not compare.
+  if (result.output.trim().split('\n').length > 1) console.log(`ladders build said:\n${result.output}`);
+  return result;
+}
+
+function runBuild(laddersDir, formats, out) {
+  return runMeasured(process.execPath, [cli, 'build', '--ladders', laddersDir, '--format', formats, '--out', out], { cwd: root, env });
+}
+
+/**
+ * The floor runs in this process; its time is launch to close, without Node's start-up. Its memory is this
+ * process's tree, so it includes the bench's own Node process, as the others include the CLI's.
+ */
+async function floor(htmlFiles, rootDir) {
+  const memory = watchPeakMemory(process.pid);
+  const ms = await inScratch((outDir) => printFloor({ executablePath, args: [...browserFlags], htmlFiles, rootDir, outDir }));
+  return { ms, peakMiB: memory.stop() };
+}
+
+async function mdToPdfApi(mdFiles) {
+  return inScratch((outDir) => checked(runMeasured(process.execPath, [path.join(bench, 'print-with-md-to-pdf.mjs'), executablePath, outDir, ...mdFiles], { cwd: bench, env })));
+}
+
+/** md-to-pdf's own CLI shares one browser across files and converts them all at once; for comparison only. */
+async function mdToPdfCli(reference, mdFiles) {
+  return inScratch(async (dir) => {
+    // It writes each PDF next to its source, so it works on a copy (copied before the clock starts).
+    await cp(reference, dir, { recursive: true });
+    const launchOptions = JSON.stringify({ executablePath, args: [...browserFlags], headless: true, pipe: true });
+    const files = mdFiles.map((file) => path.relative(reference, file));
+    return checked(runMeasured(process.execPath, [path.join(bench, 'node_modules', 'md-to-pdf', 'dist', 'cli.js'), '--launch-options', launchOptions, ...files], { cwd: dir, env }));
+  });
+}
+
+async function checked(running) {
+  const result = await running;
+  if (result.code !== 0) throw new Error(`md-to-pdf exited with ${result.code}:\n${result.output}`);
+  return result;
+}
+
+/** The pages ladders printed to PDF (handouts), so the floor prints exactly those; all pages when there are no PDFs. */
+async function filesToPrint(dir) {
+  const html = await listFiles(dir, '.html');
+  const pdfs = new Set(await listFiles(dir, '.pdf'));
+  const printed = html.filter((file) => pdfs.has(file.replace(/\.html$/, '.pdf')));
+  return printed.length > 0 ? printed : html;
+}
+
+async function listFiles(dir, extension) {
+  const names = await readdir(dir, { recursive: true });
+  return names.filter((name) => name.endsWith(extension)).sort().map((name) => path.join(dir, name));
+}
+
+function scratch() {
+  return mkdtemp(path.join(work, 'run-'));
+}
+
+/** Run `task` with a fresh folder and delete it after, so 1,000-page runs do not pile up on disk. */
+async function inScratch(task) {
+  const dir = await scratch();
+  try {
+    return await task(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Other work on the machine slows every measurement, but not alike (the floor uses 2 pages, md-to-pdf 1 or 18). */
+function reportLoad(when) {
+  const load = Number(loadavg()[0].toFixed(2));
+  const warning = load > availableParallelism() * 0.75 ? ': the machine is busy, so the figures are noisy' : '';
+  console.log(`load average at ${when}: ${load}${warning}`);
+  return load;
+}
+
+/** Print a figure with PASS or MISS when it has a target, and return it for the JSON line. */
+function verdict(label, value, comparison, target) {
+  const met = comparison === '<' ? value < target : comparison === '<=' ? value <= target : value >= target;
+  const pass = comparison === undefined ? null : met;
+  const goal = comparison === undefined ? '' : `  (target ${comparison} ${target})  ${pass ? 'PASS' : 'MISS'}`;
+  console.log(`${label.padEnd(44)}${value.toFixed(2).padStart(9)}${goal}`);
+  return { value: Number(value.toFixed(3)), target, comparison, pass };
+}
+
+function describeCommit() {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--', 'src', 'templates') ? '+changes' : '');
+  } catch {
+    return 'unknown';
+  }
+}
+
+function medianOf(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The median wall time of a measurement's runs. */
+function median(results) {
+  return medianOf(results.map((result) => result.ms));
+}
+
+function seconds(ms) {
+  return (ms / 1000).toFixed(2);
+}
