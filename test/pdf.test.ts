@@ -128,3 +128,14 @@ describe('printing failures', () => {
     expect(result.stderr).toContain('is not an executable file');
   });
 });
+
+describe('a browser that cannot start', () => {
+  it('ends the build with exit 3 and the launch error, no stack trace', async () => {
+    const fake = path.join(scratch, 'fake-browser');
+    writeFileSync(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
+    const result = await run(['build', '--only', 'EM6', '--format', 'pdf', '--browser', fake, '--out', path.join(scratch, 'fake-out')], repoRoot);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^ladders: Could not start the browser `.*fake-browser`/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+});

@@ -33,7 +33,9 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
   const queue = [...jobs];
   let relaunched = false;
   while (queue.length > 0) {
-    const browser = await launchBrowser(options.browser);
+    const browser = await launchBrowser(options.browser).catch((error: unknown) => {
+      throw new PrintError(error instanceof Error ? error.message : String(error), { cause: error });
+    });
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), queue.length));
     // Settled, not all: every worker must have put its unfinished job back before a relaunch.
     const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options)));
