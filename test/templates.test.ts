@@ -61,6 +61,12 @@ describe('template overrides', () => {
     expect(formatMessages(files)).toContain('unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-table`, `level-change` [unknown-partial]');
   });
 
+  it('must exist: a mistyped folder is an error, not a silent fallback', async () => {
+    const { templates, files } = await loadTemplates(path.join(scratch, 'no-such-templates'), scratch);
+    expect(templates).toBeNull();
+    expect(formatMessages(files)).toBe('no-such-templates:1:1: error Cannot read the templates folder `no-such-templates` [unreadable-templates]\n');
+  });
+
   it('block prototype access from templates', async () => {
     const dir = overrides('prototype', { 'index.html.hbs': '<p>{{constructor.name}}|{{__proto__}}|{{#with constructor}}{{name}}{{/with}}</p>' });
     const { templates } = await loadTemplates(dir, scratch);

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
@@ -24,6 +24,12 @@ export interface Templates {
 
 /** Load the shipped templates with any overrides from `overrideDir`; messages go on the returned files. */
 export async function loadTemplates(overrideDir: string | undefined, cwd: string): Promise<{ templates: Templates | null; files: VFile[] }> {
+  if (overrideDir !== undefined && !(await isFolder(overrideDir))) {
+    // A mistyped folder would otherwise fall back to the shipped templates without a word.
+    const folder = new VFile({ path: path.relative(cwd, overrideDir).split(path.sep).join('/') || '.' });
+    report(folder, 'error', `Cannot read the templates folder ${quote(folder.path)}`, undefined, 'unreadable-templates');
+    return { templates: null, files: [folder] };
+  }
   const names = await templateNames(overrideDir);
   const sources = new Map<string, { file: VFile; text: string }>();
   const files: VFile[] = [];
@@ -95,6 +101,13 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries
     .filter((entry) => entry.isFile() && /\.(hbs|css)$/.test(entry.name))
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+}
+
+async function isFolder(fullPath: string): Promise<boolean> {
+  return stat(fullPath).then(
+    (stats) => stats.isDirectory(),
+    () => false,
+  );
 }
 
 async function exists(fullPath: string): Promise<boolean> {
