@@ -2,7 +2,6 @@ import { parseArgs } from 'node:util';
 import { check } from './commands/check.js';
 import { exitCode, UsageError, type CommandIo } from './commands/io.js';
 import { model } from './commands/model.js';
-import { build } from './commands/build.js';
 import { toolVersion } from './tool-version.js';
 
 const usage = `Usage: ladders <command> [options]
@@ -67,6 +66,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (values.strict) throw new UsageError('`--strict` applies to `check` only');
   if (command === 'model') return model({ ladders: values.ladders }, io);
   if (command === 'build') {
+    // Loaded on demand: templates, the PDF library and puppeteer would only slow `check` and `model` down.
+    const { build } = await import('./commands/build.js');
     return build({ ladders: values.ladders, out: values.out, templates: values.templates, formats: parseFormats(values.format), only: values.only, paper: parsePaper(values.paper), browser: values.browser }, io);
   }
   throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\` or \`build\``);
