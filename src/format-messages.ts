@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { severityOf } from './messages.js';
+import { compareText } from './paths-and-order.js';
 
 /** Render messages the way compilers do: `path:line:column: severity text [rule-id]`. */
 export function formatMessages(files: readonly VFile[]): string {
@@ -38,10 +39,6 @@ export function sortedMessages(files: readonly VFile[]): VFileMessage[] {
         (a.line ?? 0) - (b.line ?? 0) ||
         (a.column ?? 0) - (b.column ?? 0),
     );
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Counts of errors, warnings and infos across files. */

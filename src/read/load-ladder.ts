@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
+import { compareText, displayPath } from '../paths-and-order.js';
 import type { Framework, Ladder, Role } from '../model.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
@@ -28,7 +29,7 @@ interface Page {
 export async function loadLadder(dir: string, cwd: string = process.cwd()): Promise<LoadedLadder> {
   const sources = await readLadders(dir, cwd);
   const shippedIntroduction = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), cwd);
-  return toLadder(sources, shippedIntroduction, displayFolder(dir, cwd));
+  return toLadder(sources, shippedIntroduction, displayPath(dir, cwd));
 }
 
 /** Model and validate pages already read; `shippedIntroduction` serves when no page defines the axes. */
@@ -83,14 +84,6 @@ function compareRoles(a: Role, b: Role): number {
   return lowest(a) - lowest(b) || compareText(a.title, b.title) || compareText(a.id, b.id);
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function hasErrors(file: VFile): boolean {
   return file.messages.some((message) => message.fatal === true);
-}
-
-function displayFolder(dir: string, cwd: string): string {
-  return path.relative(cwd, dir).split(path.sep).join('/') || '.';
 }

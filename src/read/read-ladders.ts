@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { decodeText } from './decode-text.js';
 import { quote, report } from '../messages.js';
+import { compareText, displayPath } from '../paths-and-order.js';
 
 /** A Markdown page of a ladder: its file (for messages) and its text, when it could be read. */
 export interface LadderSource {
@@ -24,7 +25,7 @@ export async function readLadders(dir: string, cwd: string): Promise<LadderSourc
   const folder = new VFile({ path: displayPath(dir, cwd) });
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareNames);
+    names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareText);
   } catch (error) {
     report(folder, 'error', `Cannot read the folder ${quote(folder.path)}: ${systemReason(error)}`, undefined, 'unreadable-folder');
     return [{ file: folder, text: null }];
@@ -69,14 +70,6 @@ export async function readLadderPage(fullPath: string, cwd: string): Promise<Lad
   return { file, text: decoded.text };
 }
 
-function displayPath(fullPath: string, cwd: string): string {
-  return path.relative(cwd, fullPath).split(path.sep).join('/') || '.';
-}
-
 function systemReason(error: unknown): string {
   return error instanceof Error && 'code' in error ? String(error.code) : String(error);
-}
-
-function compareNames(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

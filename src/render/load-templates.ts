@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
+import { displayPath } from '../paths-and-order.js';
 import type { TextFormat } from './output-paths.js';
 
 /** The templates this package ships; `--templates DIR` overrides them file by file. */
@@ -26,7 +27,7 @@ export interface Templates {
 export async function loadTemplates(overrideDir: string | undefined, cwd: string): Promise<{ templates: Templates | null; files: VFile[] }> {
   if (overrideDir !== undefined && !(await isFolder(overrideDir))) {
     // A mistyped folder would otherwise fall back to the shipped templates without a word.
-    const folder = new VFile({ path: path.relative(cwd, overrideDir).split(path.sep).join('/') || '.' });
+    const folder = new VFile({ path: displayPath(overrideDir, cwd) });
     report(folder, 'error', `Cannot read the templates folder ${quote(folder.path)}`, undefined, 'unreadable-templates');
     return { templates: null, files: [folder] };
   }
@@ -36,7 +37,7 @@ export async function loadTemplates(overrideDir: string | undefined, cwd: string
   for (const name of names) {
     const overridden = overrideDir !== undefined && (await exists(path.join(overrideDir, name)));
     const fullPath = path.join(overridden ? overrideDir : shippedTemplatesDir, name);
-    const file = new VFile({ path: path.relative(cwd, fullPath).split(path.sep).join('/') });
+    const file = new VFile({ path: displayPath(fullPath, cwd) });
     files.push(file);
     try {
       sources.set(name, { file, text: await readFile(fullPath, 'utf8') });
@@ -100,7 +101,7 @@ async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile() && /\.(hbs|css)$/.test(entry.name))
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    .map((entry) => displayPath(path.join(entry.parentPath, entry.name), dir));
 }
 
 async function isFolder(fullPath: string): Promise<boolean> {
