@@ -68,7 +68,7 @@ async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOption
       const pdf = await printPage(page, html);
       const printed = job;
       job = undefined; // printed: what follows is not the browser's doing
-      await options.onPdf(printed, await stampPdf(pdf, { ...printed.metadata, source: html }));
+      await options.onPdf(printed, stampPdf(pdf, { ...printed.metadata, source: html }));
     }
     await page.close().catch(() => undefined);
   } catch (error) {
