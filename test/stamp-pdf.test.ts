@@ -58,6 +58,14 @@ describe('stampPdf', () => {
     for (const name of headers) expect(ids).toContain(name);
   });
 
+  it('keeps the ID tree sorted by the new names, each pointing at the element of that name', () => {
+    const text = latin1(stampPdf(printed[3]!, metadata));
+    const entries = Array.from(/\/Names \[([^\]]*)\]/.exec(text)![1]!.matchAll(/\((node\d+)\) (\d+) 0 R/g), ([, name, object]) => [name!, Number(object)] as const);
+    expect(entries.map(([name]) => name)).toEqual(elementIds(printed[3]!).map((_, index) => `node${String(index + 1).padStart(8, '0')}`));
+    for (const [name, object] of entries) expect(text).toMatch(new RegExp(`\\n${object} 0 obj\\n<<(?:(?!endobj)[^])*?/ID \\(${name}\\)>>\\nendobj`));
+    expect(text).toContain(`/Limits [(node00000001) (${entries.at(-1)![0]})]`);
+  });
+
   it('keeps every cross-reference offset right after the information object changed size', () => {
     expect(checkXref(stampPdf(printed[0]!, metadata))).toBeGreaterThan(10);
     expect(checkXref(stampPdf(printed[0]!, { ...metadata, title: 'x', keywords: [], author: null }))).toBeGreaterThan(10);

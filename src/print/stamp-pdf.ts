@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readPdfLayout, writeXref } from './read-pdf-layout.js';
+import { renumberStructureIds } from './renumber-structure-ids.js';
 
 /** The document information a handout PDF carries. */
 export interface PdfMetadata {
@@ -18,7 +19,7 @@ export interface PdfMetadata {
 /**
  * Set a PDF's metadata and make it reproducible. Chromium writes the wall-clock time into the
  * document information and names tagged elements after DOM node numbers, which depend on what the
- * reused tab printed before. The element names are renumbered in place, the information object is
+ * reused tab printed before. The element names are renumbered in place (see renumberStructureIds), the information object is
  * replaced, the file gets an identifier hashed from what it was made from, and the cross-reference
  * table is shifted to match. Everything else, the tagging included, stays byte for byte as printed:
  * editing in place costs a few milliseconds, where parsing and re-saving the whole file cost fifty.
@@ -64,21 +65,4 @@ function pdfDate(date: Date): string {
 
 function fileId({ source, ...described }: PdfMetadata): string {
   return `<${createHash('sha256').update(source).update(JSON.stringify(described)).digest('hex').slice(0, 32)}>`;
-}
-
-/**
- * Rename `(node00003480)` to its rank among the document's element names, at the same width, so no
- * offset moves and the ID tree, sorted by name, stays sorted. Only names in the places Chromium writes
- * them are touched (`/ID`, table cells' `/Headers`, the ID tree's `/Names` and `/Limits`); a bookmark
- * titled like an element keeps its title.
- */
-function renumberStructureIds(text: string): string {
-  const numbers = [...new Set(Array.from(text.matchAll(/\/ID \(node(\d+)\)/g), ([, digits]) => Number(digits)))].sort((a, b) => a - b);
-  const rank = new Map(numbers.map((number, index) => [number, index + 1]));
-  const rename = (names: string) =>
-    names.replace(/\(node(\d+)\)/g, (name, digits: string) => {
-      const renamed = rank.get(Number(digits));
-      return renamed === undefined ? name : `(node${String(renamed).padStart(digits.length, '0')})`;
-    });
-  return text.replace(/(\/(?:ID|Headers|Limits|Names) *)(\([^)]*\)|\[[^\]]*\])/g, (_, key: string, value: string) => key + rename(value));
 }
