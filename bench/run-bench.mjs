@@ -9,8 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../dist/print/find-browser.js';
 import { browserFlags } from '../dist/print/launch-browser.js';
-import { printFloor } from './print-floor.mjs';
-import { runMeasured, watchPeakMemory } from './run-measured.mjs';
+import { runMeasured } from './run-measured.mjs';
 import { writeScaleLadders } from './write-scale-ladders.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
@@ -72,7 +71,7 @@ async function main() {
     mdToPdfCliOverBuild: verdict('(3b)/(2) md-to-pdf CLI over ladders', median(samples.mdToPdfCli) / median(samples.build)),
   };
   const buildPeakMiB = verdict('(2) peak memory, MiB', Math.max(...samples.build.map((sample) => sample.peakMiB)));
-  // Part of (2) the in-process floor never pays: starting Node and importing the CLI's modules.
+  // Part of (2): starting Node and importing the CLI's modules (`--version` loads what `build` starts with).
   const startups = [];
   for (let run = 1; run <= runs; run++) startups.push(await runMeasured(process.execPath, [cli, '--version'], { cwd: root, env }));
   const startupMs = Math.round(median(startups));
@@ -118,14 +117,9 @@ function runBuild(laddersDir, formats, out) {
   return runMeasured(process.execPath, [cli, 'build', '--ladders', laddersDir, '--format', formats, '--out', out], { cwd: root, env });
 }
 
-/**
- * The floor runs in this process; its time is launch to close, without Node's start-up. Its memory is this
- * process's tree, so it includes the bench's own Node process, as the others include the CLI's.
- */
+/** The floor script, a process of its own like the build: its time and memory are measured alike. */
 async function floor(htmlFiles, rootDir) {
-  const memory = watchPeakMemory(process.pid);
-  const ms = await inScratch((outDir) => printFloor({ executablePath, args: [...browserFlags], htmlFiles, rootDir, outDir }));
-  return { ms, peakMiB: memory.stop() };
+  return inScratch((outDir) => checked(runMeasured(process.execPath, [path.join(bench, 'print-floor.mjs'), executablePath, rootDir, outDir, ...htmlFiles], { cwd: bench, env }), 'the floor script'));
 }
 
 async function mdToPdfApi(mdFiles) {
@@ -143,9 +137,9 @@ async function mdToPdfCli(reference, mdFiles) {
   });
 }
 
-async function checked(running) {
+async function checked(running, what = 'md-to-pdf') {
   const result = await running;
-  if (result.code !== 0) throw new Error(`md-to-pdf exited with ${result.code}:\n${result.output}`);
+  if (result.code !== 0) throw new Error(`${what} exited with ${result.code}:\n${result.output}`);
   return result;
 }
 

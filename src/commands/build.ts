@@ -9,8 +9,9 @@ import type { TextFormat } from '../render/output-paths.js';
 import { renderOutputs } from '../render/render-outputs.js';
 import { toolVersion } from '../tool-version.js';
 import { writeOutputs } from '../write/write-outputs.js';
-import { BrowserNotFoundError, findBrowser } from '../print/find-browser.js';
+import { BrowserNotFoundError } from '../print/find-browser.js';
 import { printPdfs, PrintError, type PdfJob } from '../print/print-pdfs.js';
+import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
 import { toPdfJobs } from '../render/pdf-jobs.js';
 import { exitCode, UsageError, type CommandIo } from './io.js';
 
@@ -46,6 +47,15 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
 }
 
 async function buildOutputs(options: BuildOptions, io: CommandIo): Promise<number> {
+  const browser = options.formats.includes('pdf') ? startBrowser(options.browser, io.env) : null;
+  try {
+    return await buildWith(browser, options, io);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function buildWith(browser: StartingBrowser | null, options: BuildOptions, io: CommandIo): Promise<number> {
   const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
   const templates = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   const allFiles = [...files, ...templates.files];
@@ -58,7 +68,7 @@ async function buildOutputs(options: BuildOptions, io: CommandIo): Promise<numbe
   const textFormats = options.formats.filter((format): format is TextFormat => format !== 'pdf');
   const jobs = options.formats.includes('pdf') ? toPdfJobs(ladder, templates.templates, { paper: options.paper, fonts, toolVersion, only, date }) : [];
   // The browser starts first: the text pages are rendered and written while it launches and prints.
-  const printing = jobs.length > 0 ? printHandouts(jobs, options.browser, io.env, outDir) : Promise.resolve();
+  const printing = browser && jobs.length > 0 ? printHandouts(jobs, browser, outDir) : Promise.resolve();
   const outputs = renderOutputs(ladder, templates.templates, { formats: textFormats, paper: options.paper, fonts, toolVersion, only });
   const [text, printed] = await Promise.allSettled([writeOutputs(outDir, outputs), printing]);
   if (text.status === 'rejected') throw text.reason;
@@ -72,9 +82,8 @@ async function buildOutputs(options: BuildOptions, io: CommandIo): Promise<numbe
   return exitCode.ok;
 }
 
-async function printHandouts(jobs: PdfJob[], browserPath: string | undefined, env: NodeJS.ProcessEnv, outDir: string): Promise<void> {
-  const browser = await findBrowser({ explicitPath: browserPath, env });
-  await printPdfs(jobs, { browser, onPdf: async (job, pdf) => void (await writeOutputs(outDir, [{ path: job.name, content: pdf }])) });
+async function printHandouts(jobs: PdfJob[], browser: StartingBrowser, outDir: string): Promise<void> {
+  await printPdfs(jobs, { browser: await browser.choice, launched: browser.browser, onPdf: async (job, pdf) => void (await writeOutputs(outDir, [{ path: job.name, content: pdf }])) });
 }
 
 /** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds way to date outputs; null when unset. */

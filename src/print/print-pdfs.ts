@@ -15,6 +15,8 @@ export interface PdfJob {
 /** How to print. */
 export interface PrintOptions {
   browser: BrowserChoice;
+  /** A browser the caller already launched (see `startBrowser`), used before launching one. */
+  launched?: Promise<Browser>;
   /** Pages printing at once; by default one per CPU. */
   concurrency?: number;
   /** Called with each finished PDF, in completion order. */
@@ -32,8 +34,11 @@ export class PrintError extends Error {}
 export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions): Promise<void> {
   const queue = [...jobs];
   let relaunched = false;
+  let launched = options.launched;
   while (queue.length > 0) {
-    const browser = await launchBrowser(options.browser).catch((error: unknown) => {
+    const launching = launched ?? launchBrowser(options.browser);
+    launched = undefined;
+    const browser = await launching.catch((error: unknown) => {
       throw new PrintError(error instanceof Error ? error.message : String(error), { cause: error });
     });
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), queue.length));
