@@ -7,6 +7,7 @@ import path from 'node:path';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolVersion } from '../src/tool-version.js';
+import { browserPids } from './support/browser-processes.js';
 import { run } from './support/run.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
@@ -126,6 +127,29 @@ describe('printing failures', () => {
     const result = await run(['build', '--only', 'EM6', '--format', 'pdf', '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'failed')], repoRoot);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('is not an executable file');
+  });
+});
+
+describe('a content error', () => {
+  const broken = path.join(scratch, 'broken-ladders');
+  beforeAll(() => {
+    cpSync(path.join(repoRoot, 'ladders'), broken, { recursive: true });
+    const page = path.join(broken, 'engineering-manager.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Evolves', 'Evolvs'));
+  });
+
+  it('closes the browser that started while the ladders were read, and writes nothing', async () => {
+    const failed = path.join(scratch, 'content-error');
+    const result = await run(['build', '--ladders', broken, '--out', failed], repoRoot);
+    expect(result.code, result.stderr).toBe(1);
+    expect(browserPids()).toEqual([]);
+    expect(() => readdirSync(failed)).toThrow(/ENOENT/);
+  });
+
+  it('comes before a browser that cannot be found', async () => {
+    const result = await run(['build', '--ladders', broken, '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'x')], repoRoot);
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('no-browser');
   });
 });
 

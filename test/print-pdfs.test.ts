@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/print/find-browser.js';
 import { printPdfs, PrintError, type PdfJob } from '../src/print/print-pdfs.js';
+import { browserPids } from './support/browser-processes.js';
 
 const browser = await findBrowser({});
 
@@ -12,17 +12,6 @@ function jobs(count: number): PdfJob[] {
     footerLabel: `Job ${index}`,
     metadata: { title: `Job ${index}`, subject: 's', keywords: [], author: null, creator: 'test', date: null },
   }));
-}
-
-/** The browser processes this process started (its children named like Chromium). */
-function browserPids(): number[] {
-  let children: string[];
-  try {
-    children = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean);
-  } catch {
-    return []; // pgrep exits 1 when there is no child at all
-  }
-  return children.filter((pid) => /chrom|headless/i.test(execFileSync('ps', ['-o', 'comm=', '-p', pid], { encoding: 'utf8' }))).map(Number);
 }
 
 /** Kill the browsers this process started, as a crash would. */
