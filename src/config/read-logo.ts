@@ -1,0 +1,124 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Point } from 'unist';
+import { quote } from '../messages.js';
+import { decodeText } from '../read/decode-text.js';
+import { placeOfOffset } from './parse-json.js';
+
+/** A logo inlined as a `data:` URI, or why it cannot be; `inside` is the place in an SVG that was refused. */
+export type ReadLogo =
+  | { ok: true; dataUri: string }
+  | { ok: false; ruleId: 'unreadable-logo' | 'unsafe-logo'; reason: string; inside?: Point };
+
+/** A logo is a small picture on every page; larger files are a mistake and would bloat every handout. */
+export const maxLogoBytes = 512 * 1024;
+
+interface ImageType {
+  name: string;
+  mime: string;
+  /** Whether the bytes start the way this type's files do. */
+  matches: (bytes: Buffer) => boolean;
+}
+
+const startsWith = (bytes: Buffer, ...prefix: number[]): boolean => prefix.every((byte, index) => bytes[index] === byte);
+const ascii = (bytes: Buffer, offset: number, text: string): boolean => bytes.toString('latin1', offset, offset + text.length) === text;
+
+const png: ImageType = { name: 'PNG', mime: 'image/png', matches: (bytes) => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a) };
+const jpeg: ImageType = { name: 'JPEG', mime: 'image/jpeg', matches: (bytes) => startsWith(bytes, 0xff, 0xd8, 0xff) };
+const gif: ImageType = { name: 'GIF', mime: 'image/gif', matches: (bytes) => ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a') };
+const webp: ImageType = { name: 'WebP', mime: 'image/webp', matches: (bytes) => ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP') };
+const svg: ImageType = { name: 'SVG', mime: 'image/svg+xml', matches: () => true };
+
+/** The image types a logo may have, by file extension. */
+export const logoTypes: Readonly<Record<string, ImageType>> = { '.png': png, '.jpg': jpeg, '.jpeg': jpeg, '.gif': gif, '.webp': webp, '.svg': svg };
+
+/** Read the logo at `fullPath` and inline it; `shown` is the path as the config wrote it, for messages. */
+export async function readLogo(fullPath: string, shown: string): Promise<ReadLogo> {
+  const type = logoTypes[path.extname(fullPath).toLowerCase()];
+  if (!type) {
+    const extensions = Object.keys(logoTypes).map(quote).join(', ');
+    return unreadable(`The logo ${quote(shown)} must be a PNG, JPEG, GIF, WebP or SVG image, with one of the extensions ${extensions}`);
+  }
+  let bytes: Buffer;
+  try {
+    const stats = await stat(fullPath);
+    if (!stats.isFile()) return unreadable(`The logo ${quote(shown)} is not a file`);
+    if (stats.size > maxLogoBytes) return unreadable(tooLarge(shown, stats.size));
+    bytes = await readFile(fullPath);
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    return unreadable(code === 'ENOENT' ? `The logo ${quote(shown)} does not exist` : `Cannot read the logo ${quote(shown)}: ${code}`);
+  }
+  // The file may have grown between `stat` and `readFile`.
+  if (bytes.length > maxLogoBytes) return unreadable(tooLarge(shown, bytes.length));
+  if (!type.matches(bytes)) return unreadable(`The logo ${quote(shown)} is not a ${type.name} image: its content does not start like one`);
+  if (type === svg) {
+    const problem = checkSvg(bytes, shown);
+    if (problem) return problem;
+  }
+  return { ok: true, dataUri: `data:${type.mime};base64,${bytes.toString('base64')}` };
+}
+
+/**
+ * An SVG is a document that can run scripts and fetch other files; the handouts must not.
+ * Anything that could is refused, not removed: a half-cleaned logo might still do harm, or quietly look wrong.
+ */
+function checkSvg(bytes: Buffer, shown: string): ReadLogo | null {
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return unreadable(`The logo ${quote(shown)} is not an SVG image: it is not UTF-8 text`);
+  const text = decoded.text;
+  if (!/<(?:[\w.-]+:)?svg[\s/>]/.test(text)) return unreadable(`The logo ${quote(shown)} is not an SVG image: it has no \`<svg>\` element`);
+  const dangers = svgDangers.flatMap((danger) => [...text.matchAll(danger.pattern)].flatMap((match) => {
+    const what = danger.describe(match);
+    return what ? [{ what, offset: match.index + match[0].search(/\S/) }] : [];
+  }));
+  const first = dangers.sort((a, b) => a.offset - b.offset)[0];
+  if (!first) return null;
+  return {
+    ok: false,
+    ruleId: 'unsafe-logo',
+    reason: `The SVG logo ${quote(shown)} ${first.what}; save it without that, a logo may not run scripts or load other files`,
+    inside: placeOfOffset(text, first.offset),
+  };
+}
+
+interface SvgDanger {
+  pattern: RegExp;
+  /** What the match does, or null when it turns out to be harmless. */
+  describe: (match: RegExpExecArray) => string | null;
+}
+
+const prefix = '(?:[\\w.-]+:)?';
+
+const svgDangers: SvgDanger[] = [
+  { pattern: new RegExp(`<${prefix}script\\b`, 'gi'), describe: () => 'contains a `<script>` element' },
+  { pattern: new RegExp(`\\s(${prefix}on[a-z]+)\\s*=`, 'gi'), describe: (match) => `has the event attribute ${quote(match[1] ?? '')}` },
+  {
+    pattern: new RegExp(`\\s(${prefix}(?:href|src))\\s*=\\s*(["'])(.*?)\\2`, 'gis'),
+    describe: (match) => (isInternal(match[3] ?? '') ? null : `refers to ${quote(shorten(match[3] ?? ''))} in its ${quote(match[1] ?? '')}`),
+  },
+  {
+    pattern: /url\(\s*(["']?)(.*?)\1\s*\)/gis,
+    describe: (match) => (isInternal(match[2] ?? '') ? null : `refers to ${quote(shorten(match[2] ?? ''))} in a CSS \`url()\``),
+  },
+  { pattern: /@import\b/gi, describe: () => 'imports a style sheet with `@import`' },
+  { pattern: /<!ENTITY\b/gi, describe: () => 'declares an XML entity with `<!ENTITY`' },
+];
+
+/** `#id` points inside the SVG and `data:` carries its own content; anything else reaches outside. */
+function isInternal(reference: string): boolean {
+  const trimmed = reference.trim();
+  return trimmed === '' || trimmed.startsWith('#') || /^data:/i.test(trimmed);
+}
+
+function shorten(text: string): string {
+  return text.length > 60 ? text.slice(0, 60) + '…' : text;
+}
+
+function tooLarge(shown: string, size: number): string {
+  return `The logo ${quote(shown)} is ${Math.ceil(size / 1024)} KiB, larger than the ${maxLogoBytes / 1024} KiB a logo may be`;
+}
+
+function unreadable(reason: string): ReadLogo {
+  return { ok: false, ruleId: 'unreadable-logo', reason };
+}

@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { quote, quoteList, report } from '../messages.js';
+import { displayPath } from '../paths-and-order.js';
+import { closestMatch } from '../read/closest-match.js';
+import { placeIn, reportDuplicate, type Source } from './config-source.js';
+import { toJsonValue, type JsonMember, type JsonNode } from './parse-json.js';
+import { readLogo } from './read-logo.js';
+
+const formatNames = ['pdf', 'html', 'md'] as const;
+const expected = {
+  name: "must be a non-empty string: the organisation's name",
+  path: 'must be a non-empty string: a path, relative to the config file or absolute',
+  formats: `must be a non-empty list of formats, each one of ${quoteList(formatNames)}`,
+  version: 'must be a non-empty string such as `"2026.1"`, or a number',
+  color: 'must be a CSS hex colour, `#rgb` or `#rrggbb`, such as `#0b6e4f`',
+};
+const pathSchema = z.string({ error: expected.path }).refine((value) => /\S/.test(value) && !value.includes('\0'), { error: expected.path });
+
+/** The one schema of the config's keys, as written in the file (paths still relative, the logo still a path). */
+export const configSchema = z.strictObject({
+  organization: z.string({ error: expected.name }).trim().min(1, { error: expected.name }).optional(),
+  paper: z.enum(['a4', 'letter'], { error: 'must be one of `a4`, `letter`' }).optional(),
+  formats: z
+    .array(z.enum(formatNames, { error: expected.formats }), { error: expected.formats })
+    .min(1, { error: expected.formats })
+    .superRefine((formats, context) => {
+      formats.forEach((format, index) => {
+        if (formats.indexOf(format) < index) context.addIssue({ code: 'custom', message: `lists ${quote(format)} twice`, path: [index] });
+      });
+    })
+    .optional(),
+  out: pathSchema.optional(),
+  templates: pathSchema.optional(),
+  ladders: pathSchema.optional(),
+  version: z
+    .union([z.string().trim().min(1, { error: expected.version }), z.number()], { error: expected.version })
+    .transform(String)
+    .optional(),
+  brandColor: z
+    .string({ error: expected.color })
+    .regex(/^#(?:[\da-f]{3}|[\da-f]{6})$/i, { error: expected.color })
+    .transform(toLongHex)
+    .optional(),
+  logo: pathSchema.optional(),
+});
+
+/** A key of the config. */
+export type ConfigKey = keyof typeof configSchema.shape;
+
+/** Every key of the config, in the schema's order, for help texts and the README. */
+export const configKeys = Object.keys(configSchema.shape) as ConfigKey[];
+
+/** The settings, ready to use: paths absolute, the colour `#rrggbb`, the logo read and inlined. */
+export interface LaddersConfig extends Omit<z.output<typeof configSchema>, 'logo'> {
+  logo?: { path: string; dataUri: string };
+}
+
+/** Validate the config object `node` of `source` and resolve it; `{}` when anything is wrong. */
+export async function toConfig(source: Source, node: JsonNode, what: string, cwd: string): Promise<LaddersConfig> {
+  if (node.type !== 'object') {
+    const reason = `${what} must be a JSON object of settings such as \`{ "paper": "a4" }\`, not ${describe(node)}`;
+    report(source.file, 'error', reason, placeIn(source, node.start), 'broken-config');
+    return {};
+  }
+  const seen = new Map<string, JsonMember>();
+  for (const member of node.members) {
+    const first = seen.get(member.key);
+    if (first) reportDuplicate(source, first, member);
+    else seen.set(member.key, member);
+  }
+  // A version written as a number keeps its digits: `2026.10` stays `2026.10`, not `2026.1`.
+  const input = Object.fromEntries(
+    node.members.map((member) => [member.key, member.key === 'version' && member.value.type === 'number' ? member.value.raw : toJsonValue(member.value)]),
+  );
+  const result = configSchema.safeParse(input);
+  if (!result.success) reportIssues(source, node, result.error.issues);
+  // The logo is checked even when other keys are wrong, so that one run shows every mistake.
+  const logo = await inlineLogo(source, node, cwd);
+  if (!result.success || source.file.messages.some((message) => message.fatal === true)) return {};
+  const config: LaddersConfig = { ...result.data, logo };
+  if (!logo) delete config.logo;
+  for (const key of ['out', 'templates', 'ladders'] as const) {
+    const value = config[key];
+    if (value !== undefined) config[key] = path.resolve(source.dir, value);
+  }
+  return config;
+}
+
+/** Read the logo the config names, if it names one as a valid path; problems go on the config file, at the value. */
+async function inlineLogo(source: Source, node: JsonNode & { type: 'object' }, cwd: string): Promise<LaddersConfig['logo']> {
+  const member = node.members.findLast((candidate) => candidate.key === 'logo');
+  const shown = member?.value.type === 'string' ? pathSchema.safeParse(member.value.value) : null;
+  if (!member || !shown?.success) return undefined;
+  const fullPath = path.resolve(source.dir, shown.data);
+  const read = await readLogo(fullPath, shown.data);
+  if (read.ok) return { path: fullPath, dataUri: read.dataUri };
+  const cause = read.inside && { file: displayPath(fullPath, cwd), place: read.inside, reason: 'Refused here' };
+  report(source.file, 'error', read.reason, placeIn(source, member.value.start), read.ruleId, cause);
+  return undefined;
+}
+
+function reportIssues(source: Source, node: JsonNode & { type: 'object' }, issues: readonly z.core.$ZodIssue[]): void {
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const member = node.members.find((candidate) => candidate.key === key);
+        const suggestion = closestMatch(key, configKeys);
+        const hint = suggestion ? `; did you mean ${quote(suggestion)}?` : '';
+        const reason = `Unknown config key ${quote(key)}, expected one of ${quoteList(configKeys)}${hint}`;
+        report(source.file, 'error', reason, placeIn(source, member?.keyStart ?? node.start), 'unknown-config-key');
+      }
+    } else {
+      const key = String(issue.path[0] ?? '');
+      const reason = `${quote(key)} ${issue.message}`;
+      report(source.file, 'error', reason, placeIn(source, nodeAt(node, issue.path)?.start ?? node.start), 'broken-config');
+    }
+  }
+}
+
+/** The node at a schema issue's path: the last of duplicate keys, since that is the value validated. */
+function nodeAt(node: JsonNode, keys: readonly PropertyKey[]): JsonNode | undefined {
+  let current: JsonNode | undefined = node;
+  for (const key of keys) {
+    if (current?.type === 'object') current = current.members.findLast((member) => member.key === key)?.value;
+    else if (current?.type === 'array' && typeof key === 'number') current = current.items[key];
+    else return current;
+  }
+  return current;
+}
+
+function describe(node: JsonNode): string {
+  return node.type === 'array' ? 'an array' : node.type === 'null' ? '`null`' : `a ${node.type}`;
+}
+
+function toLongHex(color: string): string {
+  const hex = color.slice(1).toLowerCase();
+  return '#' + (hex.length === 3 ? [...hex].map((digit) => digit + digit).join('') : hex);
+}
