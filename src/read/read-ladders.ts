@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { decodeText } from './decode-text.js';
 import { quote, report } from '../messages.js';
@@ -15,10 +14,9 @@ export interface LadderSource {
 /** Larger pages are refused: a real ladder page is a few kilobytes, and 512 KiB of hostile Markdown still parses in seconds. */
 export const maxPageBytes = 512 * 1024;
 
-const markdownExtension = /\.(md|markdown)$/i;
+/** The pages of a ladder folder: its Markdown files, not those of sub-folders. */
+export const markdownExtension = /\.(md|markdown)$/i;
 
-/** The folder of ladders that ships with this package, used when a folder has no introduction page. */
-export const shippedLaddersDir = fileURLToPath(new URL('../../ladders/', import.meta.url));
 
 /** Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start. */
 export async function readLadders(dir: string, cwd: string): Promise<LadderSource[]> {

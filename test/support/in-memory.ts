@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { readLadderPage, shippedLaddersDir, type LadderSource } from '../../src/read/read-ladders.js';
+import { shippedLaddersDir } from '../../src/package-paths.js';
+import { readLadderPage, type LadderSource } from '../../src/read/read-ladders.js';
 
 /** The shipped introduction page, read once, for tests that model pages held in memory. */
 export const shippedIntroduction: LadderSource = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), process.cwd());

@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url';
+
+/** The folder of ladders that ships with this package; its introduction page is used when a folder has none. */
+export const shippedLaddersDir = fileURLToPath(new URL('../ladders/', import.meta.url));
+
+/** The templates this package ships; `--templates DIR` overrides them file by file. */
+export const shippedTemplatesDir = fileURLToPath(new URL('../templates/', import.meta.url));
