@@ -3,10 +3,11 @@ import type { VFileMessage } from 'vfile-message';
 import { severityOf } from './messages.js';
 import { compareText } from './paths-and-order.js';
 
-/** Render messages the way compilers do: `path:line:column: severity text [rule-id]`. */
-export function formatMessages(files: readonly VFile[]): string {
+/** Render messages the way compilers do: `path:line:column: severity text [rule-id]`; `problemsOnly` leaves out infos. */
+export function formatMessages(files: readonly VFile[], { problemsOnly = false } = {}): string {
   const lines: string[] = [];
   for (const message of sortedMessages(files)) {
+    if (problemsOnly && severityOf(message) === 'info') continue;
     lines.push(formatMessage(message));
     if (message.cause && isMessage(message.cause)) {
       lines.push('  ' + formatPlace(message.cause) + ': note ' + message.cause.reason);

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { check } from './commands/check.js';
 import { exitCode, UsageError, type CommandIo } from './commands/io.js';
-import { model } from './commands/model.js';
+import { loadConfig, type LaddersConfig } from './config/load-config.js';
+import { formatMessages } from './format-messages.js';
+import type { Shard } from './plan/manifest.js';
 import { toolVersion } from './tool-version.js';
 
 const usage = `Usage: ladders <command> [options]
@@ -11,7 +12,7 @@ Commands:
   model   Print the ladders' model as JSON
   build   Write the handouts: one per position, one per role, and an index
 
-Options:
+Options (flags override ladders.config.json, see README):
   --ladders DIR          Folder of ladder pages (default: ladders)
   --strict               check: treat warnings as errors
   --out DIR              build: output folder (default: out)
@@ -20,19 +21,33 @@ Options:
   --only CODE|ROLE       build: only this position or role; repeat for more
   --paper a4|letter      build: paper size (default: a4)
   --browser PATH         build: the Chrome or Chromium to print PDFs with (default: found, see README)
-  -h, --help      Show this help
-  -v, --version   Show the version
+  --force                build: make every output again, even those that are current
+  --check                build: write nothing; exit 1 listing missing, stale or extra outputs
+  --shard I/N            build: only the I-th of N slices of the outputs (for a CI matrix)
+  --quiet                build: print only problems
+  --json                 build: print a summary as JSON on stdout
+  -h, --help             Show this help
+  -v, --version          Show the version
+
+Exit codes: 0 success, 1 content errors or --check differences, 2 usage or configuration
+error, 3 rendering failure, 130 interrupted.
 `;
 
+// No defaults here for what the configuration can set: a flag given must be told from one left out.
 const options = {
-  ladders: { type: 'string', default: 'ladders' },
+  ladders: { type: 'string' },
   strict: { type: 'boolean', default: false },
-  out: { type: 'string', default: 'out' },
+  out: { type: 'string' },
   templates: { type: 'string' },
-  format: { type: 'string', default: 'pdf,html,md' },
+  format: { type: 'string' },
   browser: { type: 'string' },
   only: { type: 'string', multiple: true, default: [] as string[] },
-  paper: { type: 'string', default: 'a4' },
+  paper: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
+  shard: { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -50,6 +65,15 @@ export async function runCli(args: readonly string[], io: CommandIo): Promise<nu
   }
 }
 
+/** The command `args` name (`build`, `check` …), or null when they name none or do not parse. */
+export function commandOf(args: readonly string[]): string | null {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: true, strict: true }).positionals[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 async function dispatch(args: readonly string[], io: CommandIo): Promise<number> {
   const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   if (values.version) {
@@ -62,20 +86,51 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     return values.help ? exitCode.ok : exitCode.usageError;
   }
   if (extra.length > 0) throw new UsageError(`unexpected argument \`${extra[0]}\``);
-  if (command === 'check') return check({ ladders: values.ladders, strict: values.strict }, io);
-  if (values.strict) throw new UsageError('`--strict` applies to `check` only');
-  if (command === 'model') return model({ ladders: values.ladders }, io);
-  if (command === 'build') {
-    // Loaded on demand: templates, the PDF library and puppeteer would only slow `check` and `model` down.
-    const { build } = await import('./commands/build.js');
-    return build({ ladders: values.ladders, out: values.out, templates: values.templates, formats: parseFormats(values.format), only: values.only, paper: parsePaper(values.paper), browser: values.browser }, io);
+  if (!['check', 'model', 'build'].includes(command)) throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\` or \`build\``);
+  if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
+  const buildOnly = (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ?? (values.shard === undefined ? undefined : 'shard');
+  if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
+  const { config, file } = await loadConfig(io.cwd);
+  if (file) {
+    io.stderr(formatMessages([file]));
+    if (file.messages.some((message) => message.fatal)) return exitCode.usageError;
   }
-  throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\` or \`build\``);
+  const ladders = values.ladders ?? config.ladders ?? 'ladders';
+  // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
+  if (command === 'check') return (await import('./commands/check.js')).check({ ladders, strict: values.strict }, io);
+  if (command === 'model') return (await import('./commands/model.js')).model({ ladders }, io);
+  if (values.check && values.force) throw new UsageError('`--check` writes nothing, so `--force` has no meaning with it');
+  const { build } = await import('./commands/build.js');
+  return build(
+    {
+      ladders,
+      out: values.out ?? config.out ?? 'out',
+      templates: values.templates ?? config.templates,
+      formats: values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format),
+      only: values.only,
+      paper: values.paper === undefined ? (config.paper ?? 'a4') : parsePaper(values.paper),
+      browser: values.browser,
+      force: values.force,
+      check: values.check,
+      shard: values.shard === undefined ? null : parseShard(values.shard),
+      quiet: values.quiet,
+      json: values.json,
+      organization: config.organization ?? null,
+    },
+    io,
+  );
+}
+
+function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const [index, count] = [Number(match?.[1]), Number(match?.[2])];
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`\`--shard ${text}\` must be I/N with 1 ≤ I ≤ N, such as \`--shard 2/4\``);
+  return { index, count };
 }
 
 const formats = ['pdf', 'html', 'md'] as const;
 
-function parseFormats(list: string): (typeof formats)[number][] {
+function parseFormats(list: string): NonNullable<LaddersConfig['formats']> {
   const names = list.split(',').map((name) => name.trim().toLowerCase());
   for (const name of names) {
     if (!(formats as readonly string[]).includes(name)) throw new UsageError(`unknown format \`${name}\`, expected ${formats.map((format) => `\`${format}\``).join(', ')}`);

@@ -1,25 +1,13 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from './support/run.js';
+import { hashTree, listTree } from './support/tree.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-build-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** Every file below `dir`, relative, sorted. */
-function listTree(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
-}
-
-function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(listTree(dir).map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]));
-}
 
 const out = path.join(scratch, 'out');
 const first = await run(['build', '--format', 'html,md', '--out', out], repoRoot);
@@ -34,7 +22,9 @@ describe('ladders build --format html,md', () => {
       for (const sibling of ['.md', '.svg']) expect(files).toContain(handout.replace('.html', sibling));
     }
     expect(files).toEqual(expect.arrayContaining(['index.html', 'README.md', 'engineering-manager/index.html', 'engineering-manager/README.md', 'engineering-manager/em6.html']));
-    expect(files).toHaveLength(18 * 3 + 4 * 2 + 2);
+    // Each handout's html, md and svg, each role's two overviews, the two indexes, and the build's manifest.
+    expect(files).toHaveLength(18 * 3 + 4 * 2 + 2 + 1);
+    expect(files).toContain('.ladders-manifest.json');
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -74,13 +64,13 @@ describe('ladders build options', () => {
     const only = path.join(scratch, 'only');
     const result = await run(['build', '--only', 'EM6', '--format', 'md', '--out', only], repoRoot);
     expect(result.code, result.stderr).toBe(0);
-    expect(listTree(only)).toEqual(['engineering-manager/em6.md', 'engineering-manager/em6.svg']);
+    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'engineering-manager/em6.md', 'engineering-manager/em6.svg']);
   });
 
   it('--only a role writes its handouts and its overview', async () => {
     const only = path.join(scratch, 'only-role');
     expect((await run(['build', '--only', 'tech-lead', '--format', 'html', '--out', only], repoRoot)).code).toBe(0);
-    expect(listTree(only)).toEqual(['tech-lead/index.html', 'tech-lead/tl4.html', 'tech-lead/tl5.html', 'tech-lead/tl6.html', 'tech-lead/tl7.html']);
+    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'tech-lead/index.html', 'tech-lead/tl4.html', 'tech-lead/tl5.html', 'tech-lead/tl6.html', 'tech-lead/tl7.html']);
   });
 
   it('--paper letter sets the page size', async () => {

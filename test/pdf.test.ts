@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolVersion } from '../src/tool-version.js';
 import { browserPids } from './support/browser-processes.js';
 import { run } from './support/run.js';
+import { hashTree } from './support/tree.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-pdf-'));
@@ -22,15 +22,6 @@ async function readPdf(file: string) {
   return { pdf, text, info: info as Record<string, unknown>, pages: pdf.numPages, size: firstPage.view.slice(2).map(Math.round) };
 }
 
-function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .sort()
-      .map((file) => [path.relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex')]),
-  );
-}
 
 const out = path.join(scratch, 'out');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '' };

@@ -1,21 +1,15 @@
 import path from 'node:path';
-import { formatMessages } from '../format-messages.js';
-import type { Ladder, Position } from '../model.js';
-import { quote, quoteList } from '../messages.js';
-import { loadLadder } from '../read/load-ladder.js';
-import { inlineFonts } from '../render/inline-fonts.js';
-import { loadTemplates } from '../render/load-templates.js';
-import type { TextFormat } from '../render/output-paths.js';
-import { renderOutputs } from '../render/render-outputs.js';
+import { shippedLaddersDir, shippedTemplatesDir } from '../package-paths.js';
+import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
+import { manifestName, readManifest, type Shard } from '../plan/manifest.js';
+import type { OutputFormat } from '../plan/plan-outputs.js';
+import { outputStates } from '../plan/output-states.js';
+import { markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
-import { writeOutputs } from '../write/write-outputs.js';
-import { BrowserNotFoundError } from '../print/find-browser.js';
-import { printPdfs, PrintError, type PdfJob } from '../print/print-pdfs.js';
-import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
-import { toPdfJobs } from '../render/pdf-jobs.js';
-import { exitCode, UsageError, type CommandIo } from './io.js';
+import { exitCode, type CommandIo } from './io.js';
+import { createProgress, type Progress } from './progress.js';
 
-/** Options of `ladders build`. */
+/** Options of `ladders build`, flags and configuration merged. */
 export interface BuildOptions {
   ladders: string;
   out: string;
@@ -25,85 +19,119 @@ export interface BuildOptions {
   paper: 'a4' | 'letter';
   /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
   browser: string | undefined;
+  /** Rebuild every output, whatever the manifest says. */
+  force: boolean;
+  /** Write nothing; exit 1 listing outputs that are missing, stale or extra. */
+  check: boolean;
+  /** Build only this slice of the outputs. */
+  shard: Shard | null;
+  /** Print only problems. */
+  quiet: boolean;
+  /** Print a summary as JSON on stdout (and only problems on stderr). */
+  json: boolean;
+  /** The organisation, from the configuration; the PDFs' author. */
+  organization: string | null;
 }
 
-/** The formats `build` writes. */
-export type OutputFormat = TextFormat | 'pdf';
+/** What a build did, for `--json`. */
+export interface BuildSummary {
+  written: string[];
+  current: string[];
+  removed: string[];
+  /** `--check`: each output that is not as a build would leave it, and why. */
+  differences: { path: string; state: 'missing' | 'stale' | 'modified' | 'extra' }[];
+  messages: { file: string; line: number; column: number; severity: string; rule: string | null; reason: string }[];
+  timings: Record<string, number>;
+  exitCode: number;
+}
 
-/** `ladders build`: read, validate, render and write the handouts; nothing is written when the input has errors. */
+/** What the stages of a build share. */
+export interface BuildContext {
+  options: BuildOptions;
+  io: CommandIo;
+  progress: Progress;
+  summary: BuildSummary;
+  outDir: string;
+  /** The fingerprint of this build's raw inputs, recorded in the manifest. */
+  inputs: string;
+}
+
+/**
+ * `ladders build`: read, validate, render and write the handouts. Only outputs whose inputs changed are
+ * made again; when the raw inputs are those of the last build and its outputs are untouched, nothing
+ * is read at all. Nothing is written when the input has errors.
+ */
 export async function build(options: BuildOptions, io: CommandIo): Promise<number> {
+  const started = performance.now();
+  const summary: BuildSummary = { written: [], current: [], removed: [], differences: [], messages: [], timings: {}, exitCode: exitCode.ok };
+  const progress = createProgress(io, options.quiet || options.json ? 'quiet' : 'normal');
   try {
-    return await buildOutputs(options, io);
+    summary.exitCode = await buildOrSkip(options, io, progress, summary);
   } catch (error) {
+    progress.stop();
+    if (io.signal?.aborted) {
+      const signal = String(io.signal.reason);
+      io.stderr(`ladders: Stopped by ${signal}; every output is either as it was or complete, and the next build makes the rest\n`);
+      summary.exitCode = signal === 'SIGTERM' ? exitCode.terminated : exitCode.interrupted;
+      return finish();
+    }
     // A full disk or a read-only folder is the machine's state, not a bug: say so, without a stack.
     if (!isSystemError(error)) throw error;
     io.stderr(`ladders: Cannot write ${error.path ?? options.out}: ${error.code}\n`);
-    return exitCode.renderFailure;
+    summary.exitCode = exitCode.renderFailure;
+  }
+  return finish();
+
+  function finish(): number {
+    summary.timings.total = Math.round(performance.now() - started);
+    if (options.json) io.stdout(`${JSON.stringify(summary)}\n`);
+    return summary.exitCode;
   }
 }
 
-function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
-}
-
-async function buildOutputs(options: BuildOptions, io: CommandIo): Promise<number> {
-  const browser = options.formats.includes('pdf') ? startBrowser(options.browser, io.env) : null;
+async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progress, summary: BuildSummary): Promise<number> {
+  const outDir = path.resolve(io.cwd, options.out);
+  const inputs = await fingerprintInputs(inputFolders(options, io.cwd), settingsOf(options, io.env));
+  const manifest = options.force ? null : await readManifest(outDir, manifestName(options.shard));
+  if (manifest?.inputs === inputs) {
+    const recorded = Object.entries(manifest.outputs).map(([file, { key }]) => ({ path: file, key }));
+    const states = await outputStates(outDir, recorded, manifest);
+    if ([...states.values()].every((state) => state === 'current')) {
+      summary.current = recorded.map((output) => output.path);
+      progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${options.out} are current`);
+      return exitCode.ok;
+    }
+  }
+  // With no earlier build to compare with, every handout is printed: the browser starts now, while the
+  // reader and the templates load and the ladders are read, none of which it depends on.
+  const cold = manifest === null && !options.check && options.formats.includes('pdf');
+  const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
-    return await buildWith(browser, options, io);
+    // Loaded only now: when nothing changed, the reader, the templates and the browser are not needed.
+    const { buildPipeline } = await import('./build-pipeline.js');
+    return await buildPipeline({ options, io, progress, summary, outDir, inputs }, manifest, browser);
   } finally {
     await browser?.close();
   }
 }
 
-async function buildWith(browser: StartingBrowser | null, options: BuildOptions, io: CommandIo): Promise<number> {
-  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
-  const templates = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
-  const allFiles = [...files, ...templates.files];
-  io.stderr(formatMessages(allFiles));
-  if (!ladder || !templates.templates || allFiles.some((file) => file.messages.some((message) => message.fatal))) return exitCode.contentError;
-  const only = selectPositions(ladder, options.only);
-  const date = sourceDate(io.env);
-  const fonts = await inlineFonts();
-  const outDir = path.resolve(io.cwd, options.out);
-  const textFormats = options.formats.filter((format): format is TextFormat => format !== 'pdf');
-  const jobs = options.formats.includes('pdf') ? toPdfJobs(ladder, templates.templates, { paper: options.paper, fonts, toolVersion, only, date }) : [];
-  // The browser starts first: the text pages are rendered and written while it launches and prints.
-  const printing = browser && jobs.length > 0 ? printHandouts(jobs, browser, outDir) : Promise.resolve();
-  const outputs = renderOutputs(ladder, templates.templates, { formats: textFormats, paper: options.paper, fonts, toolVersion, only });
-  const [text, printed] = await Promise.allSettled([writeOutputs(outDir, outputs), printing]);
-  if (text.status === 'rejected') throw text.reason;
-  if (printed.status === 'rejected') {
-    const error: unknown = printed.reason;
-    if (!(error instanceof PrintError || error instanceof BrowserNotFoundError)) throw error;
-    io.stderr(`ladders: ${error.message}\n`);
-    return exitCode.renderFailure;
-  }
-  io.stderr(`Wrote ${text.value + jobs.length} files to ${options.out}\n`);
-  return exitCode.ok;
+/** Every file a build reads, so that any change to one of them is a change of the fingerprint. */
+function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
+  const templates = /\.(hbs|css)$/;
+  return [
+    { dir: path.resolve(cwd, options.ladders), recursive: false, names: markdownExtension },
+    { dir: shippedLaddersDir, recursive: false, names: markdownExtension },
+    { dir: shippedTemplatesDir, recursive: true, names: templates },
+    ...(options.templates ? [{ dir: path.resolve(cwd, options.templates), recursive: true, names: templates }] : []),
+  ];
 }
 
-async function printHandouts(jobs: PdfJob[], browser: StartingBrowser, outDir: string): Promise<void> {
-  await printPdfs(jobs, { browser: await browser.choice, launched: browser.browser, onPdf: async (job, pdf) => void (await writeOutputs(outDir, [{ path: job.name, content: pdf }])) });
+/** The settings that change what a build writes (and `--check`, which changes what it does). */
+function settingsOf(options: BuildOptions, env: NodeJS.ProcessEnv): unknown {
+  const { formats, only, paper, shard, organization } = options;
+  return { toolVersion, formats, only, paper, shard, organization, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
 }
 
-/** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds way to date outputs; null when unset. */
-function sourceDate(env: NodeJS.ProcessEnv): Date | null {
-  const value = env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return null;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``);
-  return new Date(Number(value) * 1000);
-}
-
-/** The positions `--only` names, by code (`EM6`) or role id (`engineering-manager`); null for all. */
-export function selectPositions(ladder: Ladder, only: readonly string[]): Set<Position> | null {
-  if (only.length === 0) return null;
-  const selected = new Set<Position>();
-  for (const name of only) {
-    const role = ladder.roles.find((candidate) => candidate.id === name.toLowerCase());
-    const position = ladder.roles.flatMap((candidate) => candidate.positions).find((candidate) => candidate.code === name.toUpperCase());
-    if (role) role.positions.forEach((match) => selected.add(match));
-    else if (position) selected.add(position);
-    else throw new UsageError(`\`--only ${name}\` names no position or role; expected a code such as ${quote(ladder.roles[0]?.positions[0]?.code ?? 'EM6')} or one of ${quoteList(ladder.roles.map((candidate) => candidate.id))}`);
-  }
-  return selected;
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }

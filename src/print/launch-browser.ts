@@ -54,6 +54,11 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
       // drive the browser through, and no waiting for the port number on stderr.
       pipe: true,
       userDataDir,
+      // The build handles Ctrl-C itself (it closes the browser and removes what it half wrote);
+      // puppeteer's own handlers would kill the browser and exit the process under it.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
     });
   } catch (error) {
     await removeProfile(userDataDir, null);

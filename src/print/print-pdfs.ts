@@ -19,6 +19,8 @@ export interface PrintOptions {
   launched?: Promise<Browser>;
   /** Pages printing at once; by default one per CPU. */
   concurrency?: number;
+  /** Aborted to stop: no job is started after, the browser is closed, and the print rejects with the signal's reason. */
+  signal?: AbortSignal;
   /** Called with each finished PDF, in completion order. */
   onPdf: (job: PdfJob, pdf: Uint8Array) => Promise<void>;
 }
@@ -36,6 +38,7 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
   let relaunched = false;
   let launched = options.launched;
   while (queue.length > 0) {
+    options.signal?.throwIfAborted();
     const launching = launched ?? launchBrowser(options.browser);
     launched = undefined;
     const browser = await launching.catch((error: unknown) => {
@@ -43,8 +46,13 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
     });
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), queue.length));
     // Settled, not all: every worker must have put its unfinished job back before a relaunch.
+    const stop = () => void browser.close().catch(() => undefined);
+    options.signal?.addEventListener('abort', stop);
     const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options)));
+    options.signal?.removeEventListener('abort', stop);
     await browser.close().catch(() => undefined);
+    // Stopped on purpose: the pages that failed did so because the browser was closed.
+    options.signal?.throwIfAborted();
     const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
     const failure = failures.find((reason) => !(reason instanceof BrowserCrash)) ?? failures[0];
     if (failure === undefined) continue;

@@ -1,14 +1,13 @@
+import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
+import { shippedTemplatesDir } from '../package-paths.js';
 import { displayPath } from '../paths-and-order.js';
 import type { TextFormat } from './output-paths.js';
 
-/** The templates this package ships; `--templates DIR` overrides them file by file. */
-export const shippedTemplatesDir = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 /** The pages a build renders, each in HTML and in Markdown. */
 export const pageNames = ['handout', 'role', 'index'] as const;
@@ -21,6 +20,8 @@ export interface Templates {
   style: string;
   /** Where each template came from, for messages and for knowing what a build depends on. */
   files: Map<string, string>;
+  /** A hash of what rendering `page` in `format` reads: its template, the format's partials, and for HTML the stylesheet. */
+  digest(page: PageName, format: TextFormat): string;
 }
 
 /** Load the shipped templates with any overrides from `overrideDir`; messages go on the returned files. */
@@ -75,10 +76,19 @@ export async function loadTemplates(overrideDir: string | undefined, cwd: string
   if (files.some((file) => file.messages.some((message) => message.fatal))) return { templates: null, files };
   const style = sources.get('print.css')?.text ?? '';
   const origins = new Map([...sources].map(([name, { file }]) => [name, file.path]));
+  const digests = new Map<string, string>();
   return {
     templates: {
       style,
       files: origins,
+      digest(page, format) {
+        const known = digests.get(`${page}.${format}`);
+        if (known) return known;
+        const used = [...sources].filter(([name]) => name === `${page}.${format}.hbs` || (name.startsWith('partials/') && name.endsWith(`.${format}.hbs`)) || (format === 'html' && name === 'print.css'));
+        const digest = createHash('sha256').update(JSON.stringify(used.map(([name, { text }]) => [name, text]))).digest('hex');
+        digests.set(`${page}.${format}`, digest);
+        return digest;
+      },
       render(page, format, view) {
         const name = `${page}.${format}.hbs`;
         const template = compiled.get(name);

@@ -1,6 +1,6 @@
 import { loadTemplates } from '../../src/render/load-templates.js';
 import type { Templates } from '../../src/render/load-templates.js';
-import { renderOutputs, type Output, type RenderOptions } from '../../src/render/render-outputs.js';
+import { planOutputs, type PlanOptions } from '../../src/plan/plan-outputs.js';
 import type { Ladder } from '../../src/model.js';
 
 /** The shipped templates, loaded once. */
@@ -11,7 +11,7 @@ export async function shippedTemplates(): Promise<Templates> {
 }
 
 /** Render a ladder in memory with test defaults (no fonts, to keep outputs small). */
-export function renderAll(ladder: Ladder, templates: Templates, options: Partial<RenderOptions> = {}): Map<string, string> {
-  const outputs: Output[] = [...renderOutputs(ladder, templates, { formats: ['html', 'md'], paper: 'a4', fonts: '', toolVersion: '0.0.0-test', only: null, ...options })];
-  return new Map(outputs.map((output) => [output.path, output.content]));
+export function renderAll(ladder: Ladder, templates: Templates, options: Partial<PlanOptions> = {}): Map<string, string> {
+  const outputs = planOutputs(ladder, templates, { formats: ['html', 'md'], paper: 'a4', fonts: '', toolVersion: '0.0.0-test', only: null, date: null, organization: null, ...options });
+  return new Map(outputs.flatMap((output) => (output.kind === 'text' ? [[output.path, output.render()] as const] : [])));
 }

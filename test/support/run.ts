@@ -1,3 +1,4 @@
+import type { CommandIo } from '../../src/commands/io.js';
 import { runCli } from '../../src/run-cli.js';
 
 /** What a command printed and how it exited. */
@@ -8,7 +9,7 @@ export interface CliResult {
 }
 
 /** Run `ladders …` in this process, from `cwd`, capturing its output. */
-export async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Promise<CliResult> {
+export async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, io: Pick<CommandIo, 'interactive' | 'signal'> = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {
@@ -16,6 +17,7 @@ export async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = 
     env,
     stdout: (text) => (stdout += text),
     stderr: (text) => (stderr += text),
+    ...io,
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Manifest } from './manifest.js';
+
+/** Where an output stands against the last build: as built, never built, built from other inputs, or changed since. */
+export type OutputState = 'current' | 'missing' | 'stale' | 'modified';
+
+/** The state of each output, given its key (what it would be made from now). */
+export async function outputStates(outDir: string, outputs: readonly { path: string; key: string }[], manifest: Manifest | null): Promise<Map<string, OutputState>> {
+  const states = new Map<string, OutputState>();
+  for (const output of outputs) {
+    const bytes = await readFile(path.join(outDir, output.path)).catch(() => null);
+    const entry = manifest?.outputs[output.path];
+    if (bytes === null) states.set(output.path, 'missing');
+    else if (entry?.key !== output.key) states.set(output.path, 'stale');
+    else if (sha256(bytes) !== entry.sha256) states.set(output.path, 'modified');
+    else states.set(output.path, 'current');
+  }
+  return states;
+}
+
+/** The hex SHA-256 of some bytes or text. */
+export function sha256(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}

@@ -1,0 +1,89 @@
+import type { Ladder, Position, Role } from '../model.js';
+import type { PdfJob } from '../print/print-pdfs.js';
+import { escapeMarkdownView } from '../render/escape-markdown.js';
+import type { PageName, Templates } from '../render/load-templates.js';
+import { normalizeMarkdown } from '../render/normalize-markdown.js';
+import { handoutPath, indexFile, rolePath, type TextFormat } from '../render/output-paths.js';
+import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../render/to-views.js';
+import type { HandoutView } from '../render/view.js';
+import { sha256 } from './output-states.js';
+
+/** The formats a build writes. */
+export type OutputFormat = TextFormat | 'pdf';
+
+/**
+ * A file the build can write: its path in the output folder and a key, a hash of everything it is
+ * made from (its view of the model, its templates and styles, the options, the tool's version), so a
+ * rebuild can tell which outputs changed without rendering them. Nothing is rendered until asked.
+ */
+export type PlannedOutput = { path: string; key: string } & ({ kind: 'text'; render: () => string } | { kind: 'pdf'; job: PdfJob });
+
+/** What the outputs depend on besides the model and the templates. */
+export interface PlanOptions {
+  formats: readonly OutputFormat[];
+  paper: 'a4' | 'letter';
+  /** The inlined `@font-face` rules, prepended to the template stylesheet. */
+  fonts: string;
+  toolVersion: string;
+  /** Positions to build; null builds everything, role pages and the index included. */
+  only: ReadonlySet<Position> | null;
+  /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
+  date: Date | null;
+  /** The organisation, the PDFs' author; null when none is configured. */
+  organization: string | null;
+}
+
+/** Every output of the build, in a stable order: by format, then role, then position, each role's page after its handouts. */
+export function planOutputs(ladder: Ladder, templates: Templates, options: PlanOptions): PlannedOutput[] {
+  const style = `${options.fonts}\n${templates.style}`;
+  // The stylesheet (fonts included) is the same on every page: hashed once, not once a page.
+  const styleKey = sha256(style);
+  const outputs: PlannedOutput[] = [];
+  for (const format of options.formats) {
+    const viewFormat: TextFormat = format === 'pdf' ? 'html' : format;
+    const viewOptions: ViewOptions = { format: viewFormat, paper: options.paper, style, toolVersion: options.toolVersion };
+    const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
+      sha256(JSON.stringify([options.toolVersion, format, templates.digest(page, viewFormat), { ...view, style: styleKey }, more]));
+    const text = (path: string, page: PageName, view: { style: string }) => ({ kind: 'text' as const, path, key: keyOf(page, view), render: () => renderPage(templates, page, viewFormat, view) });
+    for (const role of ladder.roles) {
+      for (const position of role.positions.filter((candidate) => options.only?.has(candidate) ?? true)) {
+        const view = toHandoutView(ladder, role, position, viewOptions);
+        if (format === 'pdf') {
+          const job = pdfJob(ladder, role, position, view, templates, options);
+          outputs.push({ kind: 'pdf', path: job.name, key: keyOf('handout', view, job.metadata), job });
+          continue;
+        }
+        outputs.push(text(handoutPath(role, position, format), 'handout', view));
+        if (format === 'md') outputs.push({ kind: 'text', path: handoutPath(role, position, 'svg'), key: sha256(view.chart.svg), render: () => view.chart.svg + '\n' });
+      }
+      if (format !== 'pdf' && isWholeRole(role, options.only)) outputs.push(text(rolePath(role, format), 'role', toRoleView(ladder, role, viewOptions)));
+    }
+    if (format !== 'pdf' && options.only === null) outputs.push(text(indexFile(format), 'index', toIndexView(ladder, viewOptions)));
+  }
+  return outputs;
+}
+
+/** The handout printed: the same HTML as its `.html`, with the PDF's document information. */
+function pdfJob(ladder: Ladder, role: Role, position: Position, view: HandoutView, templates: Templates, options: PlanOptions): PdfJob {
+  return {
+    name: handoutPath(role, position, 'pdf'),
+    renderHtml: () => templates.render('handout', 'html', view),
+    metadata: {
+      title: `${position.code} \u2014 ${position.title}`,
+      subject: `What the ${role.title} position ${position.code} expects, axis by axis, in ${ladder.framework.title}`,
+      keywords: [position.code, role.title, ladder.framework.title, 'career ladder', ...position.expectations.map((expectation) => expectation.keyword)],
+      author: options.organization,
+      creator: `ladders ${options.toolVersion}`,
+      date: options.date,
+    },
+  };
+}
+
+function renderPage(templates: Templates, page: PageName, format: TextFormat, view: object): string {
+  if (format === 'html') return templates.render(page, format, view);
+  return normalizeMarkdown(templates.render(page, format, escapeMarkdownView(view)));
+}
+
+function isWholeRole(role: Role, only: ReadonlySet<Position> | null): boolean {
+  return only === null || role.positions.every((position) => only.has(position));
+}
