@@ -115,7 +115,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       shard: values.shard === undefined ? null : parseShard(values.shard),
       quiet: values.quiet,
       json: values.json,
-      organization: config.organization ?? null,
+      branding: { organization: config.organization ?? null, brandColor: config.brandColor ?? null, logo: config.logo?.dataUri ?? null, version: config.version ?? null },
     },
     io,
   );

@@ -40,7 +40,7 @@ export async function buildPipeline(context: BuildContext, manifest: Manifest | 
       toolVersion,
       only: selectPositions(ladder, options.only),
       date: sourceDate(io.env),
-      organization: options.organization,
+      ...options.branding,
     }),
     options.shard,
   );

@@ -29,8 +29,18 @@ export interface BuildOptions {
   quiet: boolean;
   /** Print a summary as JSON on stdout (and only problems on stderr). */
   json: boolean;
-  /** The organisation, from the configuration; the PDFs' author. */
+  /** From the configuration: the organisation (shown on every page, the PDFs' author), its colour and logo, the framework's version label. */
+  branding: Branding;
+}
+
+/** What the configuration adds to every page; each null when not configured. */
+export interface Branding {
   organization: string | null;
+  /** `#rrggbb`. */
+  brandColor: string | null;
+  /** The logo as a `data:` URL. */
+  logo: string | null;
+  version: string | null;
 }
 
 /** What a build did, for `--json`. */
@@ -128,8 +138,8 @@ function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
 
 /** The settings that change what a build writes (and `--check`, which changes what it does). */
 function settingsOf(options: BuildOptions, env: NodeJS.ProcessEnv): unknown {
-  const { formats, only, paper, shard, organization } = options;
-  return { toolVersion, formats, only, paper, shard, organization, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
+  const { formats, only, paper, shard, branding } = options;
+  return { toolVersion, formats, only, paper, shard, branding, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
 }
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {

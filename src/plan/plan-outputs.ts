@@ -29,19 +29,25 @@ export interface PlanOptions {
   only: ReadonlySet<Position> | null;
   /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
   date: Date | null;
-  /** The organisation, the PDFs' author; null when none is configured. */
+  /** The organisation, shown on every page and the PDFs' author; null when none is configured. */
   organization: string | null;
+  /** Branding from the configuration: the accent colour (`#rrggbb`), the logo as a `data:` URL, the framework's version label. */
+  brandColor?: string | null;
+  logo?: string | null;
+  version?: string | null;
 }
 
 /** Every output of the build, in a stable order: by format, then role, then position, each role's page after its handouts. */
 export function planOutputs(ladder: Ladder, templates: Templates, options: PlanOptions): PlannedOutput[] {
-  const style = `${options.fonts}\n${templates.style}`;
+  // The brand colour is a checked `#rrggbb`, so it is safe inside the stylesheet.
+  const brand = options.brandColor ? `\n:root { --ladders-brand: ${options.brandColor}; }` : '';
+  const style = `${options.fonts}\n${templates.style}${brand}`;
   // The stylesheet (fonts included) is the same on every page: hashed once, not once a page.
   const styleKey = sha256(style);
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
     const viewFormat: TextFormat = format === 'pdf' ? 'html' : format;
-    const viewOptions: ViewOptions = { format: viewFormat, paper: options.paper, style, toolVersion: options.toolVersion };
+    const viewOptions: ViewOptions = { format: viewFormat, paper: options.paper, style, toolVersion: options.toolVersion, organization: options.organization, logo: options.logo, version: options.version };
     const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
       sha256(JSON.stringify([options.toolVersion, format, templates.digest(page, viewFormat), { ...view, style: styleKey }, more]));
     const text = (path: string, page: PageName, view: { style: string }) => ({ kind: 'text' as const, path, key: keyOf(page, view), render: () => renderPage(templates, page, viewFormat, view) });

@@ -10,6 +10,11 @@ export interface ViewOptions {
   /** The stylesheet with fonts, for HTML. */
   style: string;
   toolVersion: string;
+  /** Branding from the configuration; null or absent when not configured. */
+  organization?: string | null;
+  logo?: string | null;
+  /** The framework's version label from the configuration, over the one in the introduction's front matter. */
+  version?: string | null;
 }
 
 const paperSizes = { a4: 'A4', letter: 'letter' } as const;
@@ -17,10 +22,12 @@ const paperSizes = { a4: 'A4', letter: 'letter' } as const;
 function pageView(ladder: Ladder, options: ViewOptions, homeHref: string): PageView {
   return {
     tool: { name: 'ladders', version: options.toolVersion },
-    framework: { title: ladder.framework.title, version: ladder.framework.version },
+    framework: { title: ladder.framework.title, version: options.version ?? ladder.framework.version },
     paper: { name: options.paper, size: paperSizes[options.paper] },
     home: { href: homeHref, text: ladder.framework.title },
     style: options.format === 'html' ? options.style : '',
+    organization: options.organization ?? null,
+    logo: options.logo ?? null,
   };
 }
 

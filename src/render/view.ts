@@ -15,8 +15,12 @@ export interface PageView {
   framework: { title: string; version: string | null };
   paper: { name: 'a4' | 'letter'; size: string };
   home: LinkView;
-  /** The print stylesheet with its fonts inlined; empty for Markdown. */
+  /** The print stylesheet with its fonts inlined (and the brand colour, when configured); empty for Markdown. */
   style: string;
+  /** The organisation's name, from the configuration; null when none is configured. */
+  organization: string | null;
+  /** The logo as a `data:` URL, from the configuration; null when none is configured. */
+  logo: string | null;
 }
 
 /** One rank on an axis's scale, marked where the position stands. */
