@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { formatMessages } from '../src/format-messages.js';
 import { loadLadder } from '../src/read/load-ladder.js';
 import { loadTemplates } from '../src/render/load-templates.js';
 import { renderAll } from './support/render.js';
+import { run } from './support/run.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const { ladder } = await loadLadder(path.join(repoRoot, 'ladders'), repoRoot);
@@ -72,4 +73,48 @@ describe('template overrides', () => {
     const { templates } = await loadTemplates(dir, scratch);
     expect(renderAll(ladder, templates!).get('index.html')).toBe('<p>||</p>');
   });
+
+  it('block prototype access through lookups, helpers and the prototype chain of the view', async () => {
+    const dir = overrides('prototype-more', { 'index.html.hbs': '<p>{{lookup this "constructor"}}|{{#each __proto__}}x{{/each}}|{{constructor.constructor}}|{{#with roles}}{{constructor.name}}{{/with}}</p>' });
+    const { templates } = await loadTemplates(dir, scratch);
+    expect(renderAll(ladder, templates!).get('index.html')).toBe('<p>|||</p>');
+  });
 });
+
+describe('a hostile template', () => {
+  /** Build EM6 as HTML with `files` overriding the shipped templates. */
+  async function buildWith(name: string, files: Record<string, string>) {
+    const out = path.join(scratch, `${name}-out`);
+    const result = await run(['build', '--only', 'EM6', '--format', 'html', '--templates', overrides(name, files), '--out', out], repoRoot);
+    return { ...result, out };
+  }
+
+  it('that includes itself is stopped with a clear error naming the page, exit 3', async () => {
+    const result = await buildWith('recursive', { 'partials/again.html.hbs': '<b>{{> again}}</b>', 'handout.html.hbs': '{{> again}}' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/^ladders: Cannot render engineering-manager\/em6\.html: The template `.*handout\.html\.hbs` was stopped: it includes itself without end$/m);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('that multiplies its output is stopped before it reaches hundreds of megabytes', async () => {
+    // Five expectations, seven loops deep, the 300 KB stylesheet in each: about 23 GB if it were let run.
+    const nested = '{{#each @root.expectations}}'.repeat(7) + '{{{@root.style}}}' + '{{/each}}'.repeat(7);
+    const result = await buildWith('huge', { 'handout.html.hbs': nested });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/was stopped: it produces more than 64 MiB$/m);
+    expect(existsSync(path.join(result.out, 'engineering-manager', 'em6.html'))).toBe(false);
+  });
+
+  it('that loops without producing anything is stopped by its number of blocks', async () => {
+    const nested = '{{#each @root.expectations}}'.repeat(10) + '{{/each}}'.repeat(10);
+    const result = await buildWith('busy', { 'handout.html.hbs': nested });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/was stopped: it renders more than 2,000,000 blocks$/m);
+  });
+
+  it('that is merely large still renders: the limits leave room for real pages', async () => {
+    const result = await buildWith('large', { 'handout.html.hbs': '{{#each expectations}}{{#each scale}}{{{../../style}}}{{/each}}{{/each}}' });
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
+

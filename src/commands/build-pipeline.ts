@@ -13,6 +13,7 @@ import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
 import { loadLadder } from '../read/load-ladder.js';
 import { inlineFonts } from '../render/inline-fonts.js';
 import { loadTemplates } from '../render/load-templates.js';
+import { RenderLimitError } from '../render/render-limits.js';
 import { toolVersion } from '../tool-version.js';
 import { removeLeftovers, writeOutputs } from '../write/write-outputs.js';
 import type { BuildContext } from './build.js';
@@ -89,7 +90,12 @@ async function makeOutputs(context: BuildContext, outputs: readonly PlannedOutpu
     const printing = browser ? printHandouts([...pdfs.keys()], browser, context, (job, pdf) => written(pdfs.get(job)!, pdf)) : Promise.resolve();
     const [text, printed] = await Promise.allSettled([writeOutputs(outDir, renderText(outputs, written, io.signal)), printing]);
     io.signal?.throwIfAborted();
-    if (text.status === 'rejected') throw text.reason;
+    if (text.status === 'rejected') {
+      if (!(text.reason instanceof RenderLimitError)) throw text.reason;
+      progress.stop();
+      io.stderr(`ladders: ${text.reason.message}\n`);
+      return exitCode.renderFailure;
+    }
     if (printed.status === 'rejected') {
       const error: unknown = printed.reason;
       if (!(error instanceof PrintError || error instanceof BrowserNotFoundError)) throw error;
@@ -112,10 +118,20 @@ function* renderText(outputs: readonly PlannedOutput[], written: (output: Planne
     signal?.throwIfAborted();
     // The writer asks for the next file once it has written the one before.
     if (previous) written(previous.output, previous.content);
-    previous = { output, content: output.render() };
+    previous = { output, content: renderNaming(output) };
     yield { path: output.path, content: previous.content };
   }
   if (previous) written(previous.output, previous.content);
+}
+
+/** Render an output; a template stopped for its cost says which output it was rendering. */
+function renderNaming(output: PlannedOutput & { kind: 'text' }): string {
+  try {
+    return output.render();
+  } catch (error) {
+    if (error instanceof RenderLimitError) throw new RenderLimitError(`Cannot render ${output.path}: ${error.message}`, { cause: error });
+    throw error;
+  }
 }
 
 async function printHandouts(jobs: PdfJob[], browser: StartingBrowser, { outDir, io }: BuildContext, onWritten: (job: PdfJob, pdf: Uint8Array) => void): Promise<void> {

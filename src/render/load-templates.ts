@@ -5,6 +5,7 @@ import Handlebars from 'handlebars';
 import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
 import { shippedTemplatesDir } from '../package-paths.js';
+import { limitBlocks, RenderLimitError, type RenderBudget } from './render-limits.js';
 import { displayPath } from '../paths-and-order.js';
 import type { TextFormat } from './output-paths.js';
 
@@ -47,6 +48,9 @@ export async function loadTemplates(overrideDir: string | undefined, cwd: string
     }
   }
   const environments = { html: Handlebars.create(), md: Handlebars.create() };
+  const budget: RenderBudget = { blocks: 0, characters: 0 };
+  limitBlocks(environments.html, budget);
+  limitBlocks(environments.md, budget);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const parsed: string[] = [];
   for (const [name, { file, text }] of sources) {
@@ -93,7 +97,16 @@ export async function loadTemplates(overrideDir: string | undefined, cwd: string
         const name = `${page}.${format}.hbs`;
         const template = compiled.get(name);
         if (!template) throw new Error(`No template ${name}`);
-        return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        budget.blocks = 0;
+        budget.characters = 0;
+        try {
+          return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+        } catch (error) {
+          // A partial that includes itself recurses until the stack runs out.
+          const reason = error instanceof RangeError ? 'it includes itself without end' : error instanceof RenderLimitError ? error.message : null;
+          if (reason === null) throw error;
+          throw new RenderLimitError(`The template ${quote(origins.get(name) ?? name)} was stopped: ${reason}`, { cause: error });
+        }
       },
     },
     files,
