@@ -55,4 +55,29 @@ describe('printPdfs', () => {
     await expect(attempt).rejects.toThrow(/The browser stopped while printing job-\d\.pdf, twice/);
     expect(browserCount()).toBe(0);
   });
+
+  it('fails naming the handout when a page does not finish loading in time, and leaves no browser running', async () => {
+    // A page too large to lay out and print within the 50 ms this print allows.
+    const slow: PdfJob = { ...jobs(1)[0]!, name: 'slow.pdf', renderHtml: () => `<table>${'<tr><td>cell</td><td>cell</td></tr>'.repeat(20_000)}</table>` };
+    const attempt = printPdfs([slow], { browser, timeoutMs: 50, onPdf: async () => undefined });
+    await expect(attempt).rejects.toThrow(/^Cannot print slow\.pdf: the page did not finish (loading|printing) within 0\.05 s$/);
+    expect(browserCount()).toBe(0);
+  });
+
+  it('stops when its signal is aborted: no new job starts, the browser is closed, the reason is thrown', async () => {
+    const controller = new AbortController();
+    const printed: string[] = [];
+    const attempt = printPdfs(jobs(8), {
+      browser,
+      concurrency: 1,
+      signal: controller.signal,
+      onPdf: async (job) => {
+        printed.push(job.name);
+        controller.abort('SIGINT');
+      },
+    });
+    await expect(attempt).rejects.toBe('SIGINT');
+    expect(printed).toEqual(['job-0.pdf']);
+    expect(browserCount()).toBe(0);
+  });
 });

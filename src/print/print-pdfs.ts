@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Browser, Page } from 'puppeteer-core';
+import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import type { BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
 import { lockDownPage } from './lock-down-page.js';
@@ -19,6 +19,8 @@ export interface PrintOptions {
   launched?: Promise<Browser>;
   /** Pages printing at once; by default one per CPU. */
   concurrency?: number;
+  /** How long one page may take to load, and then to print, before the build fails naming it; 60 s by default. */
+  timeoutMs?: number;
   /** Aborted to stop: no job is started after, the browser is closed, and the print rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called with each finished PDF, in completion order. */
@@ -46,11 +48,13 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
     });
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), queue.length));
     // Settled, not all: every worker must have put its unfinished job back before a relaunch.
-    const stop = () => void browser.close().catch(() => undefined);
-    options.signal?.addEventListener('abort', stop);
+    // Closed once, on abort or when the workers are done, and always waited for: the process must be gone.
+    let closing: Promise<void> | undefined;
+    const close = () => (closing ??= browser.close().catch(() => undefined));
+    options.signal?.addEventListener('abort', close);
     const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options)));
-    options.signal?.removeEventListener('abort', stop);
-    await browser.close().catch(() => undefined);
+    options.signal?.removeEventListener('abort', close);
+    await close();
     // Stopped on purpose: the pages that failed did so because the browser was closed.
     options.signal?.throwIfAborted();
     const failures = results.flatMap((result) => (result.status === 'rejected' ? [result.reason as unknown] : []));
@@ -78,7 +82,7 @@ async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOption
     await lockDownPage(page);
     for (job = queue.shift(); job; job = queue.shift()) {
       const html = job.renderHtml();
-      const pdf = await printPage(page, html);
+      const pdf = await printPage(page, html, options.timeoutMs ?? 60_000);
       const printed = job;
       job = undefined; // printed: what follows is not the browser's doing
       await options.onPdf(printed, stampPdf(pdf, { ...printed.metadata, source: html }));
@@ -113,9 +117,16 @@ async function hasDisconnected(browser: Browser): Promise<boolean> {
 
 // Page size, margins and the footer (page numbers, position) come from the page's own CSS
 // `@page` rules, so the HTML handout prints the same from a browser's print dialog.
-async function printPage(page: Page, html: string): Promise<Uint8Array> {
-  await page.setContent(html, { waitUntil: 'load' });
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true });
+async function printPage(page: Page, html: string, timeout: number): Promise<Uint8Array> {
+  const limit = `${timeout / 1000} s`;
+  await page.setContent(html, { waitUntil: 'load', timeout }).catch(explainTimeout(`the page did not finish loading within ${limit}`));
+  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true, timeout }).catch(explainTimeout(`the page did not finish printing within ${limit}`));
+}
+
+function explainTimeout(reason: string): (error: unknown) => never {
+  return (error) => {
+    throw error instanceof TimeoutError ? new Error(reason, { cause: error }) : error;
+  };
 }
 
 function toPrintError(error: unknown): Error {
