@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitCode, UsageError, type CommandIo } from './commands/io.js';
 import { loadConfig, type LaddersConfig } from './config/load-config.js';
@@ -21,6 +22,8 @@ Options (flags override ladders.config.json, see README):
   --only CODE|ROLE       build: only this position or role; repeat for more
   --paper a4|letter      build: paper size (default: a4)
   --browser PATH         build: the Chrome or Chromium to print PDFs with (default: found, see README)
+  --variant handout|review  build: only handouts, or only review worksheets (default: both)
+  --for NAME --date DAY  build: stamp "Prepared for NAME, DAY" on a copy (needs its own --out)
   --force                build: make every output again, even those that are current
   --check                build: write nothing; exit 1 listing missing, stale or extra outputs
   --shard I/N            build: only the I-th of N slices of the outputs (for a CI matrix)
@@ -46,6 +49,9 @@ const options = {
   force: { type: 'boolean', default: false },
   check: { type: 'boolean', default: false },
   shard: { type: 'string' },
+  variant: { type: 'string' },
+  for: { type: 'string' },
+  date: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -88,7 +94,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (extra.length > 0) throw new UsageError(`unexpected argument \`${extra[0]}\``);
   if (!['check', 'model', 'build'].includes(command)) throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\` or \`build\``);
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
-  const buildOnly = (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ?? (values.shard === undefined ? undefined : 'shard');
+  const buildOnly = (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ?? (['shard', 'variant', 'for', 'date'] as const).find((name) => values[name] !== undefined);
   if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
   const { config, file } = await loadConfig(io.cwd);
   if (file) {
@@ -100,13 +106,17 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders }, io);
   if (values.check && values.force) throw new UsageError('`--check` writes nothing, so `--force` has no meaning with it');
+  const out = values.out ?? config.out ?? 'out';
+  const preparedFor = parsePreparedFor(values.for, values.date, values.out, config.out ?? 'out', io.cwd);
   const { build } = await import('./commands/build.js');
   return build(
     {
       ladders,
-      out: values.out ?? config.out ?? 'out',
+      out,
       templates: values.templates ?? config.templates,
       formats: values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format),
+      // A copy prepared for someone is the handout alone, unless a variant is asked for.
+      variants: values.variant === undefined ? (preparedFor ? ['handout'] : ['handout', 'review']) : [parseVariant(values.variant)],
       only: values.only,
       paper: values.paper === undefined ? (config.paper ?? 'a4') : parsePaper(values.paper),
       browser: values.browser,
@@ -115,10 +125,37 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       shard: values.shard === undefined ? null : parseShard(values.shard),
       quiet: values.quiet,
       json: values.json,
+      preparedFor,
       branding: { organization: config.organization ?? null, brandColor: config.brandColor ?? null, logo: config.logo?.dataUri ?? null, version: config.version ?? null },
     },
     io,
   );
+}
+
+function parseVariant(name: string): 'handout' | 'review' {
+  if (name === 'handout' || name === 'review') return name;
+  throw new UsageError(`unknown variant \`${name}\`, expected \`handout\` or \`review\``);
+}
+
+/**
+ * `--for NAME --date YYYY-MM-DD`. The date is asked for, not taken from the clock, so the copy can be
+ * made again byte for byte; and the copy must go to a folder of its own (`--out`), so the standard
+ * handouts are never overwritten with one person's.
+ */
+function parsePreparedFor(name: string | undefined, date: string | undefined, out: string | undefined, standardOut: string, cwd: string): { name: string; date: Date } | null {
+  if (name === undefined) {
+    if (date !== undefined) throw new UsageError('`--date` dates a copy made with `--for NAME`; give both or neither');
+    return null;
+  }
+  if (!name.trim()) throw new UsageError('`--for` needs the name of the person the copy is for');
+  if (date === undefined) throw new UsageError('`--for` needs `--date YYYY-MM-DD`, the day to print on the copy');
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const parsed = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : null;
+  if (!parsed || parsed.toISOString().slice(0, 10) !== date) throw new UsageError(`\`--date ${date}\` is not a day written YYYY-MM-DD, such as \`--date 2026-12-01\``);
+  if (out === undefined || path.resolve(cwd, out) === path.resolve(cwd, standardOut)) {
+    throw new UsageError('`--for` writes a copy for one person: give it its own folder with `--out`, apart from the standard handouts');
+  }
+  return { name: name.trim(), date: parsed };
 }
 
 function parseShard(text: string): Shard {

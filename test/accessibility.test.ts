@@ -46,8 +46,9 @@ describe('every HTML page in a real Chromium', () => {
     await page.close();
   });
 
-  it('there are 18 handouts, 4 role pages and an index to check', () => {
-    expect(pages()).toHaveLength(23);
+  it('there are 18 handouts, 18 review worksheets, 4 role pages and an index to check', () => {
+    expect(pages()).toHaveLength(41);
+    expect(pages()).toContain('engineering-manager/em6-review.html');
   });
 
   it('has zero axe-core violations and renders in the shipped typeface', async () => {

@@ -23,15 +23,15 @@ describe('what a build prints', () => {
     const { code, stderr } = await build([]);
     expect(code).toBe(0);
     expect(stderr).not.toMatch(controlCharacters);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/advice\.md:1:1: info Skipped/), expect.stringMatching(/^Read 3 pages: 1 role, 2 positions$/), expect.stringMatching(/^10 outputs: 10 to make, 0 current, 0 to remove$/), expect.stringMatching(/^Wrote 10 files to /)]);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/advice\.md:1:1: info Skipped/), expect.stringMatching(/^Read 3 pages: 1 role, 2 positions$/), expect.stringMatching(/^14 outputs: 14 to make, 0 current, 0 to remove$/), expect.stringMatching(/^Wrote 14 files to /)]);
   });
 
   it('on a terminal: a live line redrawn in place, cleared before the last line', async () => {
     const { stderr } = await build([], { ...process.env, CI: '' }, true);
     const redraw = '\r\u001b[2K';
-    expect(stderr.split(redraw).some((line) => /^\d+\/10 maker\/\S+ \(\d+\.\d s\)$/.test(line))).toBe(true);
-    expect(stderr).toMatch(/Wrote 10 files to .*\n$/);
-    expect(stderr).toContain(`${redraw}Wrote 10 files`);
+    expect(stderr.split(redraw).some((line) => /^\d+\/14 maker\/\S+ \(\d+\.\d s\)$/.test(line))).toBe(true);
+    expect(stderr).toMatch(/Wrote 14 files to .*\n$/);
+    expect(stderr).toContain(`${redraw}Wrote 14 files`);
   });
 
   it('on a terminal in CI (CI=true): plain lines again', async () => {
@@ -52,7 +52,7 @@ describe('what a build prints', () => {
     const summary = JSON.parse(stdout) as BuildSummary;
     expect(summary).toMatchObject({ exitCode: 0, current: [], removed: [], differences: [] });
     expect(summary.messages).toEqual([{ file: expect.stringMatching(/advice\.md$/), line: 1, column: 1, severity: 'info', rule: 'no-levels', reason: 'Skipped: the page defines no positions' }]);
-    expect(summary.written).toHaveLength(10);
+    expect(summary.written).toHaveLength(14);
     expect(Object.keys(summary.timings)).toEqual(expect.arrayContaining(['read', 'plan', 'write', 'total']));
   });
 });

@@ -22,8 +22,9 @@ describe('ladders build --format html,md', () => {
       for (const sibling of ['.md', '.svg']) expect(files).toContain(handout.replace('.html', sibling));
     }
     expect(files).toEqual(expect.arrayContaining(['index.html', 'README.md', 'engineering-manager/index.html', 'engineering-manager/README.md', 'engineering-manager/em6.html']));
-    // Each handout's html, md and svg, each role's two overviews, the two indexes, and the build's manifest.
-    expect(files).toHaveLength(18 * 3 + 4 * 2 + 2 + 1);
+    // Each handout's html, md and svg, each worksheet's html and md, each role's two overviews, the two indexes, and the manifest.
+    expect(files).toHaveLength(18 * 5 + 4 * 2 + 2 + 1);
+    expect(files).toContain('engineering-manager/em6-review.md');
     expect(files).toContain('.ladders-manifest.json');
     expect(files.filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
@@ -64,13 +65,13 @@ describe('ladders build options', () => {
     const only = path.join(scratch, 'only');
     const result = await run(['build', '--only', 'EM6', '--format', 'md', '--out', only], repoRoot);
     expect(result.code, result.stderr).toBe(0);
-    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'engineering-manager/em6.md', 'engineering-manager/em6.svg']);
+    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'engineering-manager/em6-review.md', 'engineering-manager/em6.md', 'engineering-manager/em6.svg']);
   });
 
   it('--only a role writes its handouts and its overview', async () => {
     const only = path.join(scratch, 'only-role');
     expect((await run(['build', '--only', 'tech-lead', '--format', 'html', '--out', only], repoRoot)).code).toBe(0);
-    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'tech-lead/index.html', 'tech-lead/tl4.html', 'tech-lead/tl5.html', 'tech-lead/tl6.html', 'tech-lead/tl7.html']);
+    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'tech-lead/index.html', ...[4, 5, 6, 7].flatMap((level) => [`tech-lead/tl${level}-review.html`, `tech-lead/tl${level}.html`])]);
   });
 
   it('--paper letter sets the page size', async () => {

@@ -28,9 +28,11 @@ const env = { ...process.env, SOURCE_DATE_EPOCH: '' };
 const first = await run(['build', '--out', out], repoRoot, env);
 
 describe('ladders build (pdf, html and md by default)', () => {
-  it('prints all 18 handouts', () => {
+  it('prints all 18 handouts and 18 review worksheets', () => {
     expect(first.code, first.stderr).toBe(0);
-    expect(Object.keys(hashTree(out)).filter((file) => file.endsWith('.pdf'))).toHaveLength(18);
+    const pdfs = Object.keys(hashTree(out)).filter((file) => file.endsWith('.pdf'));
+    expect(pdfs.filter((file) => !file.endsWith('-review.pdf'))).toHaveLength(18);
+    expect(pdfs.filter((file) => file.endsWith('-review.pdf'))).toHaveLength(18);
   });
 
   it('puts the expectations, the change and the page footer in em6.pdf, on at most two A4 pages', async () => {

@@ -59,7 +59,7 @@ describe('template overrides', () => {
     const dir = overrides('unknown-partial', { 'index.md.hbs': '# {{framework.title}}\n\n  {{> legend}}\n' });
     const { templates, files } = await loadTemplates(dir, scratch);
     expect(templates).toBeNull();
-    expect(formatMessages(files)).toContain('unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-table`, `brand`, `level-change` [unknown-partial]');
+    expect(formatMessages(files)).toContain('unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-table`, `brand`, `level-change`, `rating-boxes` [unknown-partial]');
   });
 
   it('must exist: a mistyped folder is an error, not a silent fallback', async () => {

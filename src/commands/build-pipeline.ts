@@ -36,6 +36,8 @@ export async function buildPipeline(context: BuildContext, manifest: Manifest | 
   const planned = inShard(
     planOutputs(ladder, templates.templates, {
       formats: options.formats,
+      variants: options.variants,
+      preparedFor: options.preparedFor,
       paper: options.paper,
       fonts: await inlineFonts(),
       toolVersion,
@@ -55,7 +57,7 @@ export async function buildPipeline(context: BuildContext, manifest: Manifest | 
 
   const toMake = planned.filter((output) => options.force || states.get(output.path) !== 'current');
   summary.current = planned.filter((output) => !toMake.includes(output)).map((output) => output.path);
-  progress.phase(`${planned.length} outputs: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`);
+  progress.phase(`${count(planned.length, 'output')}: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`);
   const entries = new Map<string, ManifestEntry>(Object.entries(partial ? (manifest?.outputs ?? {}) : {}));
   for (const output of planned) {
     const recorded = manifest?.outputs[output.path];
@@ -106,7 +108,7 @@ async function makeOutputs(context: BuildContext, outputs: readonly PlannedOutpu
   } finally {
     if (browser !== earlyBrowser) await browser?.close();
   }
-  progress.phase(`Wrote ${summary.written.length} files to ${options.out}${summary.removed.length > 0 ? `, removed ${summary.removed.length}` : ''}`);
+  progress.phase(`Wrote ${count(summary.written.length, 'file')} to ${options.out}${summary.removed.length > 0 ? `, removed ${summary.removed.length}` : ''}`);
   return exitCode.ok;
 }
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { shippedLaddersDir, shippedTemplatesDir } from '../package-paths.js';
 import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
 import { manifestName, readManifest, type Shard } from '../plan/manifest.js';
-import type { OutputFormat } from '../plan/plan-outputs.js';
+import type { OutputFormat, Variant } from '../plan/plan-outputs.js';
 import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
@@ -15,6 +15,8 @@ export interface BuildOptions {
   out: string;
   templates: string | undefined;
   formats: OutputFormat[];
+  /** The pages made for each position: handouts, review worksheets, or both. */
+  variants: Variant[];
   only: string[];
   paper: 'a4' | 'letter';
   /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
@@ -29,6 +31,8 @@ export interface BuildOptions {
   quiet: boolean;
   /** Print a summary as JSON on stdout (and only problems on stderr). */
   json: boolean;
+  /** `--for NAME --date DATE`: a copy prepared for one person, such as an offer letter's attachment. */
+  preparedFor: { name: string; date: Date } | null;
   /** From the configuration: the organisation (shown on every page, the PDFs' author), its colour and logo, the framework's version label. */
   branding: Branding;
 }
@@ -138,8 +142,8 @@ function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
 
 /** The settings that change what a build writes (and `--check`, which changes what it does). */
 function settingsOf(options: BuildOptions, env: NodeJS.ProcessEnv): unknown {
-  const { formats, only, paper, shard, branding } = options;
-  return { toolVersion, formats, only, paper, shard, branding, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
+  const { formats, variants, only, paper, shard, branding, preparedFor } = options;
+  return { toolVersion, formats, variants, only, paper, shard, branding, preparedFor, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
 }
 
 function isSystemError(error: unknown): error is NodeJS.ErrnoException {

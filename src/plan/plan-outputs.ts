@@ -3,13 +3,16 @@ import type { PdfJob } from '../print/print-pdfs.js';
 import { escapeMarkdownView } from '../render/escape-markdown.js';
 import type { PageName, Templates } from '../render/load-templates.js';
 import { normalizeMarkdown } from '../render/normalize-markdown.js';
-import { handoutPath, indexFile, rolePath, type TextFormat } from '../render/output-paths.js';
+import { handoutPath, indexFile, reviewPath, rolePath, type TextFormat } from '../render/output-paths.js';
 import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../render/to-views.js';
 import type { HandoutView } from '../render/view.js';
 import { sha256 } from './output-states.js';
 
 /** The formats a build writes. */
 export type OutputFormat = TextFormat | 'pdf';
+
+/** The two pages made for each position: the handout, and the worksheet to fill in during a review. */
+export type Variant = 'handout' | 'review';
 
 /**
  * A file the build can write: its path in the output folder and a key, a hash of everything it is
@@ -21,6 +24,7 @@ export type PlannedOutput = { path: string; key: string } & ({ kind: 'text'; ren
 /** What the outputs depend on besides the model and the templates. */
 export interface PlanOptions {
   formats: readonly OutputFormat[];
+  variants: readonly Variant[];
   paper: 'a4' | 'letter';
   /** The inlined `@font-face` rules, prepended to the template stylesheet. */
   fonts: string;
@@ -35,6 +39,8 @@ export interface PlanOptions {
   brandColor?: string | null;
   logo?: string | null;
   version?: string | null;
+  /** `--for NAME --date DATE`: stamped on every page made for a position. */
+  preparedFor?: { name: string; date: Date } | null;
 }
 
 /** Every output of the build, in a stable order: by format, then role, then position, each role's page after its handouts. */
@@ -47,20 +53,23 @@ export function planOutputs(ladder: Ladder, templates: Templates, options: PlanO
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
     const viewFormat: TextFormat = format === 'pdf' ? 'html' : format;
-    const viewOptions: ViewOptions = { format: viewFormat, paper: options.paper, style, toolVersion: options.toolVersion, organization: options.organization, logo: options.logo, version: options.version };
+    const viewOptions: ViewOptions = { format: viewFormat, paper: options.paper, style, toolVersion: options.toolVersion, organization: options.organization, logo: options.logo, version: options.version, preparedFor: options.preparedFor };
     const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
       sha256(JSON.stringify([options.toolVersion, format, templates.digest(page, viewFormat), { ...view, style: styleKey }, more]));
     const text = (path: string, page: PageName, view: { style: string }) => ({ kind: 'text' as const, path, key: keyOf(page, view), render: () => renderPage(templates, page, viewFormat, view) });
     for (const role of ladder.roles) {
       for (const position of role.positions.filter((candidate) => options.only?.has(candidate) ?? true)) {
         const view = toHandoutView(ladder, role, position, viewOptions);
-        if (format === 'pdf') {
-          const job = pdfJob(ladder, role, position, view, templates, options);
-          outputs.push({ kind: 'pdf', path: job.name, key: keyOf('handout', view, job.metadata), job });
-          continue;
+        for (const variant of options.variants) {
+          const pathOf = variant === 'handout' ? handoutPath : reviewPath;
+          if (format === 'pdf') {
+            const job = pdfJob(ladder, role, position, variant, view, templates, options);
+            outputs.push({ kind: 'pdf', path: job.name, key: keyOf(variant, view, job.metadata), job });
+            continue;
+          }
+          outputs.push(text(pathOf(role, position, format), variant, view));
+          if (format === 'md' && variant === 'handout') outputs.push({ kind: 'text', path: handoutPath(role, position, 'svg'), key: sha256(view.chart.svg), render: () => view.chart.svg + '\n' });
         }
-        outputs.push(text(handoutPath(role, position, format), 'handout', view));
-        if (format === 'md') outputs.push({ kind: 'text', path: handoutPath(role, position, 'svg'), key: sha256(view.chart.svg), render: () => view.chart.svg + '\n' });
       }
       if (format !== 'pdf' && isWholeRole(role, options.only)) outputs.push(text(rolePath(role, format), 'role', toRoleView(ladder, role, viewOptions)));
     }
@@ -69,14 +78,16 @@ export function planOutputs(ladder: Ladder, templates: Templates, options: PlanO
   return outputs;
 }
 
-/** The handout printed: the same HTML as its `.html`, with the PDF's document information. */
-function pdfJob(ladder: Ladder, role: Role, position: Position, view: HandoutView, templates: Templates, options: PlanOptions): PdfJob {
+/** A page printed: the same HTML as its `.html`, with the PDF's document information. */
+function pdfJob(ladder: Ladder, role: Role, position: Position, variant: Variant, view: HandoutView, templates: Templates, options: PlanOptions): PdfJob {
+  const review = variant === 'review';
+  const subject = review ? `A worksheet to review work against what the ${role.title} position ${position.code} expects` : `What the ${role.title} position ${position.code} expects, axis by axis`;
   return {
-    name: handoutPath(role, position, 'pdf'),
-    renderHtml: () => templates.render('handout', 'html', view),
+    name: (review ? reviewPath : handoutPath)(role, position, 'pdf'),
+    renderHtml: () => templates.render(variant, 'html', view),
     metadata: {
-      title: `${position.code} \u2014 ${position.title}`,
-      subject: `What the ${role.title} position ${position.code} expects, axis by axis, in ${ladder.framework.title}`,
+      title: `${position.code} ${review ? 'review worksheet ' : ''}\u2014 ${position.title}`,
+      subject: `${subject}, in ${ladder.framework.title}${view.preparedFor ? `; prepared for ${view.preparedFor.name}, ${view.preparedFor.date}` : ''}`,
       keywords: [position.code, role.title, ladder.framework.title, 'career ladder', ...position.expectations.map((expectation) => expectation.keyword)],
       author: options.organization,
       creator: `ladders ${options.toolVersion}`,

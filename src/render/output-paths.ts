@@ -13,6 +13,11 @@ export function handoutPath(role: Role, position: Position, extension: string): 
   return `${role.id}/${position.code.toLowerCase()}.${extension}`;
 }
 
+/** A position's review worksheet, relative to the output folder: `engineering-manager/em6-review.html`. */
+export function reviewPath(role: Role, position: Position, extension: string): string {
+  return `${role.id}/${position.code.toLowerCase()}-review.${extension}`;
+}
+
 /** A role's overview page, relative to the output folder. */
 export function rolePath(role: Role, format: TextFormat): string {
   return `${role.id}/${indexFile(format)}`;

@@ -15,6 +15,8 @@ export interface ViewOptions {
   logo?: string | null;
   /** The framework's version label from the configuration, over the one in the introduction's front matter. */
   version?: string | null;
+  /** `--for NAME --date DATE`: the person a copy is prepared for, and the day. */
+  preparedFor?: { name: string; date: Date } | null;
 }
 
 const paperSizes = { a4: 'A4', letter: 'letter' } as const;
@@ -46,7 +48,16 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
     chart: toChartView(ladder, position),
     source: { file: role.path, line: position.source.line },
     print: { footer: cssString(`${position.code} \u2014 ${position.title}`) },
+    preparedFor: preparedFor(options.preparedFor),
+    ratings: ['Below', 'Meets', 'Above'],
   };
+}
+
+function preparedFor(stamp: ViewOptions['preparedFor']): HandoutView['preparedFor'] {
+  if (!stamp) return null;
+  // A calendar day, not a moment: written in UTC so no time zone can move it.
+  const date = stamp.date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return { name: stamp.name, date, text: `Prepared for ${stamp.name}, ${date}` };
 }
 
 /** A CSS string literal; `<` is escaped too, so the text can never close the `<style>` it sits in. */

@@ -81,6 +81,10 @@ export interface HandoutView extends PageView {
   source: { file: string; line: number };
   /** For the page margin: the position as a quoted CSS string, safe inside `<style>`. */
   print: { footer: string };
+  /** `--for` and `--date`: whom this copy was prepared for (`Prepared for A. Candidate, 1 December 2026`); null otherwise. */
+  preparedFor: { name: string; date: string; text: string } | null;
+  /** The review worksheet's rating choices, in order. */
+  ratings: string[];
 }
 
 /** A role at a glance: its positions side by side. */
