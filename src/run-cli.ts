@@ -12,6 +12,8 @@ Commands:
   check   Read the ladders, print every problem with its place, exit 1 on errors
   model   Print the ladders' model as JSON
   build   Write the handouts: one per position, one per role, and an index
+  compare A B   Print what changes from position A to position B, axis by axis;
+          with --out DIR, also write a comparison handout (--format, --paper apply)
 
 Options (flags override ladders.config.json, see README):
   --ladders DIR          Folder of ladder pages (default: ladders)
@@ -91,8 +93,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     (values.help ? io.stdout : io.stderr)(usage);
     return values.help ? exitCode.ok : exitCode.usageError;
   }
-  if (extra.length > 0) throw new UsageError(`unexpected argument \`${extra[0]}\``);
-  if (!['check', 'model', 'build'].includes(command)) throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\` or \`build\``);
+  if (!['check', 'model', 'build', 'compare'].includes(command)) throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\`, \`build\` or \`compare\``);
+  if (extra.length > 0 && command !== 'compare') throw new UsageError(`unexpected argument \`${extra[0]}\``);
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
   const buildOnly = (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ?? (['shard', 'variant', 'for', 'date'] as const).find((name) => values[name] !== undefined);
   if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
@@ -105,6 +107,13 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders }, io);
+  const branding = { organization: config.organization ?? null, brandColor: config.brandColor ?? null, logo: config.logo?.dataUri ?? null, version: config.version ?? null };
+  const formatList = values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format);
+  const paper = values.paper === undefined ? (config.paper ?? 'a4') : parsePaper(values.paper);
+  if (command === 'compare') {
+    const options = { ladders, codes: extra, out: values.out ?? null, templates: values.templates ?? config.templates, formats: formatList, paper, browser: values.browser, branding };
+    return (await import('./commands/compare.js')).compare(options, io);
+  }
   if (values.check && values.force) throw new UsageError('`--check` writes nothing, so `--force` has no meaning with it');
   const out = values.out ?? config.out ?? 'out';
   const preparedFor = parsePreparedFor(values.for, values.date, values.out, config.out ?? 'out', io.cwd);
@@ -114,11 +123,11 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       ladders,
       out,
       templates: values.templates ?? config.templates,
-      formats: values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format),
+      formats: formatList,
       // A copy prepared for someone is the handout alone, unless a variant is asked for.
       variants: values.variant === undefined ? (preparedFor ? ['handout'] : ['handout', 'review']) : [parseVariant(values.variant)],
       only: values.only,
-      paper: values.paper === undefined ? (config.paper ?? 'a4') : parsePaper(values.paper),
+      paper,
       browser: values.browser,
       force: values.force,
       check: values.check,
@@ -126,7 +135,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       quiet: values.quiet,
       json: values.json,
       preparedFor,
-      branding: { organization: config.organization ?? null, brandColor: config.brandColor ?? null, logo: config.logo?.dataUri ?? null, version: config.version ?? null },
+      branding,
     },
     io,
   );

@@ -17,6 +17,7 @@ import { RenderLimitError } from '../render/render-limits.js';
 import { toolVersion } from '../tool-version.js';
 import { removeLeftovers, writeOutputs } from '../write/write-outputs.js';
 import type { BuildContext } from './build.js';
+import { sourceDate } from './environment.js';
 import { exitCode, UsageError } from './io.js';
 
 /** Read and validate, plan the outputs, compare them with the last build, and make those that changed. */
@@ -202,13 +203,6 @@ function stopwatch(timings: Record<string, number>) {
   };
 }
 
-/** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds way to date outputs; null when unset. */
-function sourceDate(env: NodeJS.ProcessEnv): Date | null {
-  const value = env.SOURCE_DATE_EPOCH;
-  if (value === undefined || value === '') return null;
-  if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``);
-  return new Date(Number(value) * 1000);
-}
 
 /** The positions `--only` names, by code (`EM6`) or role id (`engineering-manager`); null for all. */
 export function selectPositions(ladder: Ladder, only: readonly string[]): Set<Position> | null {

@@ -6,6 +6,7 @@ import type { OutputFormat, Variant } from '../plan/plan-outputs.js';
 import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
+import { isSystemError } from './environment.js';
 import { exitCode, type CommandIo } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 
@@ -146,6 +147,3 @@ function settingsOf(options: BuildOptions, env: NodeJS.ProcessEnv): unknown {
   return { toolVersion, formats, variants, only, paper, shard, branding, preparedFor, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
 }
 
-function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
-}

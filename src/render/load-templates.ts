@@ -11,7 +11,7 @@ import type { TextFormat } from './output-paths.js';
 
 
 /** The pages a build renders, each in HTML and in Markdown. */
-export const pageNames = ['handout', 'review', 'role', 'index'] as const;
+export const pageNames = ['handout', 'review', 'role', 'index', 'compare'] as const;
 export type PageName = (typeof pageNames)[number];
 
 /** Compiled templates, ready to render views. */

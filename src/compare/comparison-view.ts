@@ -1,0 +1,59 @@
+import type { ChartView, PageView } from '../render/view.js';
+
+/**
+ * The view a comparison handout's templates see (`compare.html.hbs`, `compare.md.hbs`), derived in
+ * `to-comparison-view.ts`. It has every page's fields but `home`: the handout is written into any
+ * folder, where no index need exist to link to.
+ */
+export interface ComparisonView extends Omit<PageView, 'home'> {
+  /** `EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6`. */
+  title: string;
+  from: ComparedPositionView;
+  to: ComparedPositionView;
+  /** Whether both positions belong to one role. */
+  sameRole: boolean;
+  /** Every axis, in the framework's order. */
+  axes: ComparedAxisView[];
+  /** The axes whose rank changes, then those whose rank stays, each in the framework's order. */
+  changes: ComparedAxisView[];
+  stays: ComparedAxisView[];
+  /** `2 axes change, 3 stay`. */
+  summary: string;
+  /** Both positions on one radar chart: `from` the first shape, `to` the second (dashed), with a legend. */
+  chart: ChartView;
+  /** For the page margin: the comparison as a quoted CSS string, safe inside `<style>`. */
+  print: { footer: string };
+}
+
+/** One of the two positions compared. */
+export interface ComparedPositionView {
+  code: string;
+  title: string;
+  level: number;
+  senior: boolean;
+  seniority: string;
+  role: { id: string; title: string; summary: string };
+}
+
+/** What one position expects on one axis. */
+export interface ComparedRankView {
+  keyword: string;
+  rank: number;
+  ranks: number;
+  /** `4 of 5`. */
+  rankLabel: string;
+  description: string;
+}
+
+/** One axis: what each position expects, and which way it moves. */
+export interface ComparedAxisView {
+  axis: { id: string; name: string; summary: string };
+  from: ComparedRankView;
+  to: ComparedRankView;
+  direction: 'same' | 'up' | 'down';
+  /** `goes up`, `goes down` or `stays`. */
+  directionText: string;
+  changed: boolean;
+  /** `Owns → Evolves`, or the one keyword when it stays. */
+  text: string;
+}

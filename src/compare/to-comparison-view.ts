@@ -1,0 +1,97 @@
+import type { Expectation, Ladder, Position } from '../model.js';
+import { renderRadarChart } from '../render/radar-chart.js';
+import { cssString, type ViewOptions } from '../render/to-views.js';
+import type { AxisComparison, PositionComparison } from './compare-positions.js';
+import { summarizeComparison } from './compare-positions.js';
+import type { PlacedPosition } from './find-position.js';
+import type { ComparedAxisView, ComparedPositionView, ComparedRankView, ComparisonView } from './comparison-view.js';
+
+const paperSizes = { a4: 'A4', letter: 'letter' } as const;
+const directionTexts = { same: 'stays', up: 'goes up', down: 'goes down' } as const;
+
+/** The view of a comparison handout, written beside its chart `<name>.svg` (see `comparisonName`). */
+export function toComparisonView(ladder: Ladder, comparison: PositionComparison, options: ViewOptions): ComparisonView {
+  const { from, to } = comparison;
+  const axes = comparison.axes.map(toAxisView);
+  return {
+    tool: { name: 'ladders', version: options.toolVersion },
+    framework: { title: ladder.framework.title, version: options.version ?? ladder.framework.version },
+    paper: { name: options.paper, size: paperSizes[options.paper] },
+    style: options.format === 'html' ? options.style : '',
+    organization: options.organization ?? null,
+    logo: options.logo ?? null,
+    title: comparisonTitle(comparison),
+    from: toPositionView(from),
+    to: toPositionView(to),
+    sameRole: from.role === to.role,
+    axes,
+    changes: axes.filter((axis) => axis.changed),
+    stays: axes.filter((axis) => !axis.changed),
+    summary: summarizeComparison(comparison),
+    chart: toChartView(comparison, comparisonName(comparison)),
+    print: { footer: cssString(`${from.position.code} \u2192 ${to.position.code} \u2014 comparison`) },
+  };
+}
+
+/** The comparison's file name without extension: `em5-vs-em6`. */
+export function comparisonName({ from, to }: Pick<PositionComparison, 'from' | 'to'>): string {
+  return `${from.position.code.toLowerCase()}-vs-${to.position.code.toLowerCase()}`;
+}
+
+/** `EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6`: the page's and the PDF's title. */
+export function comparisonTitle({ from, to }: Pick<PositionComparison, 'from' | 'to'>): string {
+  return `${from.position.code} \u2192 ${to.position.code} \u2014 ${from.position.title} compared with ${to.position.title}`;
+}
+
+function toPositionView({ role, position }: PlacedPosition): ComparedPositionView {
+  return {
+    code: position.code,
+    title: position.title,
+    level: position.level,
+    senior: position.senior,
+    seniority: position.senior ? 'Senior' : 'Not senior',
+    role: { id: role.id, title: role.title, summary: role.summary },
+  };
+}
+
+function toAxisView({ axis, from, to, direction }: AxisComparison): ComparedAxisView {
+  const ranks = axis.levels.length;
+  return {
+    axis: { id: axis.id, name: axis.name, summary: axis.summary },
+    from: toRankView(from, ranks),
+    to: toRankView(to, ranks),
+    direction,
+    directionText: directionTexts[direction],
+    changed: direction !== 'same',
+    text: direction === 'same' ? from.keyword : `${from.keyword} \u2192 ${to.keyword}`,
+  };
+}
+
+function toRankView(expectation: Expectation, ranks: number): ComparedRankView {
+  return { keyword: expectation.keyword, rank: expectation.rank, ranks, rankLabel: `${expectation.rank} of ${ranks}`, description: expectation.description };
+}
+
+function toChartView(comparison: PositionComparison, name: string): ComparisonView['chart'] {
+  const from: Position = comparison.from.position;
+  const to: Position = comparison.to.position;
+  const ranks = (select: (axis: AxisComparison) => Expectation) => comparison.axes.map((axis) => select(axis).rank);
+  const summary = comparison.axes.map((axis) => `${axis.axis.name} ${axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} to ${axis.to.keyword}`}`).join(', ');
+  return {
+    svg: renderRadarChart({
+      idPrefix: `chart-${name}`,
+      title: `${from.code} and ${to.code} expectations`,
+      description: `The rank ${from.title} (${from.code}, solid outline) and ${to.title} (${to.code}, dashed outline) expect on each axis.`,
+      axes: comparison.axes.map((axis) => ({
+        name: axis.axis.name,
+        ranks: axis.axis.levels.length,
+        caption: axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} \u2192 ${axis.to.keyword}`,
+      })),
+      shapes: [
+        { label: `${from.code} \u2014 ${from.title}`, values: ranks((axis) => axis.from) },
+        { label: `${to.code} \u2014 ${to.title}`, values: ranks((axis) => axis.to) },
+      ],
+    }),
+    file: `${name}.svg`,
+    alt: `Radar chart of ${from.code} and ${to.code}: ${summary}`,
+  };
+}
