@@ -37,7 +37,7 @@ try {
     for (const [picture, html] of Object.entries(shots)) {
       await page.setContent(readFileSync(path.join(work, html), 'utf8'), { waitUntil: 'load' });
       await page.addStyleTag({ content: 'html { background: #fff; } body { margin: 0; padding: 12mm 14mm; }' });
-      await page.evaluate(() => document.fonts.ready);
+      await page.evaluate('document.fonts.ready'); // runs in the page, where `document` is
       await page.screenshot({ path: path.join(pictures, picture), clip: { x: 0, y: 0, width: 794, height: 1123 } });
       console.log(`docs/pictures/${picture}`);
     }
