@@ -42,13 +42,17 @@ async function main() {
   const formats = allFormats;
   await build(shippedLadders, formats, reference);
   const htmlFiles = await filesToPrint(reference);
-  const mdFiles = (await listFiles(reference, '.md')).filter((file) => path.basename(file) !== 'README.md');
+  // The handouts only: not the indexes, not the review worksheets.
+  const mdFiles = (await listFiles(reference, '.md')).filter((file) => path.basename(file) !== 'README.md' && !file.endsWith('-review.md'));
 
   const measures = [
     { key: 'floor', label: `(1) floor: puppeteer-core, 2 pages, ${htmlFiles.length} HTML`, run: () => floor(htmlFiles, reference) },
     { key: 'build', label: `(2) ladders build --force, all formats`, run: () => inScratch((out) => build(shippedLadders, formats, out)) },
     // The folder built before the clock started, built again with nothing changed.
     { key: 'rebuild', label: '(4) ladders build, nothing changed', run: () => build(shippedLadders, formats, reference, []) },
+    // An offer-letter attachment: one position, stamped, printed alone; next to what a browser launch costs.
+    { key: 'offer', label: '(5) ladders build --only EM6 --for … (one PDF)', run: () => inScratch((out) => build(shippedLadders, 'pdf', out, ['--only', 'EM6', '--for', 'A. Candidate', '--date', '2026-12-01'])) },
+    { key: 'launch', label: '(5b) launch and close the browser, as a script', run: () => checked(runMeasured(process.execPath, [path.join(bench, 'launch-only.mjs'), executablePath], { cwd: bench, env }), 'the launch script') },
     { key: 'mdToPdf', label: `(3) md-to-pdf API, ${mdFiles.length} .md, a browser each`, run: () => mdToPdfApi(mdFiles) },
     { key: 'mdToPdfCli', label: `(3b) md-to-pdf CLI, ${mdFiles.length} .md, one browser`, run: () => mdToPdfCli(reference, mdFiles) },
   ];
@@ -71,6 +75,7 @@ async function main() {
     buildOverFloor: verdict('(2)/(1) ladders over floor', median(samples.build) / median(samples.floor), '<=', 1.25),
     mdToPdfOverBuild: verdict('(3)/(2) md-to-pdf API over ladders', median(samples.mdToPdf) / median(samples.build), '>=', 5),
     mdToPdfCliOverBuild: verdict('(3b)/(2) md-to-pdf CLI over ladders', median(samples.mdToPdfCli) / median(samples.build)),
+    offerOverLaunch: verdict('(5)/(5b) offer letter over a bare browser launch', median(samples.offer) / median(samples.launch)),
     rebuildOverBuild: verdict('(4)/(2) no-change rebuild over cold build', median(samples.rebuild) / median(samples.build), '<=', 0.1),
   };
   const buildPeakMiB = verdict('(2) peak memory, MiB', Math.max(...samples.build.map((sample) => sample.peakMiB)));
@@ -86,13 +91,21 @@ async function main() {
   console.log(JSON.stringify({ commit, executablePath, source, node: process.version, cpus: availableParallelism(), load, runs, formats, medianMs: medians, startupMs, buildPeakMiB, ratios, scale }));
 }
 
-/** Build 1,000 positions, then print the same pages with the floor: memory and overhead at size. */
+/**
+ * Build 100 and then 1,000 generated positions (handouts only: the floor prints the same pages), then
+ * print the 1,000 with the floor: memory and overhead at size, and how time grows from 100 to 1,000.
+ */
 async function measureScale(formats) {
-  console.log('\nscale: 50 roles × 20 positions …');
-  const ladders = await scratch();
-  await writeScaleLadders(ladders, path.join(shippedLadders, 'README.md'));
-  const out = await scratch();
-  const built = await build(ladders, formats, out);
+  const sizes = {};
+  for (const roles of [5, 50]) {
+    console.log(`\nscale: ${roles} roles × 20 positions …`);
+    const ladders = await scratch();
+    await writeScaleLadders(ladders, path.join(shippedLadders, 'README.md'), { roles });
+    const out = await scratch();
+    sizes[roles * 20] = { out, built: await build(ladders, formats, out, ['--force', '--variant', 'handout']) };
+    console.log(`scale: ${roles * 20} positions built in ${seconds(sizes[roles * 20].built.ms)} s, peak ${sizes[roles * 20].built.peakMiB.toFixed(0)} MiB`);
+  }
+  const { out, built } = sizes[1000];
   const htmlFiles = await filesToPrint(out);
   const floored = await floor(htmlFiles, out);
   console.log(`scale: build ${seconds(built.ms)} s, floor ${seconds(floored.ms)} s over ${htmlFiles.length} HTML pages`);
@@ -101,8 +114,11 @@ async function measureScale(formats) {
     htmlPages: htmlFiles.length,
     buildMs: Math.round(built.ms),
     floorMs: Math.round(floored.ms),
+    build100Ms: Math.round(sizes[100].built.ms),
+    growth: verdict('scale: time of 1,000 over time of 100 positions', built.ms / sizes[100].built.ms),
+    peak100MiB: verdict('scale: peak memory at 100 positions, MiB', sizes[100].built.peakMiB),
     floorPeakMiB: verdict('scale: peak memory of the floor, MiB', floored.peakMiB),
-    peakMiB: verdict('scale: peak memory of the build, MiB', built.peakMiB, '<', 1024),
+    peakMiB: verdict('scale: peak memory at 1,000 positions, MiB', built.peakMiB, '<', 1024),
     buildOverFloor: verdict('scale: build over floor', built.ms / floored.ms, '<=', 1.3),
   };
 }

@@ -1,0 +1,8 @@
+// Usage: node launch-only.mjs <browser executable>
+// Start the browser the way the project does and close it again: the least any PDF costs, as a process.
+import { launch } from 'puppeteer-core';
+import { browserFlags } from '../dist/print/launch-browser.js';
+
+const browser = await launch({ executablePath: process.argv[2], args: [...browserFlags], headless: true, pipe: true });
+await (await browser.newPage()).close();
+await browser.close();
