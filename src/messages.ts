@@ -57,7 +57,8 @@ export function severityOf(message: VFileMessage): Severity {
 
 /** Surround a user value with backticks, the way messages quote input. */
 export function quote(value: string | number): string {
-  return '`' + String(value) + '`';
+  // A line break or other control character in a user's value would break a message's one line.
+  return '`' + String(value).replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1)) + '`';
 }
 
 /** Quote a list of user values: `a`, `b`, `c`. */

@@ -56,8 +56,13 @@ describe('large and strange input', () => {
   });
 
   it('refuses a paragraph hundreds of kilobytes long', () => {
-    const { files } = toLadder([pageOf('long.md', '**a** _b_ `c` [d](e) '.repeat(20000))], shippedIntroduction, '.');
+    const { files } = toLadder([pageOf('long.md', 'plain words '.repeat(35000))], shippedIntroduction, '.');
     expect(formatMessages(files)).toContain('long.md:1:1: error Blocks too long to parse: the longest has 420000 characters');
+  });
+
+  it('refuses a line with more inline markup than a real line has, at that line', () => {
+    const { files } = toLadder([pageOf('marks.md', '# Marks\n\n' + '**a** _b_ `c` [d](e) '.repeat(100))], shippedIntroduction, '.');
+    expect(formatMessages(files)).toContain('marks.md:3:1: error Too much inline markup in one line: 1000 emphasis, link, image or code marks, at most 400');
   });
 
   it('refuses thousands of list items in one unbroken block', () => {

@@ -35,7 +35,15 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatter | null {
     }
     return null;
   }
-  const result = frontMatterSchema.safeParse(document.toJS() ?? {});
+  let value: unknown;
+  try {
+    value = document.toJS() ?? {};
+  } catch (error) {
+    // Aliases that expand without end (a "billion laughs") are refused by the YAML library here.
+    report(file, 'error', `Broken front matter: ${firstLine(error instanceof Error ? error.message : String(error))}`, start, 'broken-front-matter');
+    return null;
+  }
+  const result = frontMatterSchema.safeParse(value);
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -31,7 +31,9 @@ export async function readLadders(dir: string, cwd: string): Promise<LadderSourc
   const pages: LadderSource[] = [];
   for (const name of names) {
     const fullPath = path.join(dir, name);
-    if ((await stat(fullPath)).isFile()) pages.push(await readLadderPage(fullPath, cwd));
+    // A name that cannot even be looked at (a dangling link, a link loop) is a page that cannot be read: reading it says why.
+    const isFile = await stat(fullPath).then((stats) => stats.isFile(), () => true);
+    if (isFile) pages.push(await readLadderPage(fullPath, cwd));
   }
   if (pages.length === 0) {
     report(folder, 'error', `No Markdown pages in ${quote(folder.path)}; expected an introduction page and one page per role`, undefined, 'no-pages');

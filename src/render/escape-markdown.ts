@@ -2,9 +2,14 @@
 // more than needed is harmless: the output is normalised through remark afterwards.
 const special = /[\\`*_{}[\]()<>#+\-.!|~&]/g;
 
-/** Escape text so Markdown shows it literally: `*stars*` stays stars, `<script>` stays text. */
+// GFM makes a live link of a bare URL, `www.` name or e-mail address in text, escaped or not (it
+// looks at the text once escapes are gone). An invisible word joiner (U+2060) inside the pattern
+// keeps it text: after the scheme's colon, after `www`, before `@`.
+const bareLink = /:(?=\/\/)|\bwww(?=\.)|(?=@)/gi;
+
+/** Escape text so Markdown shows it literally: `*stars*` stays stars, `<script>` stays text, a URL is not a link. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(special, '\\$&');
+  return text.replace(bareLink, '$&\u2060').replace(special, '\\$&');
 }
 
 // Fields that hold markup we generated (the chart) or link targets and file names built
