@@ -2,11 +2,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type CompareOptions } from '../src/commands/compare.js';
 import { findBrowser } from '../src/print/find-browser.js';
 import { launchBrowser } from '../src/print/launch-browser.js';
+import { readPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
@@ -94,16 +94,14 @@ describe('ladders compare --out', () => {
   });
 
   it('prints a PDF naming both positions and what changes, with a title of its own', async () => {
-    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(path.join(out, 'em5-vs-em6.pdf'))));
-    const { text } = await extractText(pdf, { mergePages: true });
+    const { text, info } = await readPdf(path.join(out, 'em5-vs-em6.pdf'));
     expect(text).toContain('EM5');
     expect(text).toContain('EM6');
     expect(text).toContain('Owns → Evolves');
     expect(text).toContain('Adjusts → Defines');
     // Both descriptions of a change are there, not only the keywords.
     expect(text).toMatch(/owns the production operation[\s\S]*evolves the architecture/);
-    const { info } = await getMeta(pdf);
-    expect((info as Record<string, unknown>).Title).toBe('EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6');
+    expect(info.Title).toBe('EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6');
   });
 
   it('overlays both positions on one chart, the second dashed, with a legend', () => {

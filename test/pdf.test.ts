@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolVersion } from '../src/tool-version.js';
 import { browserPids } from './support/browser-processes.js';
+import { readPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 import { hashTree } from './support/tree.js';
 
@@ -14,13 +14,6 @@ const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-pdf-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function readPdf(file: string) {
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
-  const { text } = await extractText(pdf, { mergePages: true });
-  const { info } = await getMeta(pdf);
-  const firstPage = await pdf.getPage(1);
-  return { pdf, text, info: info as Record<string, unknown>, pages: pdf.numPages, size: firstPage.view.slice(2).map(Math.round) };
-}
 
 
 const out = path.join(scratch, 'out');

@@ -1,8 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 import { hashTree, listTree } from './support/tree.js';
 
@@ -10,11 +10,6 @@ const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-uses-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-async function pdfText(file: string) {
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
-  const { text } = await extractText(pdf, { mergePages: true });
-  return { text, info: (await getMeta(pdf)).info as Record<string, unknown>, pages: pdf.numPages };
-}
 
 describe('the review worksheet', () => {
   const out = path.join(scratch, 'review');
@@ -22,7 +17,7 @@ describe('the review worksheet', () => {
     const result = await run(['build', '--only', 'EM6', '--variant', 'review', '--out', out], repoRoot);
     expect(result.code, result.stderr).toBe(0);
     expect(listTree(out)).toEqual(['.ladders-manifest.json', 'engineering-manager/em6-review.html', 'engineering-manager/em6-review.md', 'engineering-manager/em6-review.pdf']);
-    const { text, info } = await pdfText(path.join(out, 'engineering-manager', 'em6-review.pdf'));
+    const { text, info } = await readPdf(path.join(out, 'engineering-manager', 'em6-review.pdf'));
     expect(info.Title).toBe('EM6 review worksheet — Engineering Manager 6');
     for (const words of ['Review worksheet', 'System: Evolves', 'Process: Defines', 'Below', 'Meets', 'Above', 'Self', 'Manager', 'Evidence and notes', 'Summary', 'Sign-off', 'The person reviewed']) {
       // Headings of the rating columns are set in capitals, which the extracted text keeps.
@@ -62,7 +57,7 @@ describe('the offer-letter attachment', () => {
     // No work for the other positions: one PDF made, nothing else.
     expect(JSON.parse(result.stdout)).toMatchObject({ written: ['engineering-manager/em6.pdf'] });
     expect(listTree(path.join(project, 'offer'))).toEqual(['.ladders-manifest.json', 'engineering-manager/em6.pdf']);
-    const { text, info, pages } = await pdfText(path.join(project, 'offer', 'engineering-manager', 'em6.pdf'));
+    const { text, info, pages } = await readPdf(path.join(project, 'offer', 'engineering-manager', 'em6.pdf'));
     expect(text).toContain('Prepared for A. Candidate, 1 December 2026');
     expect(text).toContain('Evolves');
     expect(String(info.Subject)).toContain('prepared for A. Candidate, 1 December 2026');
