@@ -1,12 +1,11 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toolVersion } from '../src/tool-version.js';
 import { browserPids } from './support/browser-processes.js';
 import { readPdf } from './support/pdf.js';
+import { startRequestRecorder } from './support/request-recorder.js';
 import { run } from './support/run.js';
 import { hashTree } from './support/tree.js';
 
@@ -18,6 +17,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const out = path.join(scratch, 'out');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '' };
+const recorder = await startRequestRecorder();
+afterAll(recorder.close);
 const first = await run(['build', '--out', out], repoRoot, env);
 
 describe('ladders build (pdf, html and md by default)', () => {
@@ -79,19 +80,7 @@ describe('page fit', () => {
 });
 
 describe('printing is locked down', () => {
-  let server: Server;
-  const requests: string[] = [];
-  let origin = '';
-
-  beforeAll(async () => {
-    server = createServer((request, response) => {
-      requests.push(request.url ?? '');
-      response.end('x');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const { origin, requests } = recorder;
 
   it('fetches nothing a ladder or a template points at', async () => {
     const ladders = path.join(scratch, 'hostile-ladders');

@@ -1,6 +1,4 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
@@ -11,6 +9,7 @@ import { unified } from 'unified';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserPids } from '../support/browser-processes.js';
+import { startRequestRecorder } from '../support/request-recorder.js';
 import { hashTree, listTree } from '../support/tree.js';
 import { readMessageLines, runTimed, type TimedResult } from './cli-messages.js';
 import { tinyIntroduction, writeLadder } from './tiny-ladder.js';
@@ -21,9 +20,8 @@ import { tinyIntroduction, writeLadder } from './tiny-ladder.js';
 // nothing may reach the server or be written outside the output folder.
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-hostile-'));
-const requests: string[] = [];
-let server: Server;
-let origin = '';
+const recorder = await startRequestRecorder();
+const { origin, requests } = recorder;
 
 const longWord = 'Supercalifragilistic'.repeat(250);
 const script = '<script>alert(1)</script>';
@@ -109,17 +107,8 @@ summary: "From front matter ${imgOnError} ${handlebars.replaceAll('"', "'")}"
 `;
 }
 
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    requests.push(request.url ?? '');
-    response.end('x');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-
 afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await recorder.close();
   rmSync(scratch, { recursive: true, force: true });
   // The build removes its browser profile folder once the browser has exited, without being awaited:
   // give it that moment, or the folder outlives this test file's worker.
