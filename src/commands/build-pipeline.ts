@@ -57,7 +57,8 @@ export async function buildPipeline(context: BuildContext, manifest: Manifest | 
   if (options.check) return reportDifferences(context, states, extra);
 
   const toMake = planned.filter((output) => options.force || states.get(output.path) !== 'current');
-  summary.current = planned.filter((output) => !toMake.includes(output)).map((output) => output.path);
+  const making = new Set(toMake);
+  summary.current = planned.filter((output) => !making.has(output)).map((output) => output.path);
   progress.phase(`${count(planned.length, 'output')}: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`);
   const entries = new Map<string, ManifestEntry>(Object.entries(partial ? (manifest?.outputs ?? {}) : {}));
   for (const output of planned) {
@@ -140,7 +141,7 @@ function renderNaming(output: PlannedOutput & { kind: 'text' }): string {
 async function printHandouts(jobs: PdfJob[], browser: StartingBrowser, { outDir, io }: BuildContext, onWritten: (job: PdfJob, pdf: Uint8Array) => void): Promise<void> {
   await printPdfs(jobs, {
     browser: await browser.choice,
-    launched: browser.browser,
+    launched: browser,
     signal: io.signal,
     onPdf: async (job, pdf) => {
       await writeOutputs(outDir, [{ path: job.name, content: pdf }]);

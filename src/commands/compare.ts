@@ -116,7 +116,7 @@ async function printComparison(job: PdfJob, browserPath: string | undefined, io:
     const onPdf = async (_job: PdfJob, pdf: Uint8Array) => {
       printed = pdf;
     };
-    await printPdfs([job], { browser: await browser.choice, launched: browser.browser, concurrency: 1, signal: io.signal, onPdf });
+    await printPdfs([job], { browser: await browser.choice, launched: browser, concurrency: 1, signal: io.signal, onPdf });
   } catch (error) {
     if (!(error instanceof PrintError || error instanceof BrowserNotFoundError) || io.signal?.aborted) throw error;
     return (error.message.split('\n')[0] ?? '').trim() || 'Cannot print ' + job.name;

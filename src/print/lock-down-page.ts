@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 /**
  * Make a page print only what it was given: no JavaScript runs, and every request is aborted
@@ -13,4 +13,11 @@ export async function lockDownPage(page: Page): Promise<void> {
     if (request.url().startsWith('data:')) void request.continue();
     else void request.abort('blockedbyclient');
   });
+}
+
+/** A new tab of `browser`, locked down and ready to print. */
+export async function openLockedPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage();
+  await lockDownPage(page);
+  return page;
 }

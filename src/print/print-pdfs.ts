@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import type { BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
-import { lockDownPage } from './lock-down-page.js';
+import { openLockedPage } from './lock-down-page.js';
 import { stampPdf, type PdfMetadata } from './stamp-pdf.js';
 
 /** One PDF to print: a name for messages, its HTML (rendered when its turn comes) and its metadata. */
@@ -15,8 +15,8 @@ export interface PdfJob {
 /** How to print. */
 export interface PrintOptions {
   browser: BrowserChoice;
-  /** A browser the caller already launched (see `startBrowser`), used before launching one. */
-  launched?: Promise<Browser>;
+  /** A browser the caller already launched, with pages it opened (see `startBrowser`), used before launching one. */
+  launched?: { browser: Promise<Browser>; pages: Promise<Page[]> };
   /** Pages printing at once; by default one per CPU. */
   concurrency?: number;
   /** How long one page may take to load, and then to print, before the build fails naming it; 60 s by default. */
@@ -41,18 +41,19 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
   let launched = options.launched;
   while (queue.length > 0) {
     options.signal?.throwIfAborted();
-    const launching = launched ?? launchBrowser(options.browser);
-    launched = undefined;
-    const browser = await launching.catch((error: unknown) => {
+    const browser = await (launched?.browser ?? launchBrowser(options.browser)).catch((error: unknown) => {
       throw new PrintError(error instanceof Error ? error.message : String(error), { cause: error });
     });
+    // Pages opened ahead are used first; if opening them failed, the workers open their own.
+    const ready = (await launched?.pages.catch(() => [])) ?? [];
+    launched = undefined;
     const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), queue.length));
-    // Settled, not all: every worker must have put its unfinished job back before a relaunch.
     // Closed once, on abort or when the workers are done, and always waited for: the process must be gone.
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= browser.close().catch(() => undefined));
     options.signal?.addEventListener('abort', close);
-    const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options)));
+    // Settled, not all: every worker must have put its unfinished job back before a relaunch.
+    const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop())));
     options.signal?.removeEventListener('abort', close);
     await close();
     // Stopped on purpose: the pages that failed did so because the browser was closed.
@@ -75,11 +76,10 @@ class BrowserCrash extends Error {
   }
 }
 
-async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOptions): Promise<void> {
+async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOptions, ready: Page | undefined): Promise<void> {
   let job: PdfJob | undefined;
   try {
-    const page = await browser.newPage();
-    await lockDownPage(page);
+    const page = ready ?? (await openLockedPage(browser));
     for (job = queue.shift(); job; job = queue.shift()) {
       const html = job.renderHtml();
       const pdf = await printPage(page, html, options.timeoutMs ?? 60_000);
