@@ -38,18 +38,21 @@ async function main() {
   const loadAtStart = reportLoad('start');
   // An untimed build first: it unpacks the bundled browser if needed,
   // warms the disk cache for every measurement alike, and leaves the pages the others print.
+  // The peers make the 18 handouts, so (2) does too (`--variant handout`); (2b) adds the review worksheets.
+  const handouts = ['--force', '--variant', 'handout'];
   const reference = await scratch();
   const formats = allFormats;
-  await build(shippedLadders, formats, reference);
+  await build(shippedLadders, formats, reference, handouts);
   const htmlFiles = await filesToPrint(reference);
   // The handouts only: not the indexes, not the review worksheets.
   const mdFiles = (await listFiles(reference, '.md')).filter((file) => path.basename(file) !== 'README.md' && !file.endsWith('-review.md'));
 
   const measures = [
     { key: 'floor', label: `(1) floor: puppeteer-core, 2 pages, ${htmlFiles.length} HTML`, run: () => floor(htmlFiles, reference) },
-    { key: 'build', label: `(2) ladders build --force, all formats`, run: () => inScratch((out) => build(shippedLadders, formats, out)) },
+    { key: 'build', label: '(2) ladders build --force, handouts, all formats', run: () => inScratch((out) => build(shippedLadders, formats, out, handouts)) },
+    { key: 'buildAll', label: '(2b) the same with the review worksheets', run: () => inScratch((out) => build(shippedLadders, formats, out)) },
     // The folder built before the clock started, built again with nothing changed.
-    { key: 'rebuild', label: '(4) ladders build, nothing changed', run: () => build(shippedLadders, formats, reference, []) },
+    { key: 'rebuild', label: '(4) ladders build, nothing changed', run: () => build(shippedLadders, formats, reference, ['--variant', 'handout']) },
     // An offer-letter attachment: one position, stamped, printed alone; next to what a browser launch costs.
     { key: 'offer', label: '(5) ladders build --only EM6 --for … (one PDF)', run: () => inScratch((out) => build(shippedLadders, 'pdf', out, ['--only', 'EM6', '--for', 'A. Candidate', '--date', '2026-12-01'])) },
     { key: 'launch', label: '(5b) launch and close the browser, as a script', run: () => checked(runMeasured(process.execPath, [path.join(bench, 'launch-only.mjs'), executablePath], { cwd: bench, env }), 'the launch script') },
@@ -65,10 +68,10 @@ async function main() {
     }
   }
 
-  console.log(`\n${'measurement'.padEnd(48)}${'runs (s)'.padEnd(22)}${'median (s)'.padEnd(12)}peak MiB`);
+  console.log(`\n${'measurement'.padEnd(48)}${'runs (s)'.padEnd(22)}${'median (s)'.padEnd(12)}peak MiB (PSS / RSS summed)`);
   for (const { key, label } of measures) {
-    const peak = Math.max(...samples[key].map((sample) => sample.peakMiB)).toFixed(0);
-    console.log(`${label.padEnd(48)}${samples[key].map((sample) => seconds(sample.ms)).join(' ').padEnd(22)}${seconds(median(samples[key])).padEnd(12)}${peak}`);
+    const peak = (field) => Math.max(...samples[key].map((sample) => sample[field])).toFixed(0);
+    console.log(`${label.padEnd(48)}${samples[key].map((sample) => seconds(sample.ms)).join(' ').padEnd(22)}${seconds(median(samples[key])).padEnd(12)}${peak('peakMiB')} / ${peak('peakRssMiB')}`);
   }
   console.log('');
   const ratios = {
@@ -78,7 +81,7 @@ async function main() {
     offerOverLaunch: verdict('(5)/(5b) offer letter over a bare browser launch', median(samples.offer) / median(samples.launch)),
     rebuildOverBuild: verdict('(4)/(2) no-change rebuild over cold build', median(samples.rebuild) / median(samples.build), '<=', 0.1),
   };
-  const buildPeakMiB = verdict('(2) peak memory, MiB', Math.max(...samples.build.map((sample) => sample.peakMiB)));
+  const buildPeakMiB = verdict('(2) peak memory (PSS), MiB', Math.max(...samples.build.map((sample) => sample.peakMiB)));
   // Part of (2): starting Node and importing the CLI's modules (`--version` loads what `build` starts with).
   const startups = [];
   for (let run = 1; run <= runs; run++) startups.push(await runMeasured(process.execPath, [cli, '--version'], { cwd: root, env }));
@@ -103,7 +106,8 @@ async function measureScale(formats) {
     await writeScaleLadders(ladders, path.join(shippedLadders, 'README.md'), { roles });
     const out = await scratch();
     sizes[roles * 20] = { out, built: await build(ladders, formats, out, ['--force', '--variant', 'handout']) };
-    console.log(`scale: ${roles * 20} positions built in ${seconds(sizes[roles * 20].built.ms)} s, peak ${sizes[roles * 20].built.peakMiB.toFixed(0)} MiB`);
+    const { ms, peakMiB, peakRssMiB } = sizes[roles * 20].built;
+    console.log(`scale: ${roles * 20} positions built in ${seconds(ms)} s, peak ${peakMiB.toFixed(0)} MiB PSS (${peakRssMiB.toFixed(0)} MiB RSS summed)`);
   }
   const { out, built } = sizes[1000];
   const htmlFiles = await filesToPrint(out);
@@ -116,9 +120,10 @@ async function measureScale(formats) {
     floorMs: Math.round(floored.ms),
     build100Ms: Math.round(sizes[100].built.ms),
     growth: verdict('scale: time of 1,000 over time of 100 positions', built.ms / sizes[100].built.ms),
-    peak100MiB: verdict('scale: peak memory at 100 positions, MiB', sizes[100].built.peakMiB),
-    floorPeakMiB: verdict('scale: peak memory of the floor, MiB', floored.peakMiB),
-    peakMiB: verdict('scale: peak memory at 1,000 positions, MiB', built.peakMiB, '<', 1024),
+    peak100MiB: verdict('scale: peak memory (PSS) at 100 positions, MiB', sizes[100].built.peakMiB),
+    floorPeakMiB: verdict('scale: peak memory (PSS) of the floor, MiB', floored.peakMiB),
+    peakMiB: verdict('scale: peak memory (PSS) at 1,000 positions, MiB', built.peakMiB, '<', 1024),
+    peakRssMiB: verdict('scale: the same as RSS summed, MiB', built.peakRssMiB),
     buildOverFloor: verdict('scale: build over floor', built.ms / floored.ms, '<=', 1.3),
   };
 }

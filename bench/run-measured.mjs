@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * Run a command to its end and return its wall time, exit code, output, and the peak resident memory of
- * the command and every process it started, sampled every `intervalMs`.
+ * Run a command to its end and return its wall time, exit code, output, and the peak memory of the
+ * command and every process it started, sampled every `intervalMs`: `peakMiB` as proportional set size
+ * (each shared page divided among the processes sharing it, so the sum is what they use together) and
+ * `peakRssMiB` as resident set size summed (which counts a shared page once per process, and so errs
+ * high by the browser's shared libraries times its processes).
  */
 export function runMeasured(command, args, { cwd, env, intervalMs = 50 } = {}) {
   return new Promise((resolve, reject) => {
@@ -15,35 +18,38 @@ export function runMeasured(command, args, { cwd, env, intervalMs = 50 } = {}) {
     const memory = watchPeakMemory(child.pid, intervalMs);
     let ms = 0;
     let peakMiB = 0;
+    let peakRssMiB = 0;
     // The time ends at the process's exit, not when its pipes close: that is what a user waits for.
     child.on('exit', () => {
       ms = performance.now() - started;
-      peakMiB = memory.stop();
+      ({ pssMiB: peakMiB, rssMiB: peakRssMiB } = memory.stop());
     });
     child.on('error', (error) => {
       memory.stop();
       reject(error);
     });
-    child.on('close', (code) => resolve({ ms, code, peakMiB, output: Buffer.concat(output).toString() }));
+    child.on('close', (code) => resolve({ ms, code, peakMiB, peakRssMiB, output: Buffer.concat(output).toString() }));
   });
 }
 
-/** Sample the resident memory of `pid` and its descendants until `stop()`, which returns the peak in MiB. */
+/** Sample the memory of `pid` and its descendants until `stop()`, which returns the peaks in MiB. */
 export function watchPeakMemory(pid, intervalMs = 50) {
-  let peakKiB = 0;
+  const peak = { pssKiB: 0, rssKiB: 0 };
   const timer = setInterval(() => {
-    peakKiB = Math.max(peakKiB, treeRssKiB(pid));
+    const now = treeMemoryKiB(pid);
+    peak.pssKiB = Math.max(peak.pssKiB, now.pssKiB);
+    peak.rssKiB = Math.max(peak.rssKiB, now.rssKiB);
   }, intervalMs);
   return {
     stop() {
       clearInterval(timer);
-      return peakKiB / 1024;
+      return { pssMiB: peak.pssKiB / 1024, rssMiB: peak.rssKiB / 1024 };
     },
   };
 }
 
-/** The summed VmRSS of `root` and all its descendants. Shared pages count once per process, so this errs high. */
-function treeRssKiB(root) {
+/** The summed proportional and resident set sizes of `root` and all its descendants. */
+function treeMemoryKiB(root) {
   const childrenOf = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -53,10 +59,12 @@ function treeRssKiB(root) {
     if (!childrenOf.has(ppid)) childrenOf.set(ppid, []);
     childrenOf.get(ppid).push(Number(name));
   }
-  let total = 0;
+  const total = { pssKiB: 0, rssKiB: 0 };
   for (const stack = [root]; stack.length > 0; ) {
     const pid = stack.pop();
-    total += Number(/^VmRSS:\s+(\d+) kB/m.exec(readOrEmpty(`/proc/${pid}/status`))?.[1] ?? 0);
+    const rollup = readOrEmpty(`/proc/${pid}/smaps_rollup`);
+    total.pssKiB += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
+    total.rssKiB += Number(/^Rss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);
     stack.push(...(childrenOf.get(pid) ?? []));
   }
   return total;
