@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
  * `peakRssMiB` as resident set size summed (which counts a shared page once per process, and so errs
  * high by the browser's shared libraries times its processes).
  */
-export function runMeasured(command, args, { cwd, env, intervalMs = 50 } = {}) {
+export function runMeasured(command, args, { cwd, env, intervalMs = 200 } = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,8 +32,12 @@ export function runMeasured(command, args, { cwd, env, intervalMs = 50 } = {}) {
   });
 }
 
-/** Sample the memory of `pid` and its descendants until `stop()`, which returns the peaks in MiB. */
-export function watchPeakMemory(pid, intervalMs = 50) {
+/**
+ * Sample the memory of `pid` and its descendants until `stop()`, which returns the peaks in MiB. Reading
+ * smaps_rollup walks every mapping of a process, and Chromium's are many: sampled every 50 ms it took
+ * enough CPU to slow a 1,000-position build by a third, so the default is 200 ms (memory moves slowly).
+ */
+export function watchPeakMemory(pid, intervalMs = 200) {
   const peak = { pssKiB: 0, rssKiB: 0 };
   const timer = setInterval(() => {
     const now = treeMemoryKiB(pid);
