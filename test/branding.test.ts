@@ -41,6 +41,16 @@ describe('branding from the configuration', () => {
     expect((await readPdf(path.join(project, 'handouts', 'engineering-manager', 'em6.pdf'))).info.Author).toBe('Acme <Robotics>');
   });
 
+  it('puts the organisation on the worksheet, the index, the role pages and the comparison too', async () => {
+    const everything = await run(['build', '--format', 'html', '--out', 'all'], project);
+    expect(everything.code, everything.stderr).toBe(0);
+    const compared = await run(['compare', 'EM5', 'EM6', '--format', 'html', '--out', 'compared'], project);
+    expect(compared.code, compared.stderr).toBe(0);
+    for (const page of ['all/index.html', 'all/engineering-manager/index.html', 'all/engineering-manager/em6-review.html', 'compared/em5-vs-em6.html']) {
+      expect(readFileSync(path.join(project, page), 'utf8'), page).toContain('<p class="organization">Acme &lt;Robotics&gt;</p>');
+    }
+  });
+
   it('lets a flag win over the configuration', async () => {
     const result = await run(['build', '--only', 'EM6', '--format', 'html', '--out', 'elsewhere', '--paper', 'letter'], project);
     expect(result.code, result.stderr).toBe(0);
