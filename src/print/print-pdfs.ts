@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import type { BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
+import { collectEvery } from './collect-garbage.js';
 import { openLockedPage } from './lock-down-page.js';
 import { stampPdf, type PdfMetadata } from './stamp-pdf.js';
 
@@ -37,6 +38,8 @@ export class PrintError extends Error {}
  */
 export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions): Promise<void> {
   const queue = [...jobs];
+  // A long print keeps a flat footprint: its garbage is collected as it goes, not when V8 runs short.
+  const collect = collectEvery(20);
   let relaunched = false;
   let launched = options.launched;
   while (queue.length > 0) {
@@ -53,7 +56,7 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
     const close = () => (closing ??= browser.close().catch(() => undefined));
     options.signal?.addEventListener('abort', close);
     // Settled, not all: every worker must have put its unfinished job back before a relaunch.
-    const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop())));
+    const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop(), collect)));
     options.signal?.removeEventListener('abort', close);
     await close();
     // Stopped on purpose: the pages that failed did so because the browser was closed.
@@ -76,7 +79,7 @@ class BrowserCrash extends Error {
   }
 }
 
-async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOptions, ready: Page | undefined): Promise<void> {
+async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOptions, ready: Page | undefined, collect: () => void): Promise<void> {
   let job: PdfJob | undefined;
   try {
     const page = ready ?? (await openLockedPage(browser));
@@ -86,6 +89,7 @@ async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOption
       const printed = job;
       job = undefined; // printed: what follows is not the browser's doing
       await options.onPdf(printed, stampPdf(pdf, { ...printed.metadata, source: html }));
+      collect();
     }
     await page.close().catch(() => undefined);
   } catch (error) {
