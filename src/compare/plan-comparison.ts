@@ -1,9 +1,8 @@
 import type { Ladder } from '../model.js';
 import type { PdfJob } from '../print/print-pdfs.js';
-import { escapeMarkdownView } from '../render/escape-markdown.js';
 import type { Templates } from '../render/load-templates.js';
-import { normalizeMarkdown } from '../render/normalize-markdown.js';
 import type { TextFormat } from '../render/output-paths.js';
+import { pageStyle, renderPage } from '../render/render-page.js';
 import type { PositionComparison } from './compare-positions.js';
 import { comparisonName, comparisonTitle, toComparisonView } from './to-comparison-view.js';
 
@@ -37,22 +36,17 @@ export interface ComparisonPlan {
  * beside the HTML or Markdown (the PDF carries its own chart). Nothing is rendered until asked.
  */
 export function planComparison(ladder: Ladder, comparison: PositionComparison, templates: Templates, options: ComparisonPlanOptions): ComparisonPlan {
-  // The brand colour is a checked `#rrggbb`, so it is safe inside the stylesheet.
-  const brand = options.brandColor ? `\n:root { --ladders-brand: ${options.brandColor}; }` : '';
-  const style = `${options.fonts}\n${templates.style}${brand}`;
+  const style = pageStyle(options.fonts, templates, options.brandColor);
   const name = comparisonName(comparison);
   const viewOf = (format: TextFormat) =>
     toComparisonView(ladder, comparison, { format, paper: options.paper, style, toolVersion: options.toolVersion, organization: options.organization, logo: options.logo, version: options.version });
-  const texts: ComparisonPlan['texts'] = [];
-  for (const format of (['html', 'md'] as const).filter((candidate) => options.formats.includes(candidate))) {
-    const view = viewOf(format);
-    texts.push({ path: `${name}.${format}`, render: () => (format === 'html' ? templates.render('compare', 'html', view) : normalizeMarkdown(templates.render('compare', 'md', escapeMarkdownView(view)))) });
-  }
-  if (texts.length > 0) {
-    const svg = viewOf('html').chart.svg;
-    texts.push({ path: `${name}.svg`, render: () => svg + '\n' });
-  }
-  return { texts, pdf: options.formats.includes('pdf') ? pdfJob(ladder, comparison, name, () => templates.render('compare', 'html', viewOf('html')), options) : null };
+  // One view a format, made once: the HTML page, the chart file and the PDF share the HTML one.
+  const views = { html: viewOf('html'), md: viewOf('md') };
+  const texts: ComparisonPlan['texts'] = (['html', 'md'] as const)
+    .filter((format) => options.formats.includes(format))
+    .map((format) => ({ path: `${name}.${format}`, render: () => renderPage(templates, 'compare', format, views[format]) }));
+  if (texts.length > 0) texts.push({ path: `${name}.svg`, render: () => views.html.chart.svg + '\n' });
+  return { texts, pdf: options.formats.includes('pdf') ? pdfJob(ladder, comparison, name, () => renderPage(templates, 'compare', 'html', views.html), options) : null };
 }
 
 /** The comparison printed: the same HTML as its `.html`, with the PDF's document information. */

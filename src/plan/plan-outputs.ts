@@ -1,8 +1,7 @@
 import type { Ladder, Position, Role } from '../model.js';
 import type { PdfJob } from '../print/print-pdfs.js';
-import { escapeMarkdownView } from '../render/escape-markdown.js';
 import type { PageName, Templates } from '../render/load-templates.js';
-import { normalizeMarkdown } from '../render/normalize-markdown.js';
+import { pageStyle, renderPage } from '../render/render-page.js';
 import { handoutPath, indexFile, reviewPath, rolePath, type TextFormat } from '../render/output-paths.js';
 import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../render/to-views.js';
 import type { HandoutView } from '../render/view.js';
@@ -45,9 +44,7 @@ export interface PlanOptions {
 
 /** Every output of the build, in a stable order: by format, then role, then position, each role's page after its handouts. */
 export function planOutputs(ladder: Ladder, templates: Templates, options: PlanOptions): PlannedOutput[] {
-  // The brand colour is a checked `#rrggbb`, so it is safe inside the stylesheet.
-  const brand = options.brandColor ? `\n:root { --ladders-brand: ${options.brandColor}; }` : '';
-  const style = `${options.fonts}\n${templates.style}${brand}`;
+  const style = pageStyle(options.fonts, templates, options.brandColor);
   // The stylesheet (fonts included) is the same on every page: hashed once, not once a page.
   const styleKey = sha256(style);
   const outputs: PlannedOutput[] = [];
@@ -96,10 +93,6 @@ function pdfJob(ladder: Ladder, role: Role, position: Position, variant: Variant
   };
 }
 
-function renderPage(templates: Templates, page: PageName, format: TextFormat, view: object): string {
-  if (format === 'html') return templates.render(page, format, view);
-  return normalizeMarkdown(templates.render(page, format, escapeMarkdownView(view)));
-}
 
 function isWholeRole(role: Role, only: ReadonlySet<Position> | null): boolean {
   return only === null || role.positions.every((position) => only.has(position));
