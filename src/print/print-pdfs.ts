@@ -5,6 +5,7 @@ import { launchBrowser } from './launch-browser.js';
 import { collectEvery } from './collect-garbage.js';
 import { openLockedPage } from './lock-down-page.js';
 import { stampPdf, type PdfMetadata } from './stamp-pdf.js';
+import { watchPageGarbage } from './watch-page-garbage.js';
 
 /** One PDF to print: a name for messages, its HTML (rendered when its turn comes) and its metadata. */
 export interface PdfJob {
@@ -83,6 +84,7 @@ async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOption
   let job: PdfJob | undefined;
   try {
     const page = ready ?? (await openLockedPage(browser));
+    const collectPageGarbage = watchPageGarbage(page);
     for (job = queue.shift(); job; job = queue.shift()) {
       const html = job.renderHtml();
       const pdf = await printPage(page, html, options.timeoutMs ?? 60_000);
@@ -90,6 +92,7 @@ async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOption
       job = undefined; // printed: what follows is not the browser's doing
       await options.onPdf(printed, stampPdf(pdf, { ...printed.metadata, source: html }));
       collect();
+      await collectPageGarbage();
     }
     await page.close().catch(() => undefined);
   } catch (error) {
