@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { launch } from 'puppeteer-core';
-import { browserFlags } from '../dist/print/launch-browser.js';
+import { browserFlags } from '../dist/browser.js';
 
 const [executablePath, rootDir, outDir, ...htmlFiles] = process.argv.slice(2);
 const browser = await launch({ executablePath, args: [...browserFlags], headless: true, pipe: true });

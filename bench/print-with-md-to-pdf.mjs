@@ -4,7 +4,7 @@
 // config has no way to pass in a running browser, so 18 files cost 18 browser launches.
 import path from 'node:path';
 import { mdToPdf } from 'md-to-pdf';
-import { browserFlags } from '../dist/print/launch-browser.js';
+import { browserFlags } from '../dist/browser.js';
 
 const [executablePath, outDir, ...files] = process.argv.slice(2);
 // Fair to md-to-pdf: the project's executable, flags, headless mode and pipe transport.

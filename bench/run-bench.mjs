@@ -7,8 +7,7 @@ import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../dist/print/find-browser.js';
-import { browserFlags } from '../dist/print/launch-browser.js';
+import { browserFlags, findBrowser } from '../dist/browser.js';
 import { runMeasured } from './run-measured.mjs';
 import { writeScaleLadders } from './write-scale-ladders.mjs';
 

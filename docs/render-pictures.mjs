@@ -8,9 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrowser } from '../dist/print/find-browser.js';
-import { launchBrowser } from '../dist/print/launch-browser.js';
-import { lockDownPage } from '../dist/print/lock-down-page.js';
+import { findBrowser, launchBrowser, lockDownPage } from '../dist/browser.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pictures = path.join(root, 'docs', 'pictures');

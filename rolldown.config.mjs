@@ -1,0 +1,18 @@
+import { defineConfig } from 'rolldown';
+
+// The command is one bundle, not the few hundred modules it imports (micromark alone is a hundred
+// small files): Node then resolves, reads and compiles a handful of files instead, which took a
+// quarter of a second off every build (see the README's performance section). The commands and
+// stages it loads only when needed stay in chunks of their own. All files sit side by side in
+// dist/, so a module that finds the package's folders from its own place (`../templates/`) finds them.
+export default defineConfig({
+  input: {
+    cli: 'src/cli.ts',
+    // The browser as the command finds and launches it, for the bench and the pictures script.
+    browser: 'src/browser.ts',
+  },
+  platform: 'node',
+  // Loaded from node_modules as they are: the bundled Chromium is found next to its own package.
+  external: [/^node:/, 'puppeteer-core', '@sparticuz/chromium'],
+  output: { dir: 'dist', format: 'esm', chunkFileNames: '[name]-[hash].js', sourcemap: true, cleanDir: true },
+});
