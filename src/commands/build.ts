@@ -106,22 +106,22 @@ export async function build(options: BuildOptions, io: CommandIo): Promise<numbe
 
 async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progress, summary: BuildSummary): Promise<number> {
   const outDir = path.resolve(io.cwd, options.out);
-  const inputs = await fingerprintInputs(inputFolders(options, io.cwd), settingsOf(options, io.env));
   const manifest = options.force ? null : await readManifest(outDir, manifestName(options.shard));
-  if (manifest?.inputs === inputs) {
-    const recorded = Object.entries(manifest.outputs).map(([file, { key }]) => ({ path: file, key }));
-    const states = await outputStates(outDir, recorded, manifest);
-    if ([...states.values()].every((state) => state === 'current')) {
-      summary.current = recorded.map((output) => output.path);
-      progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${options.out} are current`);
-      return exitCode.ok;
-    }
-  }
   // With no earlier build to compare with, every handout is printed: the browser starts now, while the
-  // reader and the templates load and the ladders are read, none of which it depends on.
+  // inputs are hashed, the reader and the templates load and the ladders are read, none of which it depends on.
   const cold = manifest === null && !options.check && options.formats.includes('pdf');
   const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
+    const inputs = await fingerprintInputs(inputFolders(options, io.cwd), settingsOf(options, io.env));
+    if (manifest?.inputs === inputs) {
+      const recorded = Object.entries(manifest.outputs).map(([file, { key }]) => ({ path: file, key }));
+      const states = await outputStates(outDir, recorded, manifest);
+      if ([...states.values()].every((state) => state === 'current')) {
+        summary.current = recorded.map((output) => output.path);
+        progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${options.out} are current`);
+        return exitCode.ok;
+      }
+    }
     // Loaded only now: when nothing changed, the reader, the templates and the browser are not needed.
     const { buildPipeline } = await import('./build-pipeline.js');
     return await buildPipeline({ options, io, progress, summary, outDir, inputs }, manifest, browser);
