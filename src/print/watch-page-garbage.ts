@@ -1,10 +1,10 @@
 import type { CDPSession, Page } from 'puppeteer-core';
 
 // A tab's renderer collects the pages it printed before mostly when it has a moment to spare. On a busy
-// CPU (Node rendering the text pages on the other core, say) a tab sometimes gets into a state where it
-// collects nothing at all: seen in about one 1,000-position build in two, it counts two documents
-// instead of one from its first prints on and keeps every page it prints, about 575 nodes and 5 MiB
-// each, until its renderer has grown from 80 to 800 MiB. One full collection ends that state for good.
+// CPU (Node rendering the text pages on the other core, say) a tab sometimes collects nothing at all:
+// seen in about half of the 1,000-position builds run beside a busy core, it kept the blank document
+// it opened with (two documents instead of one) and every page it printed after it, about 575 nodes
+// and 5 MiB each, until its renderer had grown from 80 to 800 MiB. One full collection ends that state.
 // Counting takes a millisecond; the collection takes from a few hundred milliseconds to a few seconds,
 // so it runs only when the count shows garbage.
 const checkEvery = 10;
