@@ -35,7 +35,7 @@ Options (flags override ladders.config.json, see README):
   -v, --version          Show the version
 
 Exit codes: 0 success, 1 content errors or --check differences, 2 usage or configuration
-error, 3 rendering failure, 130 interrupted.
+error, 3 rendering failure, 130 or 143 stopped by Ctrl-C or SIGTERM.
 `;
 
 // No defaults here for what the configuration can set: a flag given must be told from one left out.

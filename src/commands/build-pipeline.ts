@@ -1,6 +1,7 @@
 import { rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { VFile } from 'vfile';
+import { findPosition } from '../compare/find-position.js';
 import { formatMessages } from '../format-messages.js';
 import type { Ladder, Position } from '../model.js';
 import { quote, quoteList, severityOf } from '../messages.js';
@@ -211,9 +212,9 @@ export function selectPositions(ladder: Ladder, only: readonly string[]): Set<Po
   const selected = new Set<Position>();
   for (const name of only) {
     const role = ladder.roles.find((candidate) => candidate.id === name.toLowerCase());
-    const position = ladder.roles.flatMap((candidate) => candidate.positions).find((candidate) => candidate.code === name.toUpperCase());
+    const placed = findPosition(ladder, name);
     if (role) role.positions.forEach((match) => selected.add(match));
-    else if (position) selected.add(position);
+    else if (placed) selected.add(placed.position);
     else throw new UsageError(`\`--only ${name}\` names no position or role; expected a code such as ${quote(ladder.roles[0]?.positions[0]?.code ?? 'EM6')} or one of ${quoteList(ladder.roles.map((candidate) => candidate.id))}`);
   }
   return selected;

@@ -5,6 +5,7 @@ import { manifestName, readManifest, type Shard } from '../plan/manifest.js';
 import type { OutputFormat, Variant } from '../plan/plan-outputs.js';
 import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
+import type { Branding } from '../render/to-views.js';
 import { toolVersion } from '../tool-version.js';
 import { isSystemError } from './environment.js';
 import { exitCode, type CommandIo } from './io.js';
@@ -36,16 +37,6 @@ export interface BuildOptions {
   preparedFor: { name: string; date: Date } | null;
   /** From the configuration: the organisation (shown on every page, the PDFs' author), its colour and logo, the framework's version label. */
   branding: Branding;
-}
-
-/** What the configuration adds to every page; each null when not configured. */
-export interface Branding {
-  organization: string | null;
-  /** `#rrggbb`. */
-  brandColor: string | null;
-  /** The logo as a `data:` URL. */
-  logo: string | null;
-  version: string | null;
 }
 
 /** What a build did, for `--json`. */

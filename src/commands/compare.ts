@@ -7,6 +7,7 @@ import { formatMessages } from '../format-messages.js';
 import { quote, quoteList } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { closestMatch } from '../read/closest-match.js';
+import type { Branding } from '../render/to-views.js';
 import type { PdfJob } from '../print/print-pdfs.js';
 import { loadLadder } from '../read/load-ladder.js';
 import { toolVersion } from '../tool-version.js';
@@ -26,8 +27,8 @@ export interface CompareOptions {
   paper: 'a4' | 'letter';
   /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
   browser: string | undefined;
-  /** From the configuration; each null when not configured (see `BuildOptions`). */
-  branding: { organization: string | null; brandColor: string | null; logo: string | null; version: string | null };
+  /** From the configuration. */
+  branding: Branding;
 }
 
 /**

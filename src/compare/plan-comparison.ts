@@ -1,16 +1,18 @@
 import type { Ladder } from '../model.js';
+import type { OutputFormat } from '../plan/plan-outputs.js';
 import type { PdfJob } from '../print/print-pdfs.js';
 import type { Templates } from '../render/load-templates.js';
 import type { TextFormat } from '../render/output-paths.js';
 import { pageStyle, renderPage } from '../render/render-page.js';
+import type { Branding } from '../render/to-views.js';
 import type { PositionComparison } from './compare-positions.js';
 import { comparisonName, comparisonTitle, toComparisonView } from './to-comparison-view.js';
 
-/** The formats a comparison is written in; the same names as `build`'s. */
-export type ComparisonFormat = 'pdf' | 'html' | 'md';
+/** The formats a comparison is written in: those of `build`. */
+export type ComparisonFormat = OutputFormat;
 
-/** What a comparison handout depends on besides the ladder and the templates. */
-export interface ComparisonPlanOptions {
+/** What a comparison handout depends on besides the ladder and the templates (and the configuration's branding). */
+export interface ComparisonPlanOptions extends Branding {
   formats: readonly ComparisonFormat[];
   paper: 'a4' | 'letter';
   /** The inlined `@font-face` rules, prepended to the template stylesheet. */
@@ -18,11 +20,6 @@ export interface ComparisonPlanOptions {
   toolVersion: string;
   /** From SOURCE_DATE_EPOCH, or null: the PDF's dates. */
   date: Date | null;
-  /** Branding from the configuration; each null when not configured. */
-  organization: string | null;
-  brandColor: string | null;
-  logo: string | null;
-  version: string | null;
 }
 
 /** The comparison's files: text files rendered when asked, and the PDF to print, if any. */

@@ -3,7 +3,7 @@ import type { PdfJob } from '../print/print-pdfs.js';
 import type { PageName, Templates } from '../render/load-templates.js';
 import { pageStyle, renderPage } from '../render/render-page.js';
 import { handoutPath, indexFile, reviewPath, rolePath, type TextFormat } from '../render/output-paths.js';
-import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../render/to-views.js';
+import { toHandoutView, toIndexView, toRoleView, type Branding, type ViewOptions } from '../render/to-views.js';
 import type { HandoutView } from '../render/view.js';
 import { sha256 } from './output-states.js';
 
@@ -20,8 +20,8 @@ export type Variant = 'handout' | 'review';
  */
 export type PlannedOutput = { path: string; key: string } & ({ kind: 'text'; render: () => string } | { kind: 'pdf'; job: PdfJob });
 
-/** What the outputs depend on besides the model and the templates. */
-export interface PlanOptions {
+/** What the outputs depend on besides the model and the templates (and the configuration's branding). */
+export interface PlanOptions extends Branding {
   formats: readonly OutputFormat[];
   variants: readonly Variant[];
   paper: 'a4' | 'letter';
@@ -32,12 +32,6 @@ export interface PlanOptions {
   only: ReadonlySet<Position> | null;
   /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
   date: Date | null;
-  /** The organisation, shown on every page and the PDFs' author; null when none is configured. */
-  organization: string | null;
-  /** Branding from the configuration: the accent colour (`#rrggbb`), the logo as a `data:` URL, the framework's version label. */
-  brandColor?: string | null;
-  logo?: string | null;
-  version?: string | null;
   /** `--for NAME --date DATE`: stamped on every page made for a position. */
   preparedFor?: { name: string; date: Date } | null;
 }

@@ -4,6 +4,18 @@ import { renderRadarChart } from './radar-chart.js';
 import type { ChangeView, ExpectationView, HandoutView, IndexView, LinkView, PageView, RoleView, StepView } from './view.js';
 
 /** What the views depend on besides the model. */
+/** What the configuration adds to every page; each null when not configured. */
+export interface Branding {
+  /** The organisation, shown on every page and the PDFs' author. */
+  organization: string | null;
+  /** The accent colour, `#rrggbb`. */
+  brandColor: string | null;
+  /** The logo as a `data:` URL. */
+  logo: string | null;
+  /** The framework's version label, over the one in the introduction's front matter. */
+  version: string | null;
+}
+
 export interface ViewOptions {
   format: TextFormat;
   paper: 'a4' | 'letter';
