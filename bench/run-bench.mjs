@@ -33,7 +33,9 @@ try {
 }
 
 async function main() {
-  console.log(`ladders ${commit}, browser ${executablePath} (${source}), node ${process.version}, ${availableParallelism()} CPUs, ${runs} runs each`);
+  console.log(
+    `ladders ${commit}, browser ${executablePath} (${source}), node ${process.version}, ${availableParallelism()} CPUs, ${runs} runs each`,
+  );
   const loadAtStart = reportLoad('start');
   // An untimed build first: it unpacks the bundled browser if needed,
   // warms the disk cache for every measurement alike, and leaves the pages the others print.
@@ -48,13 +50,37 @@ async function main() {
 
   const measures = [
     { key: 'floor', label: `(1) floor: puppeteer-core, 2 pages, ${htmlFiles.length} HTML`, run: () => floor(htmlFiles, reference) },
-    { key: 'build', label: '(2) ladders build --force, handouts, all formats', run: () => inScratch((out) => build(shippedLadders, formats, out, handouts)) },
-    { key: 'buildAll', label: '(2b) the same with the review worksheets', run: () => inScratch((out) => build(shippedLadders, formats, out)) },
+    {
+      key: 'build',
+      label: '(2) ladders build --force, handouts, all formats',
+      run: () => inScratch((out) => build(shippedLadders, formats, out, handouts)),
+    },
+    {
+      key: 'buildAll',
+      label: '(2b) the same with the review worksheets',
+      run: () => inScratch((out) => build(shippedLadders, formats, out)),
+    },
     // The folder built before the clock started, built again with nothing changed.
-    { key: 'rebuild', label: '(4) ladders build, nothing changed', run: () => build(shippedLadders, formats, reference, ['--variant', 'handout']) },
+    {
+      key: 'rebuild',
+      label: '(4) ladders build, nothing changed',
+      run: () => build(shippedLadders, formats, reference, ['--variant', 'handout']),
+    },
     // An offer-letter attachment: one position, stamped, printed alone; next to what a browser launch costs.
-    { key: 'offer', label: '(5) ladders build --only EM6 --for … (one PDF)', run: () => inScratch((out) => build(shippedLadders, 'pdf', out, ['--only', 'EM6', '--for', 'A. Candidate', '--date', '2026-12-01'])) },
-    { key: 'launch', label: '(5b) launch and close the browser, as a script', run: () => checked(runMeasured(process.execPath, [path.join(bench, 'launch-only.mjs'), executablePath], { cwd: bench, env }), 'the launch script') },
+    {
+      key: 'offer',
+      label: '(5) ladders build --only EM6 --for … (one PDF)',
+      run: () => inScratch((out) => build(shippedLadders, 'pdf', out, ['--only', 'EM6', '--for', 'A. Candidate', '--date', '2026-12-01'])),
+    },
+    {
+      key: 'launch',
+      label: '(5b) launch and close the browser, as a script',
+      run: () =>
+        checked(
+          runMeasured(process.execPath, [path.join(bench, 'launch-only.mjs'), executablePath], { cwd: bench, env }),
+          'the launch script',
+        ),
+    },
     { key: 'mdToPdf', label: `(3) md-to-pdf API, ${mdFiles.length} .md, a browser each`, run: () => mdToPdfApi(mdFiles) },
     { key: 'mdToPdfCli', label: `(3b) md-to-pdf CLI, ${mdFiles.length} .md, one browser`, run: () => mdToPdfCli(reference, mdFiles) },
   ];
@@ -70,7 +96,12 @@ async function main() {
   console.log(`\n${'measurement'.padEnd(48)}${'runs (s)'.padEnd(22)}${'median (s)'.padEnd(12)}peak MiB (PSS / RSS summed)`);
   for (const { key, label } of measures) {
     const peak = (field) => Math.max(...samples[key].map((sample) => sample[field])).toFixed(0);
-    console.log(`${label.padEnd(48)}${samples[key].map((sample) => seconds(sample.ms)).join(' ').padEnd(22)}${seconds(median(samples[key])).padEnd(12)}${peak('peakMiB')} / ${peak('peakRssMiB')}`);
+    console.log(
+      `${label.padEnd(48)}${samples[key]
+        .map((sample) => seconds(sample.ms))
+        .join(' ')
+        .padEnd(22)}${seconds(median(samples[key])).padEnd(12)}${peak('peakMiB')} / ${peak('peakRssMiB')}`,
+    );
   }
   console.log('');
   const ratios = {
@@ -90,7 +121,23 @@ async function main() {
   const scale = process.env.BENCH_SCALE === '0' ? null : await measureScale(formats);
   const load = { start: loadAtStart, end: reportLoad('end') };
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
-  console.log(JSON.stringify({ commit, executablePath, source, node: process.version, cpus: availableParallelism(), load, runs, formats, medianMs: medians, startupMs, buildPeakMiB, ratios, scale }));
+  console.log(
+    JSON.stringify({
+      commit,
+      executablePath,
+      source,
+      node: process.version,
+      cpus: availableParallelism(),
+      load,
+      runs,
+      formats,
+      medianMs: medians,
+      startupMs,
+      buildPeakMiB,
+      ratios,
+      scale,
+    }),
+  );
 }
 
 /**
@@ -106,7 +153,9 @@ async function measureScale(formats) {
     const out = await scratch();
     sizes[roles * 20] = { out, built: await build(ladders, formats, out, ['--force', '--variant', 'handout']) };
     const { ms, peakMiB, peakRssMiB } = sizes[roles * 20].built;
-    console.log(`scale: ${roles * 20} positions built in ${seconds(ms)} s, peak ${peakMiB.toFixed(0)} MiB PSS (${peakRssMiB.toFixed(0)} MiB RSS summed)`);
+    console.log(
+      `scale: ${roles * 20} positions built in ${seconds(ms)} s, peak ${peakMiB.toFixed(0)} MiB PSS (${peakRssMiB.toFixed(0)} MiB RSS summed)`,
+    );
   }
   const { out, built } = sizes[1000];
   const htmlFiles = await filesToPrint(out);
@@ -137,16 +186,34 @@ async function build(laddersDir, formats, out, flags = ['--force']) {
 }
 
 function runBuild(laddersDir, formats, out, flags) {
-  return runMeasured(process.execPath, [cli, 'build', '--quiet', ...flags, '--ladders', laddersDir, '--format', formats, '--out', out], { cwd: root, env: { ...env, CI: 'true' } });
+  return runMeasured(process.execPath, [cli, 'build', '--quiet', ...flags, '--ladders', laddersDir, '--format', formats, '--out', out], {
+    cwd: root,
+    env: { ...env, CI: 'true' },
+  });
 }
 
 /** The floor script, a process of its own like the build: its time and memory are measured alike. */
 async function floor(htmlFiles, rootDir) {
-  return inScratch((outDir) => checked(runMeasured(process.execPath, [path.join(bench, 'print-floor.mjs'), executablePath, rootDir, outDir, ...htmlFiles], { cwd: bench, env }), 'the floor script'));
+  return inScratch((outDir) =>
+    checked(
+      runMeasured(process.execPath, [path.join(bench, 'print-floor.mjs'), executablePath, rootDir, outDir, ...htmlFiles], {
+        cwd: bench,
+        env,
+      }),
+      'the floor script',
+    ),
+  );
 }
 
 async function mdToPdfApi(mdFiles) {
-  return inScratch((outDir) => checked(runMeasured(process.execPath, [path.join(bench, 'print-with-md-to-pdf.mjs'), executablePath, outDir, ...mdFiles], { cwd: bench, env })));
+  return inScratch((outDir) =>
+    checked(
+      runMeasured(process.execPath, [path.join(bench, 'print-with-md-to-pdf.mjs'), executablePath, outDir, ...mdFiles], {
+        cwd: bench,
+        env,
+      }),
+    ),
+  );
 }
 
 /** md-to-pdf's own CLI shares one browser across files and converts them all at once; for comparison only. */
@@ -156,7 +223,13 @@ async function mdToPdfCli(reference, mdFiles) {
     await cp(reference, dir, { recursive: true });
     const launchOptions = JSON.stringify({ executablePath, args: [...browserFlags], headless: true, pipe: true });
     const files = mdFiles.map((file) => path.relative(reference, file));
-    return checked(runMeasured(process.execPath, [path.join(bench, 'node_modules', 'md-to-pdf', 'dist', 'cli.js'), '--launch-options', launchOptions, ...files], { cwd: dir, env }));
+    return checked(
+      runMeasured(
+        process.execPath,
+        [path.join(bench, 'node_modules', 'md-to-pdf', 'dist', 'cli.js'), '--launch-options', launchOptions, ...files],
+        { cwd: dir, env },
+      ),
+    );
   });
 }
 
@@ -176,7 +249,10 @@ async function filesToPrint(dir) {
 
 async function listFiles(dir, extension) {
   const names = await readdir(dir, { recursive: true });
-  return names.filter((name) => name.endsWith(extension)).sort().map((name) => path.join(dir, name));
+  return names
+    .filter((name) => name.endsWith(extension))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 function scratch() {

@@ -64,7 +64,7 @@ function treeMemoryKiB(root) {
     childrenOf.get(ppid).push(Number(name));
   }
   const total = { pssKiB: 0, rssKiB: 0 };
-  for (const stack = [root]; stack.length > 0; ) {
+  for (const stack = [root]; stack.length > 0;) {
     const pid = stack.pop();
     const rollup = readOrEmpty(`/proc/${pid}/smaps_rollup`);
     total.pssKiB += Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0);

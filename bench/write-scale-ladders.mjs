@@ -29,7 +29,9 @@ function rolePage(letters, positions) {
     axes.forEach((keywords, axis) => {
       // Each axis climbs at its own pace but never steps down, which would raise `rank-decrease` warnings.
       const keyword = keywords[Math.min(keywords.length, Math.ceil((level + axis) / 4)) - 1];
-      lines.push(`* **${keyword}**: at level ${level} of role ${letters}, ${keyword.toLowerCase()} as the framework describes it, in a sentence as long as the shipped ones`);
+      lines.push(
+        `* **${keyword}**: at level ${level} of role ${letters}, ${keyword.toLowerCase()} as the framework describes it, in a sentence as long as the shipped ones`,
+      );
     });
     lines.push('');
   }

@@ -13,12 +13,25 @@ import { findBrowser, launchBrowser, lockDownPage } from '../dist/browser.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pictures = path.join(root, 'docs', 'pictures');
 const work = mkdtempSync(path.join(tmpdir(), 'ladders-pictures-'));
-const ladders = (...args) => execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args, '--format', 'html'], { cwd: root, stdio: 'inherit' });
+const ladders = (...args) =>
+  execFileSync(process.execPath, [path.join(root, 'dist', 'cli.js'), ...args, '--format', 'html'], { cwd: root, stdio: 'inherit' });
 
 try {
   ladders('build', '--only', 'EM6', '--out', path.join(work, 'out'));
   ladders('compare', 'EM5', 'EM6', '--out', path.join(work, 'compare'));
-  ladders('build', '--only', 'EM6', '--variant', 'handout', '--for', 'A. Candidate', '--date', '2026-12-01', '--out', path.join(work, 'offer'));
+  ladders(
+    'build',
+    '--only',
+    'EM6',
+    '--variant',
+    'handout',
+    '--for',
+    'A. Candidate',
+    '--date',
+    '2026-12-01',
+    '--out',
+    path.join(work, 'offer'),
+  );
   const shots = {
     'handout-em6.png': 'out/engineering-manager/em6.html',
     'review-em6.png': 'out/engineering-manager/em6-review.html',

@@ -34,12 +34,7 @@ function isMessage(value: unknown): value is VFileMessage {
 export function sortedMessages(files: readonly VFile[]): VFileMessage[] {
   return files
     .flatMap((file) => file.messages)
-    .sort(
-      (a, b) =>
-        compareText(a.file ?? '', b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0),
-    );
+    .sort((a, b) => compareText(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
 }
 
 /** Counts of errors, warnings and infos across files. */

@@ -18,14 +18,7 @@ export interface Cause {
 const source = 'ladders';
 
 /** Attach a message for the user's mistake to `file`, vfile style. */
-export function report(
-  file: VFile,
-  severity: Severity,
-  reason: string,
-  place: Place,
-  ruleId: string,
-  cause?: Cause,
-): VFileMessage {
+export function report(file: VFile, severity: Severity, reason: string, place: Place, ruleId: string, cause?: Cause): VFileMessage {
   const message = file.message(reason, {
     place,
     ruleId,

@@ -93,10 +93,13 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     (values.help ? io.stdout : io.stderr)(usage);
     return values.help ? exitCode.ok : exitCode.usageError;
   }
-  if (!['check', 'model', 'build', 'compare'].includes(command)) throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\`, \`build\` or \`compare\``);
+  if (!['check', 'model', 'build', 'compare'].includes(command))
+    throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\`, \`build\` or \`compare\``);
   if (extra.length > 0 && command !== 'compare') throw new UsageError(`unexpected argument \`${extra[0]}\``);
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
-  const buildOnly = (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ?? (['shard', 'variant', 'for', 'date'] as const).find((name) => values[name] !== undefined);
+  const buildOnly =
+    (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ??
+    (['shard', 'variant', 'for', 'date'] as const).find((name) => values[name] !== undefined);
   if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
   const { config, file } = await loadConfig(io.cwd);
   if (file) {
@@ -107,11 +110,25 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders }, io);
-  const branding = { organization: config.organization ?? null, brandColor: config.brandColor ?? null, logo: config.logo?.dataUri ?? null, version: config.version ?? null };
+  const branding = {
+    organization: config.organization ?? null,
+    brandColor: config.brandColor ?? null,
+    logo: config.logo?.dataUri ?? null,
+    version: config.version ?? null,
+  };
   const formatList = values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format);
   const paper = values.paper === undefined ? (config.paper ?? 'a4') : parsePaper(values.paper);
   if (command === 'compare') {
-    const options = { ladders, codes: extra, out: values.out ?? null, templates: values.templates ?? config.templates, formats: formatList, paper, browser: values.browser, branding };
+    const options = {
+      ladders,
+      codes: extra,
+      out: values.out ?? null,
+      templates: values.templates ?? config.templates,
+      formats: formatList,
+      paper,
+      browser: values.browser,
+      branding,
+    };
     return (await import('./commands/compare.js')).compare(options, io);
   }
   if (values.check && values.force) throw new UsageError('`--check` writes nothing, so `--force` has no meaning with it');
@@ -151,7 +168,13 @@ function parseVariant(name: string): 'handout' | 'review' {
  * made again byte for byte; and the copy must go to a folder of its own (`--out`), so the standard
  * handouts are never overwritten with one person's.
  */
-function parsePreparedFor(name: string | undefined, date: string | undefined, out: string | undefined, standardOut: string, cwd: string): { name: string; date: Date } | null {
+function parsePreparedFor(
+  name: string | undefined,
+  date: string | undefined,
+  out: string | undefined,
+  standardOut: string,
+  cwd: string,
+): { name: string; date: Date } | null {
   if (name === undefined) {
     if (date !== undefined) throw new UsageError('`--date` dates a copy made with `--for NAME`; give both or neither');
     return null;
@@ -160,7 +183,8 @@ function parsePreparedFor(name: string | undefined, date: string | undefined, ou
   if (date === undefined) throw new UsageError('`--for` needs `--date YYYY-MM-DD`, the day to print on the copy');
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const parsed = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : null;
-  if (!parsed || parsed.toISOString().slice(0, 10) !== date) throw new UsageError(`\`--date ${date}\` is not a day written YYYY-MM-DD, such as \`--date 2026-12-01\``);
+  if (!parsed || parsed.toISOString().slice(0, 10) !== date)
+    throw new UsageError(`\`--date ${date}\` is not a day written YYYY-MM-DD, such as \`--date 2026-12-01\``);
   if (out === undefined || path.resolve(cwd, out) === path.resolve(cwd, standardOut)) {
     throw new UsageError('`--for` writes a copy for one person: give it its own folder with `--out`, apart from the standard handouts');
   }
@@ -170,7 +194,8 @@ function parsePreparedFor(name: string | undefined, date: string | undefined, ou
 function parseShard(text: string): Shard {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const [index, count] = [Number(match?.[1]), Number(match?.[2])];
-  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`\`--shard ${text}\` must be I/N with 1 ≤ I ≤ N, such as \`--shard 2/4\``);
+  if (!match || count < 1 || index < 1 || index > count)
+    throw new UsageError(`\`--shard ${text}\` must be I/N with 1 ≤ I ≤ N, such as \`--shard 2/4\``);
   return { index, count };
 }
 
@@ -179,7 +204,8 @@ const formats = ['pdf', 'html', 'md'] as const;
 function parseFormats(list: string): NonNullable<LaddersConfig['formats']> {
   const names = list.split(',').map((name) => name.trim().toLowerCase());
   for (const name of names) {
-    if (!(formats as readonly string[]).includes(name)) throw new UsageError(`unknown format \`${name}\`, expected ${formats.map((format) => `\`${format}\``).join(', ')}`);
+    if (!(formats as readonly string[]).includes(name))
+      throw new UsageError(`unknown format \`${name}\`, expected ${formats.map((format) => `\`${format}\``).join(', ')}`);
   }
   return formats.filter((format) => names.includes(format));
 }

@@ -33,7 +33,9 @@ const pages = () =>
 async function violationsOf(page: import('puppeteer-core').Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const results = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    const results = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }
+    ).axe.run();
     return results.violations.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
   });
 }
@@ -41,7 +43,9 @@ async function violationsOf(page: import('puppeteer-core').Page): Promise<string
 describe('every HTML page in a real Chromium', () => {
   it('the check itself finds a violation in a page that has one', async () => {
     const page = await browser.newPage();
-    await page.setContent('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>');
+    await page.setContent(
+      '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>',
+    );
     expect(await violationsOf(page)).toContainEqual(expect.stringMatching(/^image-alt at img$/));
     await page.close();
   });

@@ -15,7 +15,14 @@ mkdirSync(project);
 writeFileSync(path.join(project, 'logo.svg'), logo);
 writeFileSync(
   path.join(project, 'ladders.config.json'),
-  JSON.stringify({ organization: 'Acme <Robotics>', brandColor: '#0B6E4F', logo: 'logo.svg', version: '2026.1', ladders: path.join(repoRoot, 'ladders'), out: 'handouts' }),
+  JSON.stringify({
+    organization: 'Acme <Robotics>',
+    brandColor: '#0B6E4F',
+    logo: 'logo.svg',
+    version: '2026.1',
+    ladders: path.join(repoRoot, 'ladders'),
+    out: 'handouts',
+  }),
 );
 const branded = await run(['build', '--only', 'EM6', '--format', 'pdf,html,md'], project);
 const read = (file: string) => readFileSync(path.join(project, 'handouts', 'engineering-manager', file), 'utf8');
@@ -46,7 +53,12 @@ describe('branding from the configuration', () => {
     expect(everything.code, everything.stderr).toBe(0);
     const compared = await run(['compare', 'EM5', 'EM6', '--format', 'html', '--out', 'compared'], project);
     expect(compared.code, compared.stderr).toBe(0);
-    for (const page of ['all/index.html', 'all/engineering-manager/index.html', 'all/engineering-manager/em6-review.html', 'compared/em5-vs-em6.html']) {
+    for (const page of [
+      'all/index.html',
+      'all/engineering-manager/index.html',
+      'all/engineering-manager/em6-review.html',
+      'compared/em5-vs-em6.html',
+    ]) {
       expect(readFileSync(path.join(project, page), 'utf8'), page).toContain('<p class="organization">Acme &lt;Robotics&gt;</p>');
     }
   });

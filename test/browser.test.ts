@@ -63,9 +63,15 @@ describe('findBrowser', () => {
   it('tries the install locations after PATH', async () => {
     const dir = freshFolder();
     const installed = fakeBrowser(path.join(dir, 'opt', 'chrome'));
-    expect(await findBrowser(isolated({}, { knownPaths: [path.join(dir, 'missing'), installed] }))).toEqual({ executablePath: installed, source: 'system' });
+    expect(await findBrowser(isolated({}, { knownPaths: [path.join(dir, 'missing'), installed] }))).toEqual({
+      executablePath: installed,
+      source: 'system',
+    });
     const onPath = fakeBrowser(path.join(dir, 'bin', 'chromium'));
-    expect(await findBrowser(isolated({ PATH: path.join(dir, 'bin') }, { knownPaths: [installed] }))).toEqual({ executablePath: onPath, source: 'system' });
+    expect(await findBrowser(isolated({ PATH: path.join(dir, 'bin') }, { knownPaths: [installed] }))).toEqual({
+      executablePath: onPath,
+      source: 'system',
+    });
   });
 
   it('picks the highest version in the puppeteer cache, full Chrome before the headless shell', async () => {
@@ -79,7 +85,17 @@ describe('findBrowser', () => {
 
   it('falls back to the headless shell in ~/.cache/puppeteer when no full Chrome is cached', async () => {
     const home = freshFolder();
-    const shell = fakeBrowser(path.join(home, '.cache', 'puppeteer', 'chrome-headless-shell', 'linux-131.0.6778.85', 'chrome-headless-shell-linux64', 'chrome-headless-shell'));
+    const shell = fakeBrowser(
+      path.join(
+        home,
+        '.cache',
+        'puppeteer',
+        'chrome-headless-shell',
+        'linux-131.0.6778.85',
+        'chrome-headless-shell-linux64',
+        'chrome-headless-shell',
+      ),
+    );
     // ia32: the Linux x64 cache layout, without the bundled Chromium.
     expect(await findBrowser(isolated({ HOME: home }, { arch: 'ia32' }))).toEqual({ executablePath: shell, source: 'puppeteer-cache' });
   });
@@ -95,13 +111,17 @@ describe('findBrowser', () => {
 
   it('refuses a LADDERS_BROWSER that does not exist, naming the variable', async () => {
     const missing = path.join(freshFolder(), 'no-such-chrome');
-    await expect(findBrowser(isolated({ LADDERS_BROWSER: missing }))).rejects.toThrow(`The browser \`${missing}\` given by \`LADDERS_BROWSER\``);
+    await expect(findBrowser(isolated({ LADDERS_BROWSER: missing }))).rejects.toThrow(
+      `The browser \`${missing}\` given by \`LADDERS_BROWSER\``,
+    );
   });
 
   it('says how to fix it when no browser is found', async () => {
     const finding = findBrowser(isolated());
     await expect(finding).rejects.toThrow(BrowserNotFoundError);
-    await expect(finding).rejects.toThrow(/Install Chrome or Chromium, or give the path of its executable with `--browser` or the `LADDERS_BROWSER` environment variable\.$/);
+    await expect(finding).rejects.toThrow(
+      /Install Chrome or Chromium, or give the path of its executable with `--browser` or the `LADDERS_BROWSER` environment variable\.$/,
+    );
   });
 });
 
@@ -119,7 +139,10 @@ describe('launchBrowser', () => {
     const browser: Browser = await launchBrowser(choice);
     let profile: string | undefined;
     try {
-      profile = browser.process()?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length);
+      profile = browser
+        .process()
+        ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
+        ?.slice('--user-data-dir='.length);
       expect(profile && existsSync(profile)).toBe(true);
       const page = await browser.newPage();
       await page.setContent('<p>hi</p>');
@@ -136,9 +159,13 @@ describe('launchBrowser', () => {
     expect(await readBackText(await findBrowser({}))).toBe('hi');
   }, 20_000);
 
-  it.runIf(process.platform === 'linux' && process.arch === 'x64')('renders a page with the bundled Chromium when the machine has none', async () => {
-    const choice = await findBrowser(isolated({}, { arch: 'x64' }));
-    expect(choice.source).toBe('bundled');
-    expect(await readBackText(choice)).toBe('hi');
-  }, 20_000);
+  it.runIf(process.platform === 'linux' && process.arch === 'x64')(
+    'renders a page with the bundled Chromium when the machine has none',
+    async () => {
+      const choice = await findBrowser(isolated({}, { arch: 'x64' }));
+      expect(choice.source).toBe('bundled');
+      expect(await readBackText(choice)).toBe('hi');
+    },
+    20_000,
+  );
 });

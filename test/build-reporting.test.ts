@@ -13,7 +13,9 @@ const tiny = path.join(repoRoot, 'test', 'fixtures', 'reader-basic', 'input');
 let runs = 0;
 /** A cold text build of a small ladder into a fresh folder. */
 function build(args: string[], env: NodeJS.ProcessEnv = { ...process.env, CI: '' }, interactive = false) {
-  return run(['build', '--ladders', tiny, '--format', 'html,md', '--out', path.join(scratch, `out-${++runs}`), ...args], scratch, env, { interactive });
+  return run(['build', '--ladders', tiny, '--format', 'html,md', '--out', path.join(scratch, `out-${++runs}`), ...args], scratch, env, {
+    interactive,
+  });
 }
 /** Any control character but the newline. */
 const controlCharacters = /[^\n\P{Cc}]/u;
@@ -23,7 +25,12 @@ describe('what a build prints', () => {
     const { code, stderr } = await build([]);
     expect(code).toBe(0);
     expect(stderr).not.toMatch(controlCharacters);
-    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/advice\.md:1:1: info Skipped/), expect.stringMatching(/^Read 3 pages: 1 role, 2 positions$/), expect.stringMatching(/^14 outputs: 14 to make, 0 current, 0 to remove$/), expect.stringMatching(/^Wrote 14 files to /)]);
+    expect(stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/advice\.md:1:1: info Skipped/),
+      expect.stringMatching(/^Read 3 pages: 1 role, 2 positions$/),
+      expect.stringMatching(/^14 outputs: 14 to make, 0 current, 0 to remove$/),
+      expect.stringMatching(/^Wrote 14 files to /),
+    ]);
   });
 
   it('on a terminal: a live line redrawn in place, cleared before the last line', async () => {
@@ -41,7 +48,10 @@ describe('what a build prints', () => {
 
   it('--quiet prints nothing when all is well, and still prints problems', async () => {
     expect((await build(['--quiet'])).stderr).toBe('');
-    const broken = await run(['build', '--quiet', '--ladders', path.join(scratch, 'no-such-folder'), '--out', path.join(scratch, 'never')], scratch);
+    const broken = await run(
+      ['build', '--quiet', '--ladders', path.join(scratch, 'no-such-folder'), '--out', path.join(scratch, 'never')],
+      scratch,
+    );
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/no-such-folder.*error Cannot read the folder/);
   });
@@ -51,7 +61,16 @@ describe('what a build prints', () => {
     expect(stderr).toBe('');
     const summary = JSON.parse(stdout) as BuildSummary;
     expect(summary).toMatchObject({ exitCode: 0, current: [], removed: [], differences: [] });
-    expect(summary.messages).toEqual([{ file: expect.stringMatching(/advice\.md$/), line: 1, column: 1, severity: 'info', rule: 'no-levels', reason: 'Skipped: the page defines no positions' }]);
+    expect(summary.messages).toEqual([
+      {
+        file: expect.stringMatching(/advice\.md$/),
+        line: 1,
+        column: 1,
+        severity: 'info',
+        rule: 'no-levels',
+        reason: 'Skipped: the page defines no positions',
+      },
+    ]);
     expect(summary.written).toHaveLength(14);
     expect(Object.keys(summary.timings)).toEqual(expect.arrayContaining(['read', 'plan', 'write', 'total']));
   });

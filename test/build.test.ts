@@ -21,7 +21,15 @@ describe('ladders build --format html,md', () => {
     for (const handout of handouts) {
       for (const sibling of ['.md', '.svg']) expect(files).toContain(handout.replace('.html', sibling));
     }
-    expect(files).toEqual(expect.arrayContaining(['index.html', 'README.md', 'engineering-manager/index.html', 'engineering-manager/README.md', 'engineering-manager/em6.html']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'README.md',
+        'engineering-manager/index.html',
+        'engineering-manager/README.md',
+        'engineering-manager/em6.html',
+      ]),
+    );
     // Each handout's html, md and svg, each worksheet's html and md, each role's two overviews, the two indexes, and the manifest.
     expect(files).toHaveLength(18 * 5 + 4 * 2 + 2 + 1);
     expect(files).toContain('engineering-manager/em6-review.md');
@@ -32,7 +40,9 @@ describe('ladders build --format html,md', () => {
   it('shows the chart and the change from EM5 in em6.html', () => {
     const em6 = readFileSync(path.join(out, 'engineering-manager', 'em6.html'), 'utf8');
     expect(em6).toMatch(/<svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/);
-    expect(em6).toMatch(/<strong>System:<\/strong> Owns <span class="arrow" aria-hidden="true">→<\/span><span class="visually-hidden">to<\/span> Evolves/);
+    expect(em6).toMatch(
+      /<strong>System:<\/strong> Owns <span class="arrow" aria-hidden="true">→<\/span><span class="visually-hidden">to<\/span> Evolves/,
+    );
   });
 
   it('writes self-contained HTML: fonts and styles inline, no external reference', () => {
@@ -65,13 +75,22 @@ describe('ladders build options', () => {
     const only = path.join(scratch, 'only');
     const result = await run(['build', '--only', 'EM6', '--format', 'md', '--out', only], repoRoot);
     expect(result.code, result.stderr).toBe(0);
-    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'engineering-manager/em6-review.md', 'engineering-manager/em6.md', 'engineering-manager/em6.svg']);
+    expect(listTree(only)).toEqual([
+      '.ladders-manifest.json',
+      'engineering-manager/em6-review.md',
+      'engineering-manager/em6.md',
+      'engineering-manager/em6.svg',
+    ]);
   });
 
   it('--only a role writes its handouts and its overview', async () => {
     const only = path.join(scratch, 'only-role');
     expect((await run(['build', '--only', 'tech-lead', '--format', 'html', '--out', only], repoRoot)).code).toBe(0);
-    expect(listTree(only)).toEqual(['.ladders-manifest.json', 'tech-lead/index.html', ...[4, 5, 6, 7].flatMap((level) => [`tech-lead/tl${level}-review.html`, `tech-lead/tl${level}.html`])]);
+    expect(listTree(only)).toEqual([
+      '.ladders-manifest.json',
+      'tech-lead/index.html',
+      ...[4, 5, 6, 7].flatMap((level) => [`tech-lead/tl${level}-review.html`, `tech-lead/tl${level}.html`]),
+    ]);
   });
 
   it('--paper letter sets the page size', async () => {

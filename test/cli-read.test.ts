@@ -21,12 +21,17 @@ describe('ladders check', () => {
     writeFileSync(path.join(scratch, 'engineering-manager.md'), page);
     const result = await run(['check', '--ladders', scratch], scratch);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('engineering-manager.md:18:3: error Unexpected keyword `Ajusts`, expected one of `Follows`, `Enforces`, `Challenges`, `Adjusts`, `Defines`; did you mean `Adjusts`? [unknown-keyword]');
+    expect(result.stdout).toContain(
+      'engineering-manager.md:18:3: error Unexpected keyword `Ajusts`, expected one of `Follows`, `Enforces`, `Challenges`, `Adjusts`, `Defines`; did you mean `Adjusts`? [unknown-keyword]',
+    );
     expect(result.stdout).toMatch(/: 1 error, 0 warnings\n$/);
   });
 
   it('fails on warnings only with --strict', async () => {
-    const page = readFileSync(path.join(repoRoot, 'ladders', 'engineering-manager.md'), 'utf8').replace('* **Team**: makes an impact on the whole team, not just on specific parts of it\n\n## EM6', '* **Team**:\n\n## EM6');
+    const page = readFileSync(path.join(repoRoot, 'ladders', 'engineering-manager.md'), 'utf8').replace(
+      '* **Team**: makes an impact on the whole team, not just on specific parts of it\n\n## EM6',
+      '* **Team**:\n\n## EM6',
+    );
     writeFileSync(path.join(scratch, 'engineering-manager.md'), page);
     expect((await run(['check', '--ladders', scratch], scratch)).code).toBe(0);
     const strict = await run(['check', '--ladders', scratch, '--strict'], scratch);

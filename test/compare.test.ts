@@ -29,7 +29,12 @@ async function runCompare(codes: string[], options: Partial<CompareOptions> = {}
       branding: { organization: null, brandColor: null, logo: null, version: null },
       ...options,
     },
-    { cwd: repoRoot, env: { ...process.env, SOURCE_DATE_EPOCH: '' }, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) },
+    {
+      cwd: repoRoot,
+      env: { ...process.env, SOURCE_DATE_EPOCH: '' },
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+    },
   );
   return { code, stdout, stderr };
 }
@@ -115,9 +120,13 @@ describe('ladders compare --out', () => {
 
   it('shows each change from → to in HTML and Markdown, and what stays', () => {
     const html = read('em5-vs-em6.html');
-    expect(html).toContain('<title>EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6 · Engineering Career Ladders</title>');
+    expect(html).toContain(
+      '<title>EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6 · Engineering Career Ladders</title>',
+    );
     expect(html).toContain('<h3 id="change-system">System: Owns → Evolves');
-    expect(html).toMatch(/<th scope="row">Technology<\/th>\s*<td><span class="keyword">Evangelizes<\/span> <span class="rank">3 of 5<\/span><\/td>\s*<td><span class="keyword">Evangelizes<\/span>.*\s*<td class="direction">stays<\/td>/);
+    expect(html).toMatch(
+      /<th scope="row">Technology<\/th>\s*<td><span class="keyword">Evangelizes<\/span> <span class="rank">3 of 5<\/span><\/td>\s*<td><span class="keyword">Evangelizes<\/span>.*\s*<td class="direction">stays<\/td>/,
+    );
     const md = read('em5-vs-em6.md');
     expect(md).toContain('### System: Owns → Evolves');
     expect(md).toContain('- **EM6 · Evolves:** evolves the architecture to support future requirements and defines its SLAs');
@@ -148,17 +157,24 @@ describe('ladders compare --out with choices', () => {
     const result = await runCompare(['TL5', 'EM5'], { out, formats: ['html'] });
     expect(result.code, result.stderr).toBe(0);
     expect(readdirSync(out).sort()).toEqual(['tl5-vs-em5.html', 'tl5-vs-em5.svg']);
-    expect(readFileSync(path.join(out, 'tl5-vs-em5.html'), 'utf8')).toContain('TL5 belongs to the Tech Lead role and EM5 to the Engineering Manager role');
+    expect(readFileSync(path.join(out, 'tl5-vs-em5.html'), 'utf8')).toContain(
+      'TL5 belongs to the Tech Lead role and EM5 to the Engineering Manager role',
+    );
   });
 
   it('renders through --templates overrides like every other page', async () => {
     const templates = path.join(scratch, 'templates');
     mkdirSync(templates, { recursive: true });
-    writeFileSync(path.join(templates, 'compare.md.hbs'), '# {{from.code}} vs {{to.code}}\n\n{{#each changes}}- {{axis.name}}: {{text}}\n{{/each}}');
+    writeFileSync(
+      path.join(templates, 'compare.md.hbs'),
+      '# {{from.code}} vs {{to.code}}\n\n{{#each changes}}- {{axis.name}}: {{text}}\n{{/each}}',
+    );
     const out = path.join(scratch, 'overridden');
     const result = await runCompare(['EM5', 'EM6'], { out, formats: ['md'], templates });
     expect(result.code, result.stderr).toBe(0);
-    expect(readFileSync(path.join(out, 'em5-vs-em6.md'), 'utf8')).toBe('# EM5 vs EM6\n\n- System: Owns → Evolves\n- Process: Adjusts → Defines\n');
+    expect(readFileSync(path.join(out, 'em5-vs-em6.md'), 'utf8')).toBe(
+      '# EM5 vs EM6\n\n- System: Owns → Evolves\n- Process: Adjusts → Defines\n',
+    );
   });
 
   it('fails with exit 3 and one line when the PDF cannot be printed, writing nothing', async () => {
@@ -184,10 +200,18 @@ describe('ladders compare --out with choices', () => {
 describe('ladders compare usage errors (exit 2, nothing written)', () => {
   const cases: [string, string[], string][] = [
     ['an unknown code, suggesting the closest one', ['EM5', 'EMM6'], 'ladders: unknown position `EMM6`; did you mean `EM6`?'],
-    ['an unknown code without a close one', ['QQQ99', 'EM6'], 'ladders: unknown position `QQQ99`; expected a code such as `D1`, `TL4`, `TPM4`, `EM5`'],
+    [
+      'an unknown code without a close one',
+      ['QQQ99', 'EM6'],
+      'ladders: unknown position `QQQ99`; expected a code such as `D1`, `TL4`, `TPM4`, `EM5`',
+    ],
     ['the same code twice, in any letter case', ['EM5', 'em5'], 'ladders: `compare` takes two different positions; got `EM5` twice'],
     ['one code', ['EM5'], 'ladders: `compare` takes two position codes, such as `ladders compare EM5 EM6`; got 1: `EM5`'],
-    ['three codes', ['EM5', 'EM6', 'EM7'], 'ladders: `compare` takes two position codes, such as `ladders compare EM5 EM6`; got 3: `EM5`, `EM6`, `EM7`'],
+    [
+      'three codes',
+      ['EM5', 'EM6', 'EM7'],
+      'ladders: `compare` takes two position codes, such as `ladders compare EM5 EM6`; got 3: `EM5`, `EM6`, `EM7`',
+    ],
   ];
   it.each(cases)('%s', async (_name, codes, message) => {
     const out = path.join(scratch, `usage-${codes.join('-')}`);

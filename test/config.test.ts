@@ -93,7 +93,8 @@ describe('loadConfig: reading settings', () => {
   });
 
   it('inlines an SVG logo, keeping references inside it', async () => {
-    const inside = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><path id="a" d="M0 0h1"/></defs><use xlink:href="#a" fill="url(#g)"/><image href="data:image/png;base64,AAAA"/></svg>';
+    const inside =
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><defs><path id="a" d="M0 0h1"/></defs><use xlink:href="#a" fill="url(#g)"/><image href="data:image/png;base64,AAAA"/></svg>';
     const dir = project({ 'ladders.config.json': json({ logo: 'logo.SVG' }), 'logo.SVG': inside });
     const loaded = await loadConfig(dir);
     expect(printed(loaded)).toBe('');
@@ -108,7 +109,7 @@ describe('loadConfig: reading settings', () => {
     expect(loaded.config).toEqual({ organization: 'Acme', out: path.join(dir, 'dist', 'ladders') });
   });
 
-  it('prefers ladders.config.json and warns that package.json\'s key is ignored', async () => {
+  it("prefers ladders.config.json and warns that package.json's key is ignored", async () => {
     const loaded = await loadConfig(
       project({
         'ladders.config.json': json({ paper: 'a4' }),
@@ -164,7 +165,9 @@ describe('loadConfig: mistakes, with their places', () => {
 
   it('refuses bytes that are not UTF-8', async () => {
     const bytes = Buffer.concat([Buffer.from('{\n  "organization": "Acm'), Buffer.from([0xe9]), Buffer.from('"\n}')]);
-    expect(await messagesOf({ [file]: bytes })).toBe(`${file}:2:23: error Unexpected byte that is not UTF-8: save the file as UTF-8 [broken-config]\n`);
+    expect(await messagesOf({ [file]: bytes })).toBe(
+      `${file}:2:23: error Unexpected byte that is not UTF-8: save the file as UTF-8 [broken-config]\n`,
+    );
   });
 
   it('refuses duplicate keys, pointing at both', async () => {
@@ -175,8 +178,16 @@ describe('loadConfig: mistakes, with their places', () => {
   });
 
   it.each([
-    ['an array', '[\n  { "paper": "a4" }\n]', '1:1: error The config in `ladders.config.json` must be a JSON object of settings such as `{ "paper": "a4" }`, not an array'],
-    ['a string', '  "a4"', '1:3: error The config in `ladders.config.json` must be a JSON object of settings such as `{ "paper": "a4" }`, not a string'],
+    [
+      'an array',
+      '[\n  { "paper": "a4" }\n]',
+      '1:1: error The config in `ladders.config.json` must be a JSON object of settings such as `{ "paper": "a4" }`, not an array',
+    ],
+    [
+      'a string',
+      '  "a4"',
+      '1:3: error The config in `ladders.config.json` must be a JSON object of settings such as `{ "paper": "a4" }`, not a string',
+    ],
   ])('refuses a config that is %s', async (_name, text, expected) => {
     expect(await messagesOf({ [file]: text })).toBe(`${file}:${expected} [broken-config]\n`);
   });
@@ -235,7 +246,9 @@ describe('loadConfig: mistakes, with their places', () => {
   });
 
   it('places a repeated format at the repeat', async () => {
-    expect(await messagesOf({ [file]: '{\n  "formats": ["pdf", "html",\n    "pdf"]\n}' })).toBe(`${file}:3:5: error \`formats\` lists \`pdf\` twice [broken-config]\n`);
+    expect(await messagesOf({ [file]: '{\n  "formats": ["pdf", "html",\n    "pdf"]\n}' })).toBe(
+      `${file}:3:5: error \`formats\` lists \`pdf\` twice [broken-config]\n`,
+    );
   });
 
   it('reports every mistake of one file in one run', async () => {
@@ -259,30 +272,77 @@ describe('loadConfig: the logo', () => {
   it.each([
     ['missing', 'logo.png', {}, 'The logo `logo.png` does not exist'],
     ['a folder', 'logo.png', { 'logo.png/x.txt': '' }, 'The logo `logo.png` is not a file'],
-    ['of another type', 'logo.bmp', { 'logo.bmp': 'BM' }, 'The logo `logo.bmp` must be a PNG, JPEG, GIF, WebP or SVG image, with one of the extensions `.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.svg`'],
-    ['too large', 'logo.png', { 'logo.png': Buffer.concat([png, Buffer.alloc(512 * 1024)]) }, 'The logo `logo.png` is 513 KiB, larger than the 512 KiB a logo may be'],
-    ['not what its extension says', 'logo.jpg', { 'logo.jpg': png }, 'The logo `logo.jpg` is not a JPEG image: its content does not start like one'],
-    ['an SVG without <svg>', 'logo.svg', { 'logo.svg': '<html></html>' }, 'The logo `logo.svg` is not an SVG image: it has no `<svg>` element'],
+    [
+      'of another type',
+      'logo.bmp',
+      { 'logo.bmp': 'BM' },
+      'The logo `logo.bmp` must be a PNG, JPEG, GIF, WebP or SVG image, with one of the extensions `.png`, `.jpg`, `.jpeg`, `.gif`, `.webp`, `.svg`',
+    ],
+    [
+      'too large',
+      'logo.png',
+      { 'logo.png': Buffer.concat([png, Buffer.alloc(512 * 1024)]) },
+      'The logo `logo.png` is 513 KiB, larger than the 512 KiB a logo may be',
+    ],
+    [
+      'not what its extension says',
+      'logo.jpg',
+      { 'logo.jpg': png },
+      'The logo `logo.jpg` is not a JPEG image: its content does not start like one',
+    ],
+    [
+      'an SVG without <svg>',
+      'logo.svg',
+      { 'logo.svg': '<html></html>' },
+      'The logo `logo.svg` is not an SVG image: it has no `<svg>` element',
+    ],
   ])('refuses a logo that is %s', async (_name, logo, files, expected) => {
     expect(await logoMessages(logo, files)).toBe(`${file}:1:11: error ${expected} [unreadable-logo]\n`);
   });
 
   it('accepts a logo of exactly 512 KiB', async () => {
-    const loaded = await loadConfig(project({ [file]: json({ logo: 'logo.png' }), 'logo.png': Buffer.concat([png, Buffer.alloc(512 * 1024 - png.length)]) }));
+    const loaded = await loadConfig(
+      project({ [file]: json({ logo: 'logo.png' }), 'logo.png': Buffer.concat([png, Buffer.alloc(512 * 1024 - png.length)]) }),
+    );
     expect(printed(loaded)).toBe('');
     expect(loaded.config.logo?.dataUri.startsWith('data:image/png;base64,iVBORw0KGgo')).toBe(true);
   });
 
   it.each([
     ['a script', '<svg>\n  <script>alert(1)</script>\n</svg>', 'contains a `<script>` element', '2:3'],
-    ['a prefixed script', '<svg:svg xmlns:svg="http://www.w3.org/2000/svg"><svg:script/></svg:svg>', 'contains a `<script>` element', '1:49'],
+    [
+      'a prefixed script',
+      '<svg:svg xmlns:svg="http://www.w3.org/2000/svg"><svg:script/></svg:svg>',
+      'contains a `<script>` element',
+      '1:49',
+    ],
     ['an event attribute', '<svg onload="alert(1)"></svg>', 'has the event attribute `onload`', '1:6'],
-    ['an external href', '<svg>\n<image href="https://example.com/x.png"/></svg>', 'refers to `https://example.com/x.png` in its `href`', '2:8'],
+    [
+      'an external href',
+      '<svg>\n<image href="https://example.com/x.png"/></svg>',
+      'refers to `https://example.com/x.png` in its `href`',
+      '2:8',
+    ],
     ['an external xlink:href', "<svg><use xlink:href='other.svg#a'/></svg>", 'refers to `other.svg#a` in its `xlink:href`', '1:11'],
-    ['a javascript: link', '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>', 'refers to `javascript:alert(1)` in its `href`', '1:9'],
-    ['an external CSS url()', '<svg><style>rect { fill: url("https://example.com/p.svg#p") }</style></svg>', 'refers to `https://example.com/p.svg#p` in a CSS `url()`', '1:26'],
+    [
+      'a javascript: link',
+      '<svg><a href="javascript:alert(1)"><text>x</text></a></svg>',
+      'refers to `javascript:alert(1)` in its `href`',
+      '1:9',
+    ],
+    [
+      'an external CSS url()',
+      '<svg><style>rect { fill: url("https://example.com/p.svg#p") }</style></svg>',
+      'refers to `https://example.com/p.svg#p` in a CSS `url()`',
+      '1:26',
+    ],
     ['an @import', '<svg><style>@import "x.css";</style></svg>', 'imports a style sheet with `@import`', '1:13'],
-    ['an entity', '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>', 'declares an XML entity with `<!ENTITY`', '1:16'],
+    [
+      'an entity',
+      '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]><svg>&x;</svg>',
+      'declares an XML entity with `<!ENTITY`',
+      '1:16',
+    ],
   ])('refuses an SVG logo with %s, pointing into the SVG', async (_name, content, what, place) => {
     expect(await logoMessages('art/logo.svg', { 'art/logo.svg': content })).toBe(
       `${file}:1:11: error The SVG logo \`art/logo.svg\` ${what}; save it without that, a logo may not run scripts or load other files [unsafe-logo]\n` +

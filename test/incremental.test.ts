@@ -68,7 +68,12 @@ describe('an incremental build', () => {
     mkdirSync(templates);
     writeFileSync(path.join(templates, 'role.md.hbs'), '# {{role.title}}\n');
     const { summary } = await build('--templates', templates);
-    expect(summary.written.sort()).toEqual(['developer/README.md', 'engineering-manager/README.md', 'tech-lead/README.md', 'technical-program-manager/README.md']);
+    expect(summary.written.sort()).toEqual([
+      'developer/README.md',
+      'engineering-manager/README.md',
+      'tech-lead/README.md',
+      'technical-program-manager/README.md',
+    ]);
   });
 
   it('remakes an output changed by hand, and everything with --force', async () => {
@@ -85,7 +90,12 @@ describe('an incremental build', () => {
     await build();
     expect(listTree(out)).toContain('maker/m2.html');
     const page = path.join(tiny, 'maker.md');
-    writeFileSync(page, readFileSync(page, 'utf8').replace(/\| 2 \|.*\n/, '').replace(/## M2[^]*?(?=# Other Pages)/, ''));
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8')
+        .replace(/\| 2 \|.*\n/, '')
+        .replace(/## M2[^]*?(?=# Other Pages)/, ''),
+    );
     const { code, summary } = await build();
     expect(code).toBe(0);
     expect(summary.removed.sort()).toEqual(['maker/m2-review.html', 'maker/m2-review.md', 'maker/m2.html', 'maker/m2.md', 'maker/m2.svg']);
@@ -98,7 +108,9 @@ describe('an incremental build', () => {
     edit(path.join(ladders, 'engineering-manager.md'), 'Evolves', 'Evolvs');
     const { code, summary } = await build();
     expect(code).toBe(1);
-    expect(summary.messages).toContainEqual(expect.objectContaining({ severity: 'error', rule: 'unknown-keyword', file: expect.stringContaining('engineering-manager.md') }));
+    expect(summary.messages).toContainEqual(
+      expect.objectContaining({ severity: 'error', rule: 'unknown-keyword', file: expect.stringContaining('engineering-manager.md') }),
+    );
     expect(hashTree(out)).toEqual(before);
   });
 
@@ -130,7 +142,13 @@ describe('ladders build --check', () => {
     writeFileSync(path.join(out, 'maker', 'm1.md'), 'edited\n');
     const page = path.join(tiny, 'maker.md');
     // M2 goes, and M1's text changes.
-    writeFileSync(page, readFileSync(page, 'utf8').replace(/\| 2 \|.*\n/, '').replace(/## M2[^]*?(?=# Other Pages)/, '').replace('tries the team', 'tries out the team'));
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8')
+        .replace(/\| 2 \|.*\n/, '')
+        .replace(/## M2[^]*?(?=# Other Pages)/, '')
+        .replace('tries the team', 'tries out the team'),
+    );
     const before = hashTree(out);
     const result = await run(['build', '--ladders', ladders, '--out', out, '--format', 'html,md', '--check'], workspace);
     expect(result.code).toBe(1);
@@ -143,7 +161,10 @@ describe('ladders build --check', () => {
 
   it('launches no browser even when PDFs are stale', async () => {
     await build();
-    const result = await run(['build', '--ladders', ladders, '--out', out, '--check', '--browser', path.join(workspace, 'no-such-browser')], workspace);
+    const result = await run(
+      ['build', '--ladders', ladders, '--out', out, '--check', '--browser', path.join(workspace, 'no-such-browser')],
+      workspace,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('engineering-manager/em6.pdf: missing');
     expect(result.stderr).not.toContain('no-such-browser');

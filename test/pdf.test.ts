@@ -13,8 +13,6 @@ const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-pdf-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-
-
 const out = path.join(scratch, 'out');
 const env = { ...process.env, SOURCE_DATE_EPOCH: '' };
 const recorder = await startRequestRecorder();
@@ -61,10 +59,13 @@ describe('ladders build (pdf, html and md by default)', () => {
 
   it('dates PDFs from SOURCE_DATE_EPOCH and prints on Letter with --paper letter', async () => {
     const dated = path.join(scratch, 'dated');
-    const result = await run(['build', '--only', 'D1', '--format', 'pdf', '--paper', 'letter', '--out', dated], repoRoot, { ...process.env, SOURCE_DATE_EPOCH: '1764547200' });
+    const result = await run(['build', '--only', 'D1', '--format', 'pdf', '--paper', 'letter', '--out', dated], repoRoot, {
+      ...process.env,
+      SOURCE_DATE_EPOCH: '1764547200',
+    });
     expect(result.code, result.stderr).toBe(0);
     const d1 = await readPdf(path.join(dated, 'developer', 'd1.pdf'));
-    expect(d1.info.CreationDate).toBe("D:20251201000000Z");
+    expect(d1.info.CreationDate).toBe('D:20251201000000Z');
     expect(d1.size).toEqual([612, 792]);
     expect(d1.pages).toBeLessThanOrEqual(2);
   });
@@ -73,7 +74,10 @@ describe('ladders build (pdf, html and md by default)', () => {
 describe('page fit', () => {
   it('prints a handout on one page when its content allows', async () => {
     const small = path.join(scratch, 'small');
-    const result = await run(['build', '--ladders', path.join(repoRoot, 'test', 'fixtures', 'reader-basic', 'input'), '--format', 'pdf', '--out', small], repoRoot);
+    const result = await run(
+      ['build', '--ladders', path.join(repoRoot, 'test', 'fixtures', 'reader-basic', 'input'), '--format', 'pdf', '--out', small],
+      repoRoot,
+    );
     expect(result.code, result.stderr).toBe(0);
     for (const code of ['m1', 'm2']) expect((await readPdf(path.join(small, 'maker', `${code}.pdf`))).pages).toBe(1);
   });
@@ -86,12 +90,38 @@ describe('printing is locked down', () => {
     const ladders = path.join(scratch, 'hostile-ladders');
     cpSync(path.join(repoRoot, 'ladders'), ladders, { recursive: true });
     const page = path.join(ladders, 'engineering-manager.md');
-    writeFileSync(page, readFileSync(page, 'utf8').replace('## EM5 - Engineering Manager 5\n', `## EM5 - Engineering Manager 5\n\n![chart](${origin}/markdown-image.png)\n\n<img src="${origin}/html-image.png">\n`).replace('**Owns**: owns', `**Owns**: [owns](${origin}/link) <img src="${origin}/inline.png">`));
+    writeFileSync(
+      page,
+      readFileSync(page, 'utf8')
+        .replace(
+          '## EM5 - Engineering Manager 5\n',
+          `## EM5 - Engineering Manager 5\n\n![chart](${origin}/markdown-image.png)\n\n<img src="${origin}/html-image.png">\n`,
+        )
+        .replace('**Owns**: owns', `**Owns**: [owns](${origin}/link) <img src="${origin}/inline.png">`),
+    );
     // A template can hold markup, so this proves the browser itself refuses to fetch or run anything.
     const templates = path.join(scratch, 'hostile-templates', 'partials');
     mkdirSync(templates, { recursive: true });
-    writeFileSync(path.join(templates, 'chart.html.hbs'), `<img alt="" src="${origin}/template.png"><link rel="stylesheet" href="${origin}/style.css"><script>fetch('${origin}/script')</script><style>body{background:url(${origin}/css.png)}</style>`);
-    const result = await run(['build', '--ladders', ladders, '--templates', path.dirname(templates), '--only', 'engineering-manager', '--format', 'pdf', '--out', path.join(scratch, 'hostile-out')], scratch);
+    writeFileSync(
+      path.join(templates, 'chart.html.hbs'),
+      `<img alt="" src="${origin}/template.png"><link rel="stylesheet" href="${origin}/style.css"><script>fetch('${origin}/script')</script><style>body{background:url(${origin}/css.png)}</style>`,
+    );
+    const result = await run(
+      [
+        'build',
+        '--ladders',
+        ladders,
+        '--templates',
+        path.dirname(templates),
+        '--only',
+        'engineering-manager',
+        '--format',
+        'pdf',
+        '--out',
+        path.join(scratch, 'hostile-out'),
+      ],
+      scratch,
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(requests).toEqual([]);
   });
@@ -99,7 +129,10 @@ describe('printing is locked down', () => {
 
 describe('printing failures', () => {
   it('a --browser that is not an executable ends the build with exit 3 and a clear message', async () => {
-    const result = await run(['build', '--only', 'EM6', '--format', 'pdf', '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'failed')], repoRoot);
+    const result = await run(
+      ['build', '--only', 'EM6', '--format', 'pdf', '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'failed')],
+      repoRoot,
+    );
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('is not an executable file');
   });
@@ -122,7 +155,10 @@ describe('a content error', () => {
   });
 
   it('comes before a browser that cannot be found', async () => {
-    const result = await run(['build', '--ladders', broken, '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'x')], repoRoot);
+    const result = await run(
+      ['build', '--ladders', broken, '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'x')],
+      repoRoot,
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain('no-browser');
   });
@@ -132,7 +168,10 @@ describe('a browser that cannot start', () => {
   it('ends the build with exit 3 and the launch error, no stack trace', async () => {
     const fake = path.join(scratch, 'fake-browser');
     writeFileSync(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-    const result = await run(['build', '--only', 'EM6', '--format', 'pdf', '--browser', fake, '--out', path.join(scratch, 'fake-out')], repoRoot);
+    const result = await run(
+      ['build', '--only', 'EM6', '--format', 'pdf', '--browser', fake, '--out', path.join(scratch, 'fake-out')],
+      repoRoot,
+    );
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^ladders: Could not start the browser `.*fake-browser`/m);
     expect(result.stderr).not.toMatch(/^\s+at /m);

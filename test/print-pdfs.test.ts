@@ -26,8 +26,16 @@ function browserCount(): number {
 describe('printPdfs', () => {
   it('prints every job exactly once and leaves no browser running', async () => {
     const printed: string[] = [];
-    await printPdfs(jobs(7), { browser, concurrency: 3, onPdf: async (job, pdf) => void printed.push(`${job.name}:${Buffer.from(pdf).subarray(0, 5).toString()}`) });
-    expect(printed.sort()).toEqual(jobs(7).map((job) => `${job.name}:%PDF-`).sort());
+    await printPdfs(jobs(7), {
+      browser,
+      concurrency: 3,
+      onPdf: async (job, pdf) => void printed.push(`${job.name}:${Buffer.from(pdf).subarray(0, 5).toString()}`),
+    });
+    expect(printed.sort()).toEqual(
+      jobs(7)
+        .map((job) => `${job.name}:%PDF-`)
+        .sort(),
+    );
     expect(browserCount()).toBe(0);
   });
 
@@ -58,7 +66,11 @@ describe('printPdfs', () => {
 
   it('fails naming the handout when a page does not finish loading in time, and leaves no browser running', async () => {
     // A page too large to lay out and print within the 50 ms this print allows.
-    const slow: PdfJob = { ...jobs(1)[0]!, name: 'slow.pdf', renderHtml: () => `<table>${'<tr><td>cell</td><td>cell</td></tr>'.repeat(20_000)}</table>` };
+    const slow: PdfJob = {
+      ...jobs(1)[0]!,
+      name: 'slow.pdf',
+      renderHtml: () => `<table>${'<tr><td>cell</td><td>cell</td></tr>'.repeat(20_000)}</table>`,
+    };
     const attempt = printPdfs([slow], { browser, timeoutMs: 50, onPdf: async () => undefined });
     await expect(attempt).rejects.toThrow(/^Cannot print slow\.pdf: the page did not finish (loading|printing) within 0\.05 s$/);
     expect(browserCount()).toBe(0);

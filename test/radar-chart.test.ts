@@ -177,7 +177,11 @@ describe('renderRadarChart', () => {
     ['a value above the ranks', { shapes: [{ label: 'X', values: [1, 6, 1, 1, 1] }] }, /value 6 on axis "System", expected 0\.\.5/],
     ['a negative value', { shapes: [{ label: 'X', values: [1, 1, -1, 1, 1] }] }, /value -1 on axis "People"/],
     ['a value that is not a number', { shapes: [{ label: 'X', values: [1, 1, 1, NaN, 1] }] }, /value NaN on axis "Process"/],
-    ['an axis without ranks', { axes: [...axesOf([5, 5, 5, 5]), { name: 'Empty', ranks: 0 }] }, /axis "Empty" needs a whole number of ranks/],
+    [
+      'an axis without ranks',
+      { axes: [...axesOf([5, 5, 5, 5]), { name: 'Empty', ranks: 0 }] },
+      /axis "Empty" needs a whole number of ranks/,
+    ],
     ['an id prefix with a space', { idPrefix: 'chart em6' }, /idPrefix must be non-empty without spaces/],
   ])('throws on %s', (_, change, message) => {
     expect(() => renderRadarChart({ ...em6, ...change })).toThrow(message);

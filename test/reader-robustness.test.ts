@@ -73,9 +73,12 @@ describe('the reader never throws', () => {
 
   it('decodes every well-formed UTF-8 text without a NUL', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 100 }).filter((text) => !text.includes('\0') && !text.startsWith('\uFEFF')), (text) => {
-        expect(decodeText(new TextEncoder().encode(text))).toEqual({ ok: true, text });
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', maxLength: 100 }).filter((text) => !text.includes('\0') && !text.startsWith('\uFEFF')),
+        (text) => {
+          expect(decodeText(new TextEncoder().encode(text))).toEqual({ ok: true, text });
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,8 @@ function bigRolePage(count: number, prefix: string): string {
   const lines = ['# Big Role', '', 'A role with very many positions.', ''];
   for (let index = 1; index <= count; index++) {
     lines.push(`## ${prefix}${index} - Big ${index}`, '');
-    for (const keyword of ['Adopts', 'Enhances', 'Learns', 'Follows', 'Subsystem']) lines.push(`* **${keyword}**: does the ${keyword.toLowerCase()} part at level ${index}`);
+    for (const keyword of ['Adopts', 'Enhances', 'Learns', 'Follows', 'Subsystem'])
+      lines.push(`* **${keyword}**: does the ${keyword.toLowerCase()} part at level ${index}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -41,13 +42,17 @@ describe('large and strange input', () => {
     writeFileSync(path.join(folder, 'huge.md'), '# Huge\n\n' + 'x'.repeat(10 * 1024 * 1024));
     const { ladder, files } = await loadLadder(folder, scratch);
     expect(ladder).toBeNull();
-    expect(formatMessages(files)).toMatch(/^huge\/huge\.md:1:1: error The page is 10241 KiB, larger than the 512 KiB a ladder page may be \[file-too-large\]$/m);
+    expect(formatMessages(files)).toMatch(
+      /^huge\/huge\.md:1:1: error The page is 10241 KiB, larger than the 512 KiB a ladder page may be \[file-too-large\]$/m,
+    );
   });
 
   it('refuses lists nested thousands deep, naming the first line too deep', () => {
     const nested = Array.from({ length: 3000 }, (_, depth) => '  '.repeat(depth) + '* item').join('\n');
     const { files } = toLadder([pageOf('nested.md', '## EM5 - Engineering Manager 5\n\n' + nested)], shippedIntroduction, '.');
-    expect(formatMessages(files)).toContain('nested.md:53:1: error Lists or quotes nested too deeply: 102 characters of nesting before the text, at most 100 [too-deeply-nested]');
+    expect(formatMessages(files)).toContain(
+      'nested.md:53:1: error Lists or quotes nested too deeply: 102 characters of nesting before the text, at most 100 [too-deeply-nested]',
+    );
   });
 
   it('refuses block quotes nested thousands deep', () => {
@@ -62,11 +67,15 @@ describe('large and strange input', () => {
 
   it('refuses a line with more inline markup than a real line has, at that line', () => {
     const { files } = toLadder([pageOf('marks.md', '# Marks\n\n' + '**a** _b_ `c` [d](e) '.repeat(100))], shippedIntroduction, '.');
-    expect(formatMessages(files)).toContain('marks.md:3:1: error Too much inline markup in one line: 1000 emphasis, link, image or code marks, at most 400');
+    expect(formatMessages(files)).toContain(
+      'marks.md:3:1: error Too much inline markup in one line: 1000 emphasis, link, image or code marks, at most 400',
+    );
   });
 
   it('refuses thousands of list items in one unbroken block', () => {
     const { files } = toLadder([pageOf('items.md', '# Items\n\n' + '* > item\n'.repeat(5000))], shippedIntroduction, '.');
-    expect(formatMessages(files)).toContain('items.md:1:1: error Too many list items, quotes or table rows without a blank line or heading between them (5000 in the largest block)');
+    expect(formatMessages(files)).toContain(
+      'items.md:1:1: error Too many list items, quotes or table rows without a blank line or heading between them (5000 in the largest block)',
+    );
   });
 });

@@ -32,7 +32,10 @@ const variants: [string, (text: string) => string][] = [
   [
     'a `<picture>` chart',
     (text) =>
-      text.replace(/^(## EM(\d).*)$/gm, '$1\n\n<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="/charts/em-$2-dark.png">\n  <img alt="EM $2" src="/charts/em-$2.png">\n</picture>'),
+      text.replace(
+        /^(## EM(\d).*)$/gm,
+        '$1\n\n<picture>\n  <source media="(prefers-color-scheme: dark)" srcset="/charts/em-$2-dark.png">\n  <img alt="EM $2" src="/charts/em-$2.png">\n</picture>',
+      ),
   ],
   ['no "Other Pages" section', (text) => text.slice(0, text.indexOf('# Other Pages'))],
   ['no level table', (text) => text.replace(/^\|.*\n/gm, '')],

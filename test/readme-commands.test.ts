@@ -18,7 +18,12 @@ function readmeCommands(): string[] {
   const commands: string[] = [];
   for (const [, kind, body] of readme.matchAll(/```(sh|console|yaml)\n([^]*?)```/g)) {
     for (const line of body!.split('\n')) {
-      const command = kind === 'sh' ? line.replace(/\s+#.*$/, '').trim() : kind === 'console' ? /^\$ (.+)$/.exec(line)?.[1] : /^\s*(?:- )?run: (.+)$/.exec(line)?.[1];
+      const command =
+        kind === 'sh'
+          ? line.replace(/\s+#.*$/, '').trim()
+          : kind === 'console'
+            ? /^\$ (.+)$/.exec(line)?.[1]
+            : /^\s*(?:- )?run: (.+)$/.exec(line)?.[1];
       if (command) commands.push(command.trim());
     }
   }
@@ -43,9 +48,12 @@ describe('every command the README shows', () => {
     for (const command of commands) if (!command.startsWith('npx ladders ')) expect(notLadders).toContain(command);
   });
 
-  it.each(commands.filter((command) => command.startsWith('npx ladders ')).map((command) => [command]))('runs as shown: %s', async (command) => {
-    // In a copy of the project, in the order the README gives, as a reader would.
-    const result = await run(words(command).slice(2), workspace, { ...process.env, SOURCE_DATE_EPOCH: '', CI: 'true' });
-    expect(result.code, result.stderr).toBe(failing[command] ?? 0);
-  });
+  it.each(commands.filter((command) => command.startsWith('npx ladders ')).map((command) => [command]))(
+    'runs as shown: %s',
+    async (command) => {
+      // In a copy of the project, in the order the README gives, as a reader would.
+      const result = await run(words(command).slice(2), workspace, { ...process.env, SOURCE_DATE_EPOCH: '', CI: 'true' });
+      expect(result.code, result.stderr).toBe(failing[command] ?? 0);
+    },
+  );
 });

@@ -54,7 +54,9 @@ describe('ladder text in the outputs', () => {
     visit(tree);
     expect(kinds.has('html')).toBe(false);
     expect(kinds.has('emphasis')).toBe(false);
-    const cells = tree.children.filter((node) => node.type === 'table').flatMap((table) => table.children.flatMap((row) => row.children.map((cell) => toString(cell))));
+    const cells = tree.children
+      .filter((node) => node.type === 'table')
+      .flatMap((table) => table.children.flatMap((row) => row.children.map((cell) => toString(cell))));
     expect(cells).toContain(literal);
     expect(markdown).toContain(String.raw`a \| b`);
     const links = new Set<string>();
@@ -74,7 +76,9 @@ describe('ladder text in the outputs', () => {
 
 describe('cssString', () => {
   it('quotes text for CSS so it cannot end the string or the style element', () => {
-    expect(cssString('EM6 — "Lead" </style><script>x</script>\\')).toBe('"EM6 — \\22 Lead\\22  \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\5c "');
+    expect(cssString('EM6 — "Lead" </style><script>x</script>\\')).toBe(
+      '"EM6 — \\22 Lead\\22  \\3c /style\\3e \\3c script\\3e x\\3c /script\\3e \\5c "',
+    );
   });
 
   it('puts the position in the page footer of the HTML handout', () => {
@@ -83,9 +87,12 @@ describe('cssString', () => {
 });
 
 describe('escapeMarkdown', () => {
-  it.each(['*a*', '_a_', '`a`', '<a>', '[a](b)', '# a', '1. a', '- a', 'a | b', '~~a~~', '&amp;', '\\*'])('%s parses back to itself as text', (text) => {
-    const tree = unified().use(remarkParse).use(remarkGfm).parse(escapeMarkdown(text));
-    expect(toString(tree)).toBe(text);
-    expect(tree.children.map((node) => node.type)).toEqual(['paragraph']);
-  });
+  it.each(['*a*', '_a_', '`a`', '<a>', '[a](b)', '# a', '1. a', '- a', 'a | b', '~~a~~', '&amp;', '\\*'])(
+    '%s parses back to itself as text',
+    (text) => {
+      const tree = unified().use(remarkParse).use(remarkGfm).parse(escapeMarkdown(text));
+      expect(toString(tree)).toBe(text);
+      expect(tree.children.map((node) => node.type)).toEqual(['paragraph']);
+    },
+  );
 });

@@ -40,9 +40,14 @@ describe('the handout view', () => {
 
   it('says what changed from the previous position and what the next one adds', () => {
     expect(em6.previous?.position.code).toBe('EM5');
-    expect(em6.previous?.changes.map((change) => `${change.axis}: ${change.text}`)).toEqual(['System: Owns \u2192 Evolves', 'Process: Adjusts \u2192 Defines']);
+    expect(em6.previous?.changes.map((change) => `${change.axis}: ${change.text}`)).toEqual([
+      'System: Owns \u2192 Evolves',
+      'Process: Adjusts \u2192 Defines',
+    ]);
     expect(em6.next?.position.code).toBe('EM7');
-    expect(em6.next?.changes.map((change) => [change.axis, change.from, change.to, change.direction])).toEqual([['Influence', 'Team', 'Multiple Teams', 'up']]);
+    expect(em6.next?.changes.map((change) => [change.axis, change.from, change.to, change.direction])).toEqual([
+      ['Influence', 'Team', 'Multiple Teams', 'up'],
+    ]);
   });
 
   it('has no previous step at the first position and no next step at the last', () => {
@@ -53,14 +58,21 @@ describe('the handout view', () => {
   it('links relatively, to HTML or Markdown pages by format', () => {
     expect([em6.home.href, em6.role.link.href, em6.previous?.position.link.href]).toEqual(['../index.html', 'index.html', 'em5.html']);
     const markdown = toHandoutView(ladder, role('engineering-manager'), position('EM6'), md);
-    expect([markdown.home.href, markdown.role.link.href, markdown.next?.position.link.href, markdown.chart.file]).toEqual(['../README.md', 'README.md', 'em7.md', 'em6.svg']);
+    expect([markdown.home.href, markdown.role.link.href, markdown.next?.position.link.href, markdown.chart.file]).toEqual([
+      '../README.md',
+      'README.md',
+      'em7.md',
+      'em6.svg',
+    ]);
     expect(markdown.style).toBe('');
     expect(em6.style).toBe('body{}');
   });
 
   it('carries the chart and a text alternative with the values', () => {
     expect(em6.chart.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(em6.chart.alt).toBe('Radar chart of EM6: Technology Evangelizes, System Evolves, People Manages, Process Defines, Influence Team');
+    expect(em6.chart.alt).toBe(
+      'Radar chart of EM6: Technology Evangelizes, System Evolves, People Manages, Process Defines, Influence Team',
+    );
   });
 
   it('points at the source of the position', () => {

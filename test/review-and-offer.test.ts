@@ -10,16 +10,33 @@ const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-uses-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-
 describe('the review worksheet', () => {
   const out = path.join(scratch, 'review');
   it('is printed next to the handout, with every axis to rate and a sign-off', async () => {
     const result = await run(['build', '--only', 'EM6', '--variant', 'review', '--out', out], repoRoot);
     expect(result.code, result.stderr).toBe(0);
-    expect(listTree(out)).toEqual(['.ladders-manifest.json', 'engineering-manager/em6-review.html', 'engineering-manager/em6-review.md', 'engineering-manager/em6-review.pdf']);
+    expect(listTree(out)).toEqual([
+      '.ladders-manifest.json',
+      'engineering-manager/em6-review.html',
+      'engineering-manager/em6-review.md',
+      'engineering-manager/em6-review.pdf',
+    ]);
     const { text, info } = await readPdf(path.join(out, 'engineering-manager', 'em6-review.pdf'));
     expect(info.Title).toBe('EM6 review worksheet — Engineering Manager 6');
-    for (const words of ['Review worksheet', 'System: Evolves', 'Process: Defines', 'Below', 'Meets', 'Above', 'Self', 'Manager', 'Evidence and notes', 'Summary', 'Sign-off', 'The person reviewed']) {
+    for (const words of [
+      'Review worksheet',
+      'System: Evolves',
+      'Process: Defines',
+      'Below',
+      'Meets',
+      'Above',
+      'Self',
+      'Manager',
+      'Evidence and notes',
+      'Summary',
+      'Sign-off',
+      'The person reviewed',
+    ]) {
       // Headings of the rating columns are set in capitals, which the extracted text keeps.
       expect(text.toLowerCase()).toContain(words.toLowerCase());
     }
@@ -52,7 +69,10 @@ describe('the offer-letter attachment', () => {
   it('stamps the name and the day on the one handout asked for, and leaves the standard handouts untouched', async () => {
     expect((await run(['build', '--only', 'EM6', '--format', 'html'], project)).code).toBe(0);
     const standard = hashTree(path.join(project, 'out'));
-    const result = await run(['build', '--only', 'EM6', '--format', 'pdf', '--for', 'A. Candidate', '--date', '2026-12-01', '--out', 'offer/', '--json'], project);
+    const result = await run(
+      ['build', '--only', 'EM6', '--format', 'pdf', '--for', 'A. Candidate', '--date', '2026-12-01', '--out', 'offer/', '--json'],
+      project,
+    );
     expect(result.code, result.stderr).toBe(0);
     // No work for the other positions: one PDF made, nothing else.
     expect(JSON.parse(result.stdout)).toMatchObject({ written: ['engineering-manager/em6.pdf'] });

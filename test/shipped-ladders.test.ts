@@ -61,7 +61,9 @@ describe('the shipped ladders', () => {
     expect(position?.level).toBe(Number(level));
     expect(position?.senior).toBe(senior === 'yes');
     expect(position?.expectations.map((expectation) => expectation.keyword)).toEqual(keywords.map((keyword) => keyword.replace('_', ' ')));
-    const expectedRanks = Object.values(ranks).map((keywordsOfAxis, index) => keywordsOfAxis.indexOf((keywords[index] ?? '').replace('_', ' ')) + 1);
+    const expectedRanks = Object.values(ranks).map(
+      (keywordsOfAxis, index) => keywordsOfAxis.indexOf((keywords[index] ?? '').replace('_', ' ')) + 1,
+    );
     expect(position?.expectations.map((expectation) => expectation.rank)).toEqual(expectedRanks);
     expect(position?.expectations.every((expectation) => expectation.description.length > 0)).toBe(true);
   });

@@ -10,7 +10,15 @@ const table = `<!DOCTYPE html><html lang="en"><head><title>Browser title</title>
 <h1>Axes</h1><table><thead><tr><th scope="col">Axis</th><th scope="col">Keyword</th></tr></thead>
 <tbody><tr><th scope="row">System</th><td>Evolves</td></tr><tr><th scope="row">Process</th><td>Defines</td></tr></tbody></table></body></html>`;
 const filler = `<!DOCTYPE html><html lang="en"><body>${'<p>filler</p>'.repeat(200)}</body></html>`;
-const metadata: PdfMetadata = { title: 'EM6 — Engineering Manager 6', subject: 'Axes', keywords: ['Evolves', 'Défines'], author: 'Ünïcode Org', creator: 'ladders test', date: null, source: table };
+const metadata: PdfMetadata = {
+  title: 'EM6 — Engineering Manager 6',
+  subject: 'Axes',
+  keywords: ['Evolves', 'Défines'],
+  author: 'Ünïcode Org',
+  creator: 'ladders test',
+  date: null,
+  source: table,
+};
 
 let browser: Browser;
 const printed: Uint8Array[] = [];
@@ -34,7 +42,11 @@ function checkXref(bytes: Uint8Array): number {
   const xrefStart = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)?.[1]);
   expect(text.startsWith('xref\n', xrefStart)).toBe(true);
   const [, first] = /^xref\n(\d+) \d+\n/.exec(text.slice(xrefStart)) ?? [];
-  const objects = Array.from(text.slice(xrefStart).matchAll(/^(\d{10}) (\d{5}) ([nf]) $/gm)).map(([, offset, , kind], index) => ({ offset: Number(offset), kind, number: Number(first) + index }));
+  const objects = Array.from(text.slice(xrefStart).matchAll(/^(\d{10}) (\d{5}) ([nf]) $/gm)).map(([, offset, , kind], index) => ({
+    offset: Number(offset),
+    kind,
+    number: Number(first) + index,
+  }));
   const inUse = objects.filter(({ kind }) => kind === 'n');
   for (const { offset, number } of inUse) expect(text.slice(offset, offset + 20)).toMatch(new RegExp(`^${number} 0 obj`));
   return inUse.length;
@@ -60,9 +72,13 @@ describe('stampPdf', () => {
 
   it('keeps the ID tree sorted by the new names, each pointing at the element of that name', () => {
     const text = latin1(stampPdf(printed[3]!, metadata));
-    const entries = Array.from(/\/Names \[([^\]]*)\]/.exec(text)![1]!.matchAll(/\((node\d+)\) (\d+) 0 R/g), ([, name, object]) => [name!, Number(object)] as const);
+    const entries = Array.from(
+      /\/Names \[([^\]]*)\]/.exec(text)![1]!.matchAll(/\((node\d+)\) (\d+) 0 R/g),
+      ([, name, object]) => [name!, Number(object)] as const,
+    );
     expect(entries.map(([name]) => name)).toEqual(elementIds(printed[3]!).map((_, index) => `node${String(index + 1).padStart(8, '0')}`));
-    for (const [name, object] of entries) expect(text).toMatch(new RegExp(`\\n${object} 0 obj\\n<<(?:(?!endobj)[^])*?/ID \\(${name}\\)>>\\nendobj`));
+    for (const [name, object] of entries)
+      expect(text).toMatch(new RegExp(`\\n${object} 0 obj\\n<<(?:(?!endobj)[^])*?/ID \\(${name}\\)>>\\nendobj`));
     expect(text).toContain(`/Limits [(node00000001) (${entries.at(-1)![0]})]`);
   });
 
@@ -74,7 +90,15 @@ describe('stampPdf', () => {
   it('writes the metadata and an identifier, and keeps the tagging and the bookmarks readable', async () => {
     const pdf = await getDocumentProxy(new Uint8Array(stampPdf(printed[0]!, { ...metadata, date: new Date(Date.UTC(2025, 11, 1)) })));
     const { info } = (await getMeta(pdf)) as { info: Record<string, unknown> };
-    expect(info).toMatchObject({ Title: metadata.title, Subject: 'Axes', Keywords: 'Evolves Défines', Author: 'Ünïcode Org', Creator: 'ladders test', CreationDate: 'D:20251201000000Z', ModDate: 'D:20251201000000Z' });
+    expect(info).toMatchObject({
+      Title: metadata.title,
+      Subject: 'Axes',
+      Keywords: 'Evolves Défines',
+      Author: 'Ünïcode Org',
+      Creator: 'ladders test',
+      CreationDate: 'D:20251201000000Z',
+      ModDate: 'D:20251201000000Z',
+    });
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
     expect((await pdf.getOutline())?.map((entry: { title: string }) => entry.title)).toEqual(['Axes']);
     expect(latin1(stampPdf(printed[0]!, metadata))).toMatch(/\/ID \[<([0-9a-f]{32})> <\1>\]>>\nstartxref/);

@@ -26,7 +26,9 @@ function overrides(name: string, files: Record<string, string>): string {
 
 describe('template overrides', () => {
   it('replace one file and keep the shipped ones for the rest', async () => {
-    const dir = overrides('one-partial', { 'partials/axis-table.html.hbs': '<p class="custom">{{#each expectations}}{{keyword}};{{/each}}</p>' });
+    const dir = overrides('one-partial', {
+      'partials/axis-table.html.hbs': '<p class="custom">{{#each expectations}}{{keyword}};{{/each}}</p>',
+    });
     const { templates, files } = await loadTemplates(dir, scratch);
     expect(formatMessages(files)).toBe('');
     const outputs = renderAll(ladder, templates!);
@@ -52,30 +54,41 @@ describe('template overrides', () => {
     const dir = overrides('broken', { 'role.html.hbs': '<h1>{{role.title}}</h1>\n<ul>\n{{#each positions}}\n<li>{{code}}</li>\n' });
     const { templates, files } = await loadTemplates(dir, scratch);
     expect(templates).toBeNull();
-    expect(formatMessages(files)).toMatch(/^broken\/role\.html\.hbs:5:1: error Broken template: Expecting .*got 'EOF' \[broken-template\]$/m);
+    expect(formatMessages(files)).toMatch(
+      /^broken\/role\.html\.hbs:5:1: error Broken template: Expecting .*got 'EOF' \[broken-template\]$/m,
+    );
   });
 
   it('report an unknown partial where it is used', async () => {
     const dir = overrides('unknown-partial', { 'index.md.hbs': '# {{framework.title}}\n\n  {{> legend}}\n' });
     const { templates, files } = await loadTemplates(dir, scratch);
     expect(templates).toBeNull();
-    expect(formatMessages(files)).toContain('unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-table`, `brand`, `level-change`, `rating-boxes` [unknown-partial]');
+    expect(formatMessages(files)).toContain(
+      'unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-table`, `brand`, `level-change`, `rating-boxes` [unknown-partial]',
+    );
   });
 
   it('must exist: a mistyped folder is an error, not a silent fallback', async () => {
     const { templates, files } = await loadTemplates(path.join(scratch, 'no-such-templates'), scratch);
     expect(templates).toBeNull();
-    expect(formatMessages(files)).toBe('no-such-templates:1:1: error Cannot read the templates folder `no-such-templates` [unreadable-templates]\n');
+    expect(formatMessages(files)).toBe(
+      'no-such-templates:1:1: error Cannot read the templates folder `no-such-templates` [unreadable-templates]\n',
+    );
   });
 
   it('block prototype access from templates', async () => {
-    const dir = overrides('prototype', { 'index.html.hbs': '<p>{{constructor.name}}|{{__proto__}}|{{#with constructor}}{{name}}{{/with}}</p>' });
+    const dir = overrides('prototype', {
+      'index.html.hbs': '<p>{{constructor.name}}|{{__proto__}}|{{#with constructor}}{{name}}{{/with}}</p>',
+    });
     const { templates } = await loadTemplates(dir, scratch);
     expect(renderAll(ladder, templates!).get('index.html')).toBe('<p>||</p>');
   });
 
   it('block prototype access through lookups, helpers and the prototype chain of the view', async () => {
-    const dir = overrides('prototype-more', { 'index.html.hbs': '<p>{{lookup this "constructor"}}|{{#each __proto__}}x{{/each}}|{{constructor.constructor}}|{{#with roles}}{{constructor.name}}{{/with}}</p>' });
+    const dir = overrides('prototype-more', {
+      'index.html.hbs':
+        '<p>{{lookup this "constructor"}}|{{#each __proto__}}x{{/each}}|{{constructor.constructor}}|{{#with roles}}{{constructor.name}}{{/with}}</p>',
+    });
     const { templates } = await loadTemplates(dir, scratch);
     expect(renderAll(ladder, templates!).get('index.html')).toBe('<p>|||</p>');
   });
@@ -92,7 +105,9 @@ describe('a hostile template', () => {
   it('that includes itself is stopped with a clear error naming the page, exit 3', async () => {
     const result = await buildWith('recursive', { 'partials/again.html.hbs': '<b>{{> again}}</b>', 'handout.html.hbs': '{{> again}}' });
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^ladders: Cannot render engineering-manager\/em6\.html: The template `.*handout\.html\.hbs` was stopped: it includes itself without end$/m);
+    expect(result.stderr).toMatch(
+      /^ladders: Cannot render engineering-manager\/em6\.html: The template `.*handout\.html\.hbs` was stopped: it includes itself without end$/m,
+    );
     expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -113,8 +128,9 @@ describe('a hostile template', () => {
   });
 
   it('that is merely large still renders: the limits leave room for real pages', async () => {
-    const result = await buildWith('large', { 'handout.html.hbs': '{{#each expectations}}{{#each scale}}{{{../../style}}}{{/each}}{{/each}}' });
+    const result = await buildWith('large', {
+      'handout.html.hbs': '{{#each expectations}}{{#each scale}}{{{../../style}}}{{/each}}{{/each}}',
+    });
     expect(result.code, result.stderr).toBe(0);
   });
 });
-

@@ -22,7 +22,11 @@ import { sourceDate } from './environment.js';
 import { exitCode, UsageError } from './io.js';
 
 /** Read and validate, plan the outputs, compare them with the last build, and make those that changed. */
-export async function buildPipeline(context: BuildContext, manifest: Manifest | null, earlyBrowser: StartingBrowser | null): Promise<number> {
+export async function buildPipeline(
+  context: BuildContext,
+  manifest: Manifest | null,
+  earlyBrowser: StartingBrowser | null,
+): Promise<number> {
   const { options, io, progress, summary, outDir } = context;
   const timer = stopwatch(summary.timings);
   const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
@@ -30,7 +34,8 @@ export async function buildPipeline(context: BuildContext, manifest: Manifest | 
   const allFiles = [...files, ...templates.files];
   summary.messages = messagesOf(allFiles);
   io.stderr(formatMessages(allFiles, { problemsOnly: options.quiet || options.json }));
-  if (!ladder || !templates.templates || allFiles.some((file) => file.messages.some((message) => message.fatal))) return exitCode.contentError;
+  if (!ladder || !templates.templates || allFiles.some((file) => file.messages.some((message) => message.fatal)))
+    return exitCode.contentError;
   timer.lap('read');
   const positions = ladder.roles.flatMap((role) => role.positions).length;
   progress.phase(`Read ${count(files.length, 'page')}: ${count(ladder.roles.length, 'role')}, ${count(positions, 'position')}`);
@@ -60,7 +65,9 @@ export async function buildPipeline(context: BuildContext, manifest: Manifest | 
   const toMake = planned.filter((output) => options.force || states.get(output.path) !== 'current');
   const making = new Set(toMake);
   summary.current = planned.filter((output) => !making.has(output)).map((output) => output.path);
-  progress.phase(`${count(planned.length, 'output')}: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`);
+  progress.phase(
+    `${count(planned.length, 'output')}: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`,
+  );
   const entries = new Map<string, ManifestEntry>(Object.entries(partial ? (manifest?.outputs ?? {}) : {}));
   for (const output of planned) {
     const recorded = manifest?.outputs[output.path];
@@ -80,19 +87,30 @@ export async function buildPipeline(context: BuildContext, manifest: Manifest | 
     progress.stop();
     // Written even when making failed: what was made is recorded, the rest is made next time.
     const complete = summary.written.length === toMake.length;
-    const record: Manifest = { tool: `ladders ${toolVersion}`, inputs: complete ? context.inputs : '', outputs: Object.fromEntries(entries) };
+    const record: Manifest = {
+      tool: `ladders ${toolVersion}`,
+      inputs: complete ? context.inputs : '',
+      outputs: Object.fromEntries(entries),
+    };
     await writeOutputs(outDir, [{ path: manifestName(options.shard), content: formatManifest(record) }]);
     timer.lap('write');
   }
 }
 
 /** Write the text outputs and print the PDFs side by side; exit 3 when printing fails. */
-async function makeOutputs(context: BuildContext, outputs: readonly PlannedOutput[], written: (output: PlannedOutput, content: string | Uint8Array) => void, earlyBrowser: StartingBrowser | null): Promise<number> {
+async function makeOutputs(
+  context: BuildContext,
+  outputs: readonly PlannedOutput[],
+  written: (output: PlannedOutput, content: string | Uint8Array) => void,
+  earlyBrowser: StartingBrowser | null,
+): Promise<number> {
   const { options, io, progress, summary, outDir } = context;
   const pdfs = new Map(outputs.flatMap((output) => (output.kind === 'pdf' ? [[output.job, output] as const] : [])));
   const browser = pdfs.size === 0 ? null : (earlyBrowser ?? startBrowser(options.browser, io.env));
   try {
-    const printing = browser ? printHandouts([...pdfs.keys()], browser, context, (job, pdf) => written(pdfs.get(job)!, pdf)) : Promise.resolve();
+    const printing = browser
+      ? printHandouts([...pdfs.keys()], browser, context, (job, pdf) => written(pdfs.get(job)!, pdf))
+      : Promise.resolve();
     const [text, printed] = await Promise.allSettled([writeOutputs(outDir, renderText(outputs, written, io.signal)), printing]);
     io.signal?.throwIfAborted();
     if (text.status === 'rejected') {
@@ -111,12 +129,18 @@ async function makeOutputs(context: BuildContext, outputs: readonly PlannedOutpu
   } finally {
     if (browser !== earlyBrowser) await browser?.close();
   }
-  progress.phase(`Wrote ${count(summary.written.length, 'file')} to ${options.out}${summary.removed.length > 0 ? `, removed ${summary.removed.length}` : ''}`);
+  progress.phase(
+    `Wrote ${count(summary.written.length, 'file')} to ${options.out}${summary.removed.length > 0 ? `, removed ${summary.removed.length}` : ''}`,
+  );
   return exitCode.ok;
 }
 
 /** Render the text outputs one at a time, as they are written, so a large ladder never sits in memory whole. */
-function* renderText(outputs: readonly PlannedOutput[], written: (output: PlannedOutput, content: string) => void, signal: AbortSignal | undefined): Generator<{ path: string; content: string }> {
+function* renderText(
+  outputs: readonly PlannedOutput[],
+  written: (output: PlannedOutput, content: string) => void,
+  signal: AbortSignal | undefined,
+): Generator<{ path: string; content: string }> {
   let previous: { output: PlannedOutput; content: string } | undefined;
   for (const output of outputs) {
     if (output.kind !== 'text') continue;
@@ -139,7 +163,12 @@ function renderNaming(output: PlannedOutput & { kind: 'text' }): string {
   }
 }
 
-async function printHandouts(jobs: PdfJob[], browser: StartingBrowser, { outDir, io }: BuildContext, onWritten: (job: PdfJob, pdf: Uint8Array) => void): Promise<void> {
+async function printHandouts(
+  jobs: PdfJob[],
+  browser: StartingBrowser,
+  { outDir, io }: BuildContext,
+  onWritten: (job: PdfJob, pdf: Uint8Array) => void,
+): Promise<void> {
   await printPdfs(jobs, {
     browser: await browser.choice,
     launched: browser,
@@ -154,12 +183,22 @@ async function printHandouts(jobs: PdfJob[], browser: StartingBrowser, { outDir,
 /** `--check`: list what differs from what a build would leave, exit 1 if anything does. */
 function reportDifferences(context: BuildContext, states: Map<string, OutputState>, extra: string[]): number {
   const { io, summary, options } = context;
-  summary.differences = [...[...states].flatMap(([file, state]) => (state === 'current' ? [] : [{ path: file, state }])), ...extra.map((file) => ({ path: file, state: 'extra' as const }))];
+  summary.differences = [
+    ...[...states].flatMap(([file, state]) => (state === 'current' ? [] : [{ path: file, state }])),
+    ...extra.map((file) => ({ path: file, state: 'extra' as const })),
+  ];
   summary.current = [...states].flatMap(([file, state]) => (state === 'current' ? [file] : []));
-  const why = { missing: 'missing', stale: 'stale: its inputs changed', modified: 'modified since it was built', extra: 'extra: nothing makes it any more' };
+  const why = {
+    missing: 'missing',
+    stale: 'stale: its inputs changed',
+    modified: 'modified since it was built',
+    extra: 'extra: nothing makes it any more',
+  };
   if (!options.json) for (const { path: file, state } of summary.differences) io.stderr(`${path.join(options.out, file)}: ${why[state]}\n`);
   if (summary.differences.length > 0) {
-    io.stderr(`ladders: ${summary.differences.length} of the outputs in ${options.out} are not current; run \`ladders build\` to update them\n`);
+    io.stderr(
+      `ladders: ${summary.differences.length} of the outputs in ${options.out} are not current; run \`ladders build\` to update them\n`,
+    );
     return exitCode.contentError;
   }
   context.progress.phase(`All ${states.size} outputs in ${options.out} are current`);
@@ -187,7 +226,16 @@ function inShard(outputs: PlannedOutput[], shard: Shard | null): PlannedOutput[]
 }
 
 function messagesOf(files: readonly VFile[]): BuildContext['summary']['messages'] {
-  return files.flatMap((file) => file.messages.map((message) => ({ file: file.path, line: message.line ?? 1, column: message.column ?? 1, severity: severityOf(message), rule: message.ruleId ?? null, reason: message.reason })));
+  return files.flatMap((file) =>
+    file.messages.map((message) => ({
+      file: file.path,
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+      severity: severityOf(message),
+      rule: message.ruleId ?? null,
+      reason: message.reason,
+    })),
+  );
 }
 
 function count(number: number, noun: string): string {
@@ -205,7 +253,6 @@ function stopwatch(timings: Record<string, number>) {
   };
 }
 
-
 /** The positions `--only` names, by code (`EM6`) or role id (`engineering-manager`); null for all. */
 export function selectPositions(ladder: Ladder, only: readonly string[]): Set<Position> | null {
   if (only.length === 0) return null;
@@ -215,7 +262,10 @@ export function selectPositions(ladder: Ladder, only: readonly string[]): Set<Po
     const placed = findPosition(ladder, name);
     if (role) role.positions.forEach((match) => selected.add(match));
     else if (placed) selected.add(placed.position);
-    else throw new UsageError(`\`--only ${name}\` names no position or role; expected a code such as ${quote(ladder.roles[0]?.positions[0]?.code ?? 'EM6')} or one of ${quoteList(ladder.roles.map((candidate) => candidate.id))}`);
+    else
+      throw new UsageError(
+        `\`--only ${name}\` names no position or role; expected a code such as ${quote(ladder.roles[0]?.positions[0]?.code ?? 'EM6')} or one of ${quoteList(ladder.roles.map((candidate) => candidate.id))}`,
+      );
   }
   return selected;
 }

@@ -69,7 +69,15 @@ export interface BuildContext {
  */
 export async function build(options: BuildOptions, io: CommandIo): Promise<number> {
   const started = performance.now();
-  const summary: BuildSummary = { written: [], current: [], removed: [], differences: [], messages: [], timings: {}, exitCode: exitCode.ok };
+  const summary: BuildSummary = {
+    written: [],
+    current: [],
+    removed: [],
+    differences: [],
+    messages: [],
+    timings: {},
+    exitCode: exitCode.ok,
+  };
   const progress = createProgress(io, options.quiet || options.json ? 'quiet' : 'normal');
   try {
     summary.exitCode = await buildOrSkip(options, io, progress, summary);
@@ -137,4 +145,3 @@ function settingsOf(options: BuildOptions, env: NodeJS.ProcessEnv): unknown {
   const { formats, variants, only, paper, shard, branding, preparedFor } = options;
   return { toolVersion, formats, variants, only, paper, shard, branding, preparedFor, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
 }
-

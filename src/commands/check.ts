@@ -23,7 +23,8 @@ export async function check(options: CheckOptions, io: CommandIo): Promise<numbe
 function summaryLine(ladder: Ladder | null, counts: { error: number; warning: number }): string {
   const roles = ladder?.roles.length ?? 0;
   const positions = ladder?.roles.reduce((sum, role) => sum + role.positions.length, 0) ?? 0;
-  const problems = counts.error + counts.warning === 0 ? 'no problems' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
+  const problems =
+    counts.error + counts.warning === 0 ? 'no problems' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
   return `${plural(roles, 'role')}, ${plural(positions, 'position')}: ${problems}`;
 }
 

@@ -66,7 +66,12 @@ async function compareOrFail(options: CompareOptions, io: CommandIo): Promise<nu
 }
 
 /** Print the comparison, then render, print and write its handout; every file is written only once all are made. */
-async function writeComparison(ladder: Ladder, comparison: PositionComparison, options: CompareOptions & { out: string }, io: CommandIo): Promise<number> {
+async function writeComparison(
+  ladder: Ladder,
+  comparison: PositionComparison,
+  options: CompareOptions & { out: string },
+  io: CommandIo,
+): Promise<number> {
   const date = sourceDate(io.env);
   // Loaded only now: printing to the terminal needs neither the templates nor a browser.
   const [{ loadTemplates }, { inlineFonts }, { planComparison }, { RenderLimitError }, { writeOutputs }] = await Promise.all([
@@ -79,7 +84,14 @@ async function writeComparison(ladder: Ladder, comparison: PositionComparison, o
   const loaded = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   io.stderr(formatMessages(loaded.files, { problemsOnly: true }));
   if (!loaded.templates) return exitCode.contentError;
-  const plan = planComparison(ladder, comparison, loaded.templates, { formats: options.formats, paper: options.paper, fonts: await inlineFonts(), toolVersion, date, ...options.branding });
+  const plan = planComparison(ladder, comparison, loaded.templates, {
+    formats: options.formats,
+    paper: options.paper,
+    fonts: await inlineFonts(),
+    toolVersion,
+    date,
+    ...options.branding,
+  });
   io.stdout(formatComparison(comparison));
   const files: OutputFile[] = [];
   try {
@@ -128,14 +140,16 @@ async function printComparison(job: PdfJob, browserPath: string | undefined, io:
   return printed;
 }
 
-
 /** The two codes, or a usage error saying what is wrong with them. */
 function checkCodes(codes: readonly string[]): [string, string] {
   const [from, to] = codes;
   if (codes.length !== 2 || from === undefined || to === undefined) {
-    throw new UsageError(`\`compare\` takes two position codes, such as \`ladders compare EM5 EM6\`; got ${codes.length === 0 ? 'none' : `${codes.length}: ${quoteList(codes)}`}`);
+    throw new UsageError(
+      `\`compare\` takes two position codes, such as \`ladders compare EM5 EM6\`; got ${codes.length === 0 ? 'none' : `${codes.length}: ${quoteList(codes)}`}`,
+    );
   }
-  if (from.toUpperCase() === to.toUpperCase()) throw new UsageError(`\`compare\` takes two different positions; got ${quote(from.toUpperCase())} twice`);
+  if (from.toUpperCase() === to.toUpperCase())
+    throw new UsageError(`\`compare\` takes two different positions; got ${quote(from.toUpperCase())} twice`);
   return [from, to];
 }
 
@@ -145,7 +159,8 @@ function resolveCode(ladder: Ladder, code: string): PlacedPosition {
   if (found) return found;
   const codes = ladder.roles.flatMap((role) => role.positions.map((position) => position.code));
   const suggestion = closestMatch(code, codes);
-  const hint = suggestion ? `did you mean ${quote(suggestion)}?` : `expected a code such as ${quoteList(ladder.roles.flatMap((role) => role.positions.slice(0, 1).map((position) => position.code)))}`;
+  const hint = suggestion
+    ? `did you mean ${quote(suggestion)}?`
+    : `expected a code such as ${quoteList(ladder.roles.flatMap((role) => role.positions.slice(0, 1).map((position) => position.code)))}`;
   throw new UsageError(`unknown position ${quote(code)}; ${hint}`);
 }
-

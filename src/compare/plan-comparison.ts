@@ -32,22 +32,46 @@ export interface ComparisonPlan {
  * Plan a comparison handout in `formats`: `<a>-vs-<b>.pdf`, `.html` and `.md`, and the chart `.svg`
  * beside the HTML or Markdown (the PDF carries its own chart). Nothing is rendered until asked.
  */
-export function planComparison(ladder: Ladder, comparison: PositionComparison, templates: Templates, options: ComparisonPlanOptions): ComparisonPlan {
+export function planComparison(
+  ladder: Ladder,
+  comparison: PositionComparison,
+  templates: Templates,
+  options: ComparisonPlanOptions,
+): ComparisonPlan {
   const style = pageStyle(options.fonts, templates, options.brandColor);
   const name = comparisonName(comparison);
   const viewOf = (format: TextFormat) =>
-    toComparisonView(ladder, comparison, { format, paper: options.paper, style, toolVersion: options.toolVersion, organization: options.organization, logo: options.logo, version: options.version });
+    toComparisonView(ladder, comparison, {
+      format,
+      paper: options.paper,
+      style,
+      toolVersion: options.toolVersion,
+      organization: options.organization,
+      logo: options.logo,
+      version: options.version,
+    });
   // One view a format, made once: the HTML page, the chart file and the PDF share the HTML one.
   const views = { html: viewOf('html'), md: viewOf('md') };
   const texts: ComparisonPlan['texts'] = (['html', 'md'] as const)
     .filter((format) => options.formats.includes(format))
     .map((format) => ({ path: `${name}.${format}`, render: () => renderPage(templates, 'compare', format, views[format]) }));
   if (texts.length > 0) texts.push({ path: `${name}.svg`, render: () => views.html.chart.svg + '\n' });
-  return { texts, pdf: options.formats.includes('pdf') ? pdfJob(ladder, comparison, name, () => renderPage(templates, 'compare', 'html', views.html), options) : null };
+  return {
+    texts,
+    pdf: options.formats.includes('pdf')
+      ? pdfJob(ladder, comparison, name, () => renderPage(templates, 'compare', 'html', views.html), options)
+      : null,
+  };
 }
 
 /** The comparison printed: the same HTML as its `.html`, with the PDF's document information. */
-function pdfJob(ladder: Ladder, comparison: PositionComparison, name: string, renderHtml: () => string, options: ComparisonPlanOptions): PdfJob {
+function pdfJob(
+  ladder: Ladder,
+  comparison: PositionComparison,
+  name: string,
+  renderHtml: () => string,
+  options: ComparisonPlanOptions,
+): PdfJob {
   const { from, to } = comparison;
   const roles = [...new Set([from.role.title, to.role.title])];
   return {

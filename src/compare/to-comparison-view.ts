@@ -68,14 +68,22 @@ function toAxisView({ axis, from, to, direction }: AxisComparison): ComparedAxis
 }
 
 function toRankView(expectation: Expectation, ranks: number): ComparedRankView {
-  return { keyword: expectation.keyword, rank: expectation.rank, ranks, rankLabel: `${expectation.rank} of ${ranks}`, description: expectation.description };
+  return {
+    keyword: expectation.keyword,
+    rank: expectation.rank,
+    ranks,
+    rankLabel: `${expectation.rank} of ${ranks}`,
+    description: expectation.description,
+  };
 }
 
 function toChartView(comparison: PositionComparison, name: string): ComparisonView['chart'] {
   const from: Position = comparison.from.position;
   const to: Position = comparison.to.position;
   const ranks = (select: (axis: AxisComparison) => Expectation) => comparison.axes.map((axis) => select(axis).rank);
-  const summary = comparison.axes.map((axis) => `${axis.axis.name} ${axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} to ${axis.to.keyword}`}`).join(', ');
+  const summary = comparison.axes
+    .map((axis) => `${axis.axis.name} ${axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} to ${axis.to.keyword}`}`)
+    .join(', ');
   return {
     svg: renderRadarChart({
       idPrefix: `chart-${name}`,

@@ -31,7 +31,10 @@ export async function readSource(fullPath: string, cwd: string): Promise<Source 
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    const reason = decoded.problem === 'binary' ? 'Unexpected NUL byte: this is not a JSON file' : 'Unexpected byte that is not UTF-8: save the file as UTF-8';
+    const reason =
+      decoded.problem === 'binary'
+        ? 'Unexpected NUL byte: this is not a JSON file'
+        : 'Unexpected byte that is not UTF-8: save the file as UTF-8';
     report(file, 'error', reason, { line: decoded.line, column: decoded.column }, 'broken-config');
     return { file, dir, text: '', node: null };
   }

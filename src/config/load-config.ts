@@ -26,7 +26,11 @@ export async function loadConfig(cwd: string): Promise<LoadedConfig> {
   if (own) {
     const ignored = packageMembers[0];
     if (packageJson && ignored) {
-      const cause = { file: packageJson.file.path, place: placeIn(packageJson, ignored.keyStart), reason: `The ignored ${quote('ladders')} key` };
+      const cause = {
+        file: packageJson.file.path,
+        place: placeIn(packageJson, ignored.keyStart),
+        reason: `The ignored ${quote('ladders')} key`,
+      };
       const reason = `${quote('package.json')} has a ${quote('ladders')} key too; it is ignored while ${quote(configFileName)} exists, so keep the settings in one place`;
       report(own.file, 'warning', reason, placeIn(own, own.node?.start ?? 0), 'ignored-package-config', cause);
     }
@@ -40,7 +44,10 @@ export async function loadConfig(cwd: string): Promise<LoadedConfig> {
     reportDuplicate(packageJson, first, second);
     return { config: {}, file: packageJson.file };
   }
-  return { config: await validate(packageJson, first.value, `The ${quote('ladders')} key of ${quote('package.json')}`, cwd), file: packageJson.file };
+  return {
+    config: await validate(packageJson, first.value, `The ${quote('ladders')} key of ${quote('package.json')}`, cwd),
+    file: packageJson.file,
+  };
 }
 
 /** The schema and its library load only when there is a config to check: most runs have none. */

@@ -67,7 +67,11 @@ class Parser {
     if (char === '[') return this.parseArray(depth);
     if (char === '"') return { type: 'string', start, value: this.parseString(), end: this.index };
     if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return this.parseNumber();
-    for (const [word, value] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [word, value] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (this.text.startsWith(word, start)) {
         this.index += word.length;
         const end = this.index;
@@ -191,7 +195,7 @@ class Parser {
   private fail(expected: string): never {
     const char = this.text[this.index];
     if (char === undefined) throw new JsonSyntaxError(`Unexpected end of file, ${expected}`, this.index);
-    if (char === "'") throw new JsonSyntaxError('Strings in JSON must use double quotes, not `\'`', this.index);
+    if (char === "'") throw new JsonSyntaxError("Strings in JSON must use double quotes, not `'`", this.index);
     throw new JsonSyntaxError(`Unexpected \`${this.wordAt(this.index)}\`, ${expected}`, this.index);
   }
 

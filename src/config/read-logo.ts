@@ -7,8 +7,7 @@ import { placeOfOffset } from './parse-json.js';
 
 /** A logo inlined as a `data:` URI, or why it cannot be; `inside` is the place in an SVG that was refused. */
 export type ReadLogo =
-  | { ok: true; dataUri: string }
-  | { ok: false; ruleId: 'unreadable-logo' | 'unsafe-logo'; reason: string; inside?: Point };
+  { ok: true; dataUri: string } | { ok: false; ruleId: 'unreadable-logo' | 'unsafe-logo'; reason: string; inside?: Point };
 
 /** A logo is a small picture on every page; larger files are a mistake and would bloat every handout. */
 export const maxLogoBytes = 512 * 1024;
@@ -23,14 +22,25 @@ interface ImageType {
 const startsWith = (bytes: Buffer, ...prefix: number[]): boolean => prefix.every((byte, index) => bytes[index] === byte);
 const ascii = (bytes: Buffer, offset: number, text: string): boolean => bytes.toString('latin1', offset, offset + text.length) === text;
 
-const png: ImageType = { name: 'PNG', mime: 'image/png', matches: (bytes) => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a) };
+const png: ImageType = {
+  name: 'PNG',
+  mime: 'image/png',
+  matches: (bytes) => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+};
 const jpeg: ImageType = { name: 'JPEG', mime: 'image/jpeg', matches: (bytes) => startsWith(bytes, 0xff, 0xd8, 0xff) };
 const gif: ImageType = { name: 'GIF', mime: 'image/gif', matches: (bytes) => ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a') };
 const webp: ImageType = { name: 'WebP', mime: 'image/webp', matches: (bytes) => ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP') };
 const svg: ImageType = { name: 'SVG', mime: 'image/svg+xml', matches: () => true };
 
 /** The image types a logo may have, by file extension. */
-export const logoTypes: Readonly<Record<string, ImageType>> = { '.png': png, '.jpg': jpeg, '.jpeg': jpeg, '.gif': gif, '.webp': webp, '.svg': svg };
+export const logoTypes: Readonly<Record<string, ImageType>> = {
+  '.png': png,
+  '.jpg': jpeg,
+  '.jpeg': jpeg,
+  '.gif': gif,
+  '.webp': webp,
+  '.svg': svg,
+};
 
 /** Read the logo at `fullPath` and inline it; `shown` is the path as the config wrote it, for messages. */
 export async function readLogo(fullPath: string, shown: string): Promise<ReadLogo> {
@@ -68,10 +78,12 @@ function checkSvg(bytes: Buffer, shown: string): ReadLogo | null {
   if (!decoded.ok) return unreadable(`The logo ${quote(shown)} is not an SVG image: it is not UTF-8 text`);
   const text = decoded.text;
   if (!/<(?:[\w.-]+:)?svg[\s/>]/.test(text)) return unreadable(`The logo ${quote(shown)} is not an SVG image: it has no \`<svg>\` element`);
-  const dangers = svgDangers.flatMap((danger) => [...text.matchAll(danger.pattern)].flatMap((match) => {
-    const what = danger.describe(match);
-    return what ? [{ what, offset: match.index + match[0].search(/\S/) }] : [];
-  }));
+  const dangers = svgDangers.flatMap((danger) =>
+    [...text.matchAll(danger.pattern)].flatMap((match) => {
+      const what = danger.describe(match);
+      return what ? [{ what, offset: match.index + match[0].search(/\S/) }] : [];
+    }),
+  );
   const first = dangers.sort((a, b) => a.offset - b.offset)[0];
   if (!first) return null;
   return {
@@ -95,7 +107,8 @@ const svgDangers: SvgDanger[] = [
   { pattern: new RegExp(`\\s(${prefix}on[a-z]+)\\s*=`, 'gi'), describe: (match) => `has the event attribute ${quote(match[1] ?? '')}` },
   {
     pattern: new RegExp(`\\s(${prefix}(?:href|src))\\s*=\\s*(["'])(.*?)\\2`, 'gis'),
-    describe: (match) => (isInternal(match[3] ?? '') ? null : `refers to ${quote(shorten(match[3] ?? ''))} in its ${quote(match[1] ?? '')}`),
+    describe: (match) =>
+      isInternal(match[3] ?? '') ? null : `refers to ${quote(shorten(match[3] ?? ''))} in its ${quote(match[1] ?? '')}`,
   },
   {
     pattern: /url\(\s*(["']?)(.*?)\1\s*\)/gis,

@@ -15,7 +15,9 @@ const expected = {
   version: 'must be a non-empty string such as `"2026.1"`, or a number',
   color: 'must be a CSS hex colour, `#rgb` or `#rrggbb`, such as `#0b6e4f`',
 };
-const pathSchema = z.string({ error: expected.path }).refine((value) => /\S/.test(value) && !value.includes('\0'), { error: expected.path });
+const pathSchema = z
+  .string({ error: expected.path })
+  .refine((value) => /\S/.test(value) && !value.includes('\0'), { error: expected.path });
 
 /** The one schema of the config's keys, as written in the file (paths still relative, the logo still a path). */
 export const configSchema = z.strictObject({
@@ -71,7 +73,10 @@ export async function toConfig(source: Source, node: JsonNode, what: string, cwd
   }
   // A version written as a number keeps its digits: `2026.10` stays `2026.10`, not `2026.1`.
   const input = Object.fromEntries(
-    node.members.map((member) => [member.key, member.key === 'version' && member.value.type === 'number' ? member.value.raw : toJsonValue(member.value)]),
+    node.members.map((member) => [
+      member.key,
+      member.key === 'version' && member.value.type === 'number' ? member.value.raw : toJsonValue(member.value),
+    ]),
   );
   const result = configSchema.safeParse(input);
   if (!result.success) reportIssues(source, node, result.error.issues);

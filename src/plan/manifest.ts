@@ -41,7 +41,13 @@ function isManifest(value: unknown): value is Manifest {
   if (typeof value !== 'object' || value === null) return false;
   const { tool, inputs, outputs } = value as Record<string, unknown>;
   if (typeof tool !== 'string' || typeof inputs !== 'string' || typeof outputs !== 'object' || outputs === null) return false;
-  return Object.values(outputs).every((entry: unknown) => typeof entry === 'object' && entry !== null && typeof (entry as ManifestEntry).key === 'string' && typeof (entry as ManifestEntry).sha256 === 'string');
+  return Object.values(outputs).every(
+    (entry: unknown) =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof (entry as ManifestEntry).key === 'string' &&
+      typeof (entry as ManifestEntry).sha256 === 'string',
+  );
 }
 
 /** The manifest as written: pretty and sorted, so a repository that commits its handouts gets readable diffs. */

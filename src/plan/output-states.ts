@@ -7,7 +7,11 @@ import type { Manifest } from './manifest.js';
 export type OutputState = 'current' | 'missing' | 'stale' | 'modified';
 
 /** The state of each output, given its key (what it would be made from now). */
-export async function outputStates(outDir: string, outputs: readonly { path: string; key: string }[], manifest: Manifest | null): Promise<Map<string, OutputState>> {
+export async function outputStates(
+  outDir: string,
+  outputs: readonly { path: string; key: string }[],
+  manifest: Manifest | null,
+): Promise<Map<string, OutputState>> {
   const states = new Map<string, OutputState>();
   for (const output of outputs) {
     const bytes = await readFile(path.join(outDir, output.path)).catch(() => null);

@@ -44,10 +44,24 @@ export function planOutputs(ladder: Ladder, templates: Templates, options: PlanO
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
     const viewFormat: TextFormat = format === 'pdf' ? 'html' : format;
-    const viewOptions: ViewOptions = { format: viewFormat, paper: options.paper, style, toolVersion: options.toolVersion, organization: options.organization, logo: options.logo, version: options.version, preparedFor: options.preparedFor };
+    const viewOptions: ViewOptions = {
+      format: viewFormat,
+      paper: options.paper,
+      style,
+      toolVersion: options.toolVersion,
+      organization: options.organization,
+      logo: options.logo,
+      version: options.version,
+      preparedFor: options.preparedFor,
+    };
     const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
       sha256(JSON.stringify([options.toolVersion, format, templates.digest(page, viewFormat), { ...view, style: styleKey }, more]));
-    const text = (path: string, page: PageName, view: { style: string }) => ({ kind: 'text' as const, path, key: keyOf(page, view), render: () => renderPage(templates, page, viewFormat, view) });
+    const text = (path: string, page: PageName, view: { style: string }) => ({
+      kind: 'text' as const,
+      path,
+      key: keyOf(page, view),
+      render: () => renderPage(templates, page, viewFormat, view),
+    });
     for (const role of ladder.roles) {
       for (const position of role.positions.filter((candidate) => options.only?.has(candidate) ?? true)) {
         const view = toHandoutView(ladder, role, position, viewOptions);
@@ -59,10 +73,17 @@ export function planOutputs(ladder: Ladder, templates: Templates, options: PlanO
             continue;
           }
           outputs.push(text(pathOf(role, position, format), variant, view));
-          if (format === 'md' && variant === 'handout') outputs.push({ kind: 'text', path: handoutPath(role, position, 'svg'), key: sha256(view.chart.svg), render: () => view.chart.svg + '\n' });
+          if (format === 'md' && variant === 'handout')
+            outputs.push({
+              kind: 'text',
+              path: handoutPath(role, position, 'svg'),
+              key: sha256(view.chart.svg),
+              render: () => view.chart.svg + '\n',
+            });
         }
       }
-      if (format !== 'pdf' && isWholeRole(role, options.only)) outputs.push(text(rolePath(role, format), 'role', toRoleView(ladder, role, viewOptions)));
+      if (format !== 'pdf' && isWholeRole(role, options.only))
+        outputs.push(text(rolePath(role, format), 'role', toRoleView(ladder, role, viewOptions)));
     }
     if (format !== 'pdf' && options.only === null) outputs.push(text(indexFile(format), 'index', toIndexView(ladder, viewOptions)));
   }
@@ -70,23 +91,38 @@ export function planOutputs(ladder: Ladder, templates: Templates, options: PlanO
 }
 
 /** A page printed: the same HTML as its `.html`, with the PDF's document information. */
-function pdfJob(ladder: Ladder, role: Role, position: Position, variant: Variant, view: HandoutView, templates: Templates, options: PlanOptions): PdfJob {
+function pdfJob(
+  ladder: Ladder,
+  role: Role,
+  position: Position,
+  variant: Variant,
+  view: HandoutView,
+  templates: Templates,
+  options: PlanOptions,
+): PdfJob {
   const review = variant === 'review';
-  const subject = review ? `A worksheet to review work against what the ${role.title} position ${position.code} expects` : `What the ${role.title} position ${position.code} expects, axis by axis`;
+  const subject = review
+    ? `A worksheet to review work against what the ${role.title} position ${position.code} expects`
+    : `What the ${role.title} position ${position.code} expects, axis by axis`;
   return {
     name: (review ? reviewPath : handoutPath)(role, position, 'pdf'),
     renderHtml: () => templates.render(variant, 'html', view),
     metadata: {
       title: `${position.code} ${review ? 'review worksheet ' : ''}\u2014 ${position.title}`,
       subject: `${subject}, in ${ladder.framework.title}${view.preparedFor ? `; prepared for ${view.preparedFor.name}, ${view.preparedFor.date}` : ''}`,
-      keywords: [position.code, role.title, ladder.framework.title, 'career ladder', ...position.expectations.map((expectation) => expectation.keyword)],
+      keywords: [
+        position.code,
+        role.title,
+        ladder.framework.title,
+        'career ladder',
+        ...position.expectations.map((expectation) => expectation.keyword),
+      ],
       author: options.organization,
       creator: `ladders ${options.toolVersion}`,
       date: options.date,
     },
   };
 }
-
 
 function isWholeRole(role: Role, only: ReadonlySet<Position> | null): boolean {
   return only === null || role.positions.every((position) => only.has(position));

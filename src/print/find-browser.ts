@@ -62,18 +62,24 @@ export async function findBrowser(options: FindBrowserOptions = {}): Promise<Bro
     try {
       return { executablePath: await unpackBundledChromium(), source: 'bundled' };
     } catch (error) {
-      throw new BrowserNotFoundError(`${notFoundMessage} The bundled Chromium could not be unpacked: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new BrowserNotFoundError(
+        `${notFoundMessage} The bundled Chromium could not be unpacked: ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     }
   }
   throw new BrowserNotFoundError(notFoundMessage);
 }
 
-const notFoundMessage = 'No Chrome or Chromium was found to print with. Install Chrome or Chromium, or give the path of its executable with `--browser` or the `LADDERS_BROWSER` environment variable.';
+const notFoundMessage =
+  'No Chrome or Chromium was found to print with. Install Chrome or Chromium, or give the path of its executable with `--browser` or the `LADDERS_BROWSER` environment variable.';
 
 async function requireExecutable(given: string, origin: string): Promise<string> {
   const resolved = path.resolve(given);
   if (await isExecutableFile(resolved)) return resolved;
-  throw new BrowserNotFoundError(`The browser \`${given}\` given by \`${origin}\` is not an executable file. Point \`${origin}\` at a Chrome or Chromium executable, or leave it out to search for one.`);
+  throw new BrowserNotFoundError(
+    `The browser \`${given}\` given by \`${origin}\` is not an executable file. Point \`${origin}\` at a Chrome or Chromium executable, or leave it out to search for one.`,
+  );
 }
 
 /** Stat plus an access check is as far as detection goes: spawning a browser to ask its version would cost more than the launch. */
@@ -105,7 +111,14 @@ function knownInstallPaths(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): s
   switch (platform) {
     case 'linux':
       // PATH can be cut down (cron, service units), and Google Chrome's real binary lives outside it.
-      return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/opt/google/chrome/chrome', '/snap/bin/chromium'];
+      return [
+        '/usr/bin/chromium',
+        '/usr/bin/chromium-browser',
+        '/usr/bin/google-chrome-stable',
+        '/usr/bin/google-chrome',
+        '/opt/google/chrome/chrome',
+        '/snap/bin/chromium',
+      ];
     case 'darwin':
       return ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium'];
     case 'win32': {
@@ -151,7 +164,11 @@ function puppeteerLayout(platform: NodeJS.Platform, arch: string): { key: string
   switch (platform) {
     case 'linux':
       // `@puppeteer/browsers` names the folder `linux64` on arm64 too.
-      return { key: arch === 'arm64' ? 'linux_arm' : 'linux', chrome: path.join('chrome-linux64', 'chrome'), headlessShell: path.join('chrome-headless-shell-linux64', 'chrome-headless-shell') };
+      return {
+        key: arch === 'arm64' ? 'linux_arm' : 'linux',
+        chrome: path.join('chrome-linux64', 'chrome'),
+        headlessShell: path.join('chrome-headless-shell-linux64', 'chrome-headless-shell'),
+      };
     case 'darwin': {
       const folder = arch === 'arm64' ? 'mac-arm64' : 'mac-x64';
       return {
@@ -162,7 +179,11 @@ function puppeteerLayout(platform: NodeJS.Platform, arch: string): { key: string
     }
     case 'win32': {
       const folder = arch === 'ia32' ? 'win32' : 'win64';
-      return { key: folder, chrome: path.join(`chrome-${folder}`, 'chrome.exe'), headlessShell: path.join(`chrome-headless-shell-${folder}`, 'chrome-headless-shell.exe') };
+      return {
+        key: folder,
+        chrome: path.join(`chrome-${folder}`, 'chrome.exe'),
+        headlessShell: path.join(`chrome-headless-shell-${folder}`, 'chrome-headless-shell.exe'),
+      };
     }
     default:
       return undefined;

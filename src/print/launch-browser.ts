@@ -65,8 +65,13 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
     const reason = error instanceof Error ? error.message : String(error);
     // @sparticuz/chromium unpacks in place and trusts any file already there, so an unpack that was
     // interrupted, or is still running in another process, leaves a binary that fails like this.
-    const hint = choice.source === 'bundled' ? ` If an earlier run was interrupted while unpacking it, delete \`${choice.executablePath}\` and try again.` : '';
-    throw new Error(`Could not start the browser \`${choice.executablePath}\` (source: ${choice.source}): ${reason}.${hint}`, { cause: error });
+    const hint =
+      choice.source === 'bundled'
+        ? ` If an earlier run was interrupted while unpacking it, delete \`${choice.executablePath}\` and try again.`
+        : '';
+    throw new Error(`Could not start the browser \`${choice.executablePath}\` (source: ${choice.source}): ${reason}.${hint}`, {
+      cause: error,
+    });
   }
   browser.once('disconnected', () => {
     // Nobody awaits this; a leftover folder in the temp directory is not worth failing a print for.

@@ -57,7 +57,9 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
     const close = () => (closing ??= browser.close().catch(() => undefined));
     options.signal?.addEventListener('abort', close);
     // Settled, not all: every worker must have put its unfinished job back before a relaunch.
-    const results = await Promise.allSettled(Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop(), collect)));
+    const results = await Promise.allSettled(
+      Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop(), collect)),
+    );
     options.signal?.removeEventListener('abort', close);
     await close();
     // Stopped on purpose: the pages that failed did so because the browser was closed.
@@ -80,7 +82,13 @@ class BrowserCrash extends Error {
   }
 }
 
-async function runWorker(browser: Browser, queue: PdfJob[], options: PrintOptions, ready: Page | undefined, collect: () => void): Promise<void> {
+async function runWorker(
+  browser: Browser,
+  queue: PdfJob[],
+  options: PrintOptions,
+  ready: Page | undefined,
+  collect: () => void,
+): Promise<void> {
   let job: PdfJob | undefined;
   try {
     const page = ready ?? (await openLockedPage(browser));
@@ -127,7 +135,9 @@ async function hasDisconnected(browser: Browser): Promise<boolean> {
 async function printPage(page: Page, html: string, timeout: number): Promise<Uint8Array> {
   const limit = `${timeout / 1000} s`;
   await page.setContent(html, { waitUntil: 'load', timeout }).catch(explainTimeout(`the page did not finish loading within ${limit}`));
-  return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true, timeout }).catch(explainTimeout(`the page did not finish printing within ${limit}`));
+  return page
+    .pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true, timeout })
+    .catch(explainTimeout(`the page did not finish printing within ${limit}`));
 }
 
 function explainTimeout(reason: string): (error: unknown) => never {
@@ -137,6 +147,7 @@ function explainTimeout(reason: string): (error: unknown) => never {
 }
 
 function toPrintError(error: unknown): Error {
-  if (error instanceof BrowserCrash) return new PrintError(`${error.message}, twice; the last failure: ${String(error.reason)}`, { cause: error });
+  if (error instanceof BrowserCrash)
+    return new PrintError(`${error.message}, twice; the last failure: ${String(error.reason)}`, { cause: error });
   return error instanceof Error ? error : new Error(String(error));
 }

@@ -39,8 +39,11 @@ export function readPdfLayout(text: string): PdfLayout {
     const [first, count] = [Number(match[1]), Number(match[2])];
     const entries: XrefEntry[] = [];
     for (let index = 0; index < count; index++) {
-      const line = /^(\d{10}) (\d{5}) ([nf])[ \r\n]{2}$/.exec(text.slice(header.lastIndex + index * 20, header.lastIndex + (index + 1) * 20));
-      if (!line) throw new UnexpectedPdfError(`entry ${first + index} of its cross-reference table is not 20 bytes of \`offset generation n|f\``);
+      const line = /^(\d{10}) (\d{5}) ([nf])[ \r\n]{2}$/.exec(
+        text.slice(header.lastIndex + index * 20, header.lastIndex + (index + 1) * 20),
+      );
+      if (!line)
+        throw new UnexpectedPdfError(`entry ${first + index} of its cross-reference table is not 20 bytes of \`offset generation n|f\``);
       const entry = { objectNumber: first + index, offset: Number(line[1]), generation: Number(line[2]), inUse: line[3] === 'n' };
       entries.push(entry);
       if (entry.inUse) objects.set(entry.objectNumber, entry.offset);

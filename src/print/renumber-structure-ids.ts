@@ -14,7 +14,8 @@ export function renumberStructureIds(pdf: string): string {
     if (!renamed.has(digits!)) renamed.set(digits!, `node${String(renamed.size + 1).padStart(digits!.length, '0')}`);
   }
   if (renamed.size === 0) return pdf;
-  const rename = (text: string) => text.replace(/\(node(\d+)\)/g, (name, digits: string) => (renamed.has(digits) ? `(${renamed.get(digits)})` : name));
+  const rename = (text: string) =>
+    text.replace(/\(node(\d+)\)/g, (name, digits: string) => (renamed.has(digits) ? `(${renamed.get(digits)})` : name));
   const leaves = pdf.match(/\/Limits \[\(node\d+\) \(node\d+\)\]/g) ?? [];
   if (leaves.length > 1) throw new UnexpectedPdfError('its structure ID tree has more than one leaf');
   const sortedNames = [...renamed.values()].sort();

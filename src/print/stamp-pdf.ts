@@ -60,7 +60,10 @@ function textString(value: string): string {
 
 /** `(D:20251201000000Z)`, in UTC. */
 function pdfDate(date: Date): string {
-  return `(D:${date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:T]/g, '')})`;
+  return `(D:${date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:T]/g, '')})`;
 }
 
 function fileId({ source, ...described }: PdfMetadata): string {

@@ -51,11 +51,19 @@ function deepLine(chunk: Chunk): ParseCostProblem | null {
     const prefix = containerPrefix.exec(line)?.[0] ?? '';
     const place = { line: chunk.lineOffset + index + 1, column: 1 };
     if (prefix.length > maxPrefixChars) {
-      return { reason: `Lists or quotes nested too deeply: ${prefix.length} characters of nesting before the text, at most ${maxPrefixChars}`, place, ruleId: 'too-deeply-nested' };
+      return {
+        reason: `Lists or quotes nested too deeply: ${prefix.length} characters of nesting before the text, at most ${maxPrefixChars}`,
+        place,
+        ruleId: 'too-deeply-nested',
+      };
     }
     const marks = line.length > maxInlineMarks && !thematicBreak.test(line) ? (line.match(inlineMark)?.length ?? 0) : 0;
     if (marks > maxInlineMarks) {
-      return { reason: `Too much inline markup in one line: ${marks} emphasis, link, image or code marks, at most ${maxInlineMarks}`, place, ruleId: 'too-deeply-nested' };
+      return {
+        reason: `Too much inline markup in one line: ${marks} emphasis, link, image or code marks, at most ${maxInlineMarks}`,
+        place,
+        ruleId: 'too-deeply-nested',
+      };
     }
   }
   return null;

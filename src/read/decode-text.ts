@@ -1,7 +1,5 @@
 /** The text of a file, or why its bytes are not readable text and where. */
-export type DecodedText =
-  | { ok: true; text: string }
-  | { ok: false; problem: 'binary' | 'encoding'; line: number; column: number };
+export type DecodedText = { ok: true; text: string } | { ok: false; problem: 'binary' | 'encoding'; line: number; column: number };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 

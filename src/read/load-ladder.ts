@@ -47,7 +47,13 @@ export function toLadder(sources: readonly LadderSource[], shippedIntroduction: 
     .sort(compareRoles);
   if (roles.length === 0 && !files.some(hasErrors)) {
     const folder = new VFile({ path: folderPath });
-    report(folder, 'error', `No role pages in ${quote(folderPath)}; expected a page with positions such as \`## D1 - Developer 1\``, undefined, 'no-roles');
+    report(
+      folder,
+      'error',
+      `No role pages in ${quote(folderPath)}; expected a page with positions such as \`## D1 - Developer 1\``,
+      undefined,
+      'no-roles',
+    );
     files.push(folder);
   }
   const ladder = { framework, roles };
@@ -62,11 +68,23 @@ function toPage(source: LadderSource): Page[] {
 }
 
 /** The folder's own introduction page, or the shipped one when the folder has none. */
-function readFramework(introductions: readonly Page[], shippedIntroduction: LadderSource, folderPath: string, files: VFile[]): Framework | null {
+function readFramework(
+  introductions: readonly Page[],
+  shippedIntroduction: LadderSource,
+  folderPath: string,
+  files: VFile[],
+): Framework | null {
   const [first, ...others] = introductions;
   for (const other of others) {
     const cause = { file: first?.file.path ?? '', place: undefined, reason: 'the first introduction page' };
-    report(other.file, 'error', 'Second introduction page: a folder holds one page that defines the axes', undefined, 'duplicate-framework', cause);
+    report(
+      other.file,
+      'error',
+      'Second introduction page: a folder holds one page that defines the axes',
+      undefined,
+      'duplicate-framework',
+      cause,
+    );
   }
   if (others.length > 0) return null;
   if (first) return first.frontMatter ? toFramework(first.tree, first.file, first.frontMatter) : null;
@@ -75,7 +93,13 @@ function readFramework(introductions: readonly Page[], shippedIntroduction: Ladd
   if (!framework) throw new Error(`The shipped introduction page ${shippedIntroduction.file.path} does not define a framework`);
   files.push(shippedIntroduction.file);
   const folder = new VFile({ path: folderPath });
-  report(folder, 'info', `No introduction page in ${quote(folderPath)}; using the framework that ships with ladders`, undefined, 'shipped-framework');
+  report(
+    folder,
+    'info',
+    `No introduction page in ${quote(folderPath)}; using the framework that ships with ladders`,
+    undefined,
+    'shipped-framework',
+  );
   files.push(folder);
   return framework;
 }

@@ -6,7 +6,11 @@ import type { SourcePlace } from '../model.js';
 /** The text of Markdown nodes with runs of white space folded into one space. */
 export function plainText(nodes: Nodes | readonly Nodes[]): string {
   const list = Array.isArray(nodes) ? nodes : [nodes];
-  return list.map((node) => toString(node)).join('').replace(/\s+/g, ' ').trim();
+  return list
+    .map((node) => toString(node))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A heading and the nodes under it, up to the next heading of the same or a higher level. */

@@ -14,7 +14,10 @@ export const frontMatterSchema = z.strictObject({
     .optional(),
   title: z.string().trim().min(1, 'must not be empty').optional(),
   summary: z.string().trim().optional(),
-  version: z.union([z.string().trim().min(1), z.number()]).transform(String).optional(),
+  version: z
+    .union([z.string().trim().min(1), z.number()])
+    .transform(String)
+    .optional(),
 });
 
 /** Metadata a page may declare about itself. */
@@ -40,7 +43,13 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatter | null {
     value = document.toJS() ?? {};
   } catch (error) {
     // Aliases that expand without end (a "billion laughs") are refused by the YAML library here.
-    report(file, 'error', `Broken front matter: ${firstLine(error instanceof Error ? error.message : String(error))}`, start, 'broken-front-matter');
+    report(
+      file,
+      'error',
+      `Broken front matter: ${firstLine(error instanceof Error ? error.message : String(error))}`,
+      start,
+      'broken-front-matter',
+    );
     return null;
   }
   const result = frontMatterSchema.safeParse(value);
@@ -60,7 +69,13 @@ export function readFrontMatter(tree: Root, file: VFile): FrontMatter | null {
 function reportUnknownKey(file: VFile, key: string, place: Point | undefined): void {
   const suggestion = closestMatch(key, knownKeys);
   const hint = suggestion ? `; did you mean ${quote(suggestion)}?` : '';
-  report(file, 'error', `Unknown front matter key ${quote(key)}, expected one of ${quoteList(knownKeys)}${hint}`, place, 'unknown-front-matter-key');
+  report(
+    file,
+    'error',
+    `Unknown front matter key ${quote(key)}, expected one of ${quoteList(knownKeys)}${hint}`,
+    place,
+    'unknown-front-matter-key',
+  );
 }
 
 function placeOfKey(document: Document, keyPath: string[], yamlText: string, start: Point | undefined): Point | undefined {

@@ -17,7 +17,6 @@ export const maxPageBytes = 512 * 1024;
 /** The pages of a ladder folder: its Markdown files, not those of sub-folders. */
 export const markdownExtension = /\.(md|markdown)$/i;
 
-
 /** Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start. */
 export async function readLadders(dir: string, cwd: string): Promise<LadderSource[]> {
   const folder = new VFile({ path: displayPath(dir, cwd) });
@@ -32,11 +31,20 @@ export async function readLadders(dir: string, cwd: string): Promise<LadderSourc
   for (const name of names) {
     const fullPath = path.join(dir, name);
     // A name that cannot even be looked at (a dangling link, a link loop) is a page that cannot be read: reading it says why.
-    const isFile = await stat(fullPath).then((stats) => stats.isFile(), () => true);
+    const isFile = await stat(fullPath).then(
+      (stats) => stats.isFile(),
+      () => true,
+    );
     if (isFile) pages.push(await readLadderPage(fullPath, cwd));
   }
   if (pages.length === 0) {
-    report(folder, 'error', `No Markdown pages in ${quote(folder.path)}; expected an introduction page and one page per role`, undefined, 'no-pages');
+    report(
+      folder,
+      'error',
+      `No Markdown pages in ${quote(folder.path)}; expected an introduction page and one page per role`,
+      undefined,
+      'no-pages',
+    );
     return [{ file: folder, text: null }];
   }
   return pages;

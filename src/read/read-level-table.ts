@@ -44,16 +44,34 @@ function readRow(row: TableRow, columns: Columns, file: VFile): LevelRow | null 
   const position = parsePositionHeading(positionText);
   const level = /^\d+$/.test(levelText) ? Number(levelText) : null;
   if (level === null) {
-    report(file, 'error', `Unexpected level ${quote(levelText)} in the level table, expected a number`, cell(columns.level)?.position ?? row.position, 'bad-level-table');
+    report(
+      file,
+      'error',
+      `Unexpected level ${quote(levelText)} in the level table, expected a number`,
+      cell(columns.level)?.position ?? row.position,
+      'bad-level-table',
+    );
   }
   if (!position) {
-    report(file, 'error', `Unexpected position ${quote(positionText)} in the level table, expected \`CODE - Title\` such as \`EM5 - Engineering Manager 5\``, cell(columns.position)?.position ?? row.position, 'bad-level-table');
+    report(
+      file,
+      'error',
+      `Unexpected position ${quote(positionText)} in the level table, expected \`CODE - Title\` such as \`EM5 - Engineering Manager 5\``,
+      cell(columns.position)?.position ?? row.position,
+      'bad-level-table',
+    );
     return null;
   }
   const seniorCell = columns.senior === -1 ? undefined : cell(columns.senior);
   const senior = seniorCell ? parseSeniority(plainText(seniorCell)) : null;
   if (seniorCell && senior === null) {
-    report(file, 'error', `Unexpected seniority ${quote(plainText(seniorCell))}, expected \`Yes\`, \`No\`, \`Senior\` or \`Junior\``, seniorCell.position, 'bad-level-table');
+    report(
+      file,
+      'error',
+      `Unexpected seniority ${quote(plainText(seniorCell))}, expected \`Yes\`, \`No\`, \`Senior\` or \`Junior\``,
+      seniorCell.position,
+      'bad-level-table',
+    );
   }
   // A row with a bad cell is kept, so its position is not reported missing from the table as well.
   return { level, senior, position, node: row };

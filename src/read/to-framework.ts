@@ -73,22 +73,44 @@ function axisSummary(tree: Root, axisName: string): string {
 }
 
 function hasUniqueNames(axes: readonly Axis[], file: VFile): boolean {
-  return isUnique(axes.map((axis) => ({ key: axis.id, label: axis.name, place: axis.source })), file, 'axis', 'duplicate-axis-name');
+  return isUnique(
+    axes.map((axis) => ({ key: axis.id, label: axis.name, place: axis.source })),
+    file,
+    'axis',
+    'duplicate-axis-name',
+  );
 }
 
 function hasUniqueKeywords(axes: readonly Axis[], file: VFile): boolean {
   const levels = axes.flatMap((axis) => axis.levels);
-  return isUnique(levels.map((level) => ({ key: keywordKey(level.keyword), label: level.keyword, place: level.source })), file, 'keyword', 'duplicate-keyword');
+  return isUnique(
+    levels.map((level) => ({ key: keywordKey(level.keyword), label: level.keyword, place: level.source })),
+    file,
+    'keyword',
+    'duplicate-keyword',
+  );
 }
 
-function isUnique(entries: { key: string; label: string; place: { line: number; column: number } }[], file: VFile, noun: string, ruleId: string): boolean {
+function isUnique(
+  entries: { key: string; label: string; place: { line: number; column: number } }[],
+  file: VFile,
+  noun: string,
+  ruleId: string,
+): boolean {
   const seen = new Map<string, { line: number; column: number }>();
   let unique = true;
   for (const entry of entries) {
     const first = seen.get(entry.key);
     if (first) {
       const cause = { file: file.path, place: first, reason: `${quote(entry.label)} first defined here` };
-      report(file, 'error', `Duplicate ${noun} ${quote(entry.label)}: each ${noun} must be defined once so a bullet names exactly one`, entry.place, ruleId, cause);
+      report(
+        file,
+        'error',
+        `Duplicate ${noun} ${quote(entry.label)}: each ${noun} must be defined once so a bullet names exactly one`,
+        entry.place,
+        ruleId,
+        cause,
+      );
       unique = false;
     } else {
       seen.set(entry.key, entry.place);

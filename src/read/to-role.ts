@@ -30,7 +30,14 @@ export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, framew
   if (table) applyLevelTable(table, headingCodes, positions, file);
   else for (const position of positions) position.senior = position.level >= firstSeniorLevel;
   const id = frontMatter.id ?? slugify(fileStem(file));
-  if (!id) report(file, 'error', `Cannot make a role id from the file name ${quote(file.basename ?? '')}; set \`id\` in the front matter`, undefined, 'bad-role-id');
+  if (!id)
+    report(
+      file,
+      'error',
+      `Cannot make a role id from the file name ${quote(file.basename ?? '')}; set \`id\` in the front matter`,
+      undefined,
+      'bad-role-id',
+    );
   if (!id || errorCount(file) > errorsBefore) return null;
   return {
     id,
@@ -52,7 +59,12 @@ function summaryOf(tree: Root): string {
 }
 
 /** The table must list exactly the positions below it, with the same levels and titles; it gives seniority. */
-function applyLevelTable(rows: readonly LevelRow[], headingCodes: ReadonlySet<string | undefined>, positions: readonly Position[], file: VFile): void {
+function applyLevelTable(
+  rows: readonly LevelRow[],
+  headingCodes: ReadonlySet<string | undefined>,
+  positions: readonly Position[],
+  file: VFile,
+): void {
   const byCode = new Map(positions.map((position) => [position.code, position]));
   const listed = new Set<string>();
   for (const row of rows) {
@@ -60,11 +72,23 @@ function applyLevelTable(rows: readonly LevelRow[], headingCodes: ReadonlySet<st
     const position = byCode.get(code);
     listed.add(code);
     if (!headingCodes.has(code)) {
-      report(file, 'error', `The level table lists ${quote(code)}, but no position below has that code`, row.node.position, 'table-mismatch');
+      report(
+        file,
+        'error',
+        `The level table lists ${quote(code)}, but no position below has that code`,
+        row.node.position,
+        'table-mismatch',
+      );
     } else if (!position) {
       continue; // the position's own errors are reported already
     } else if (row.level !== null && row.level !== position.level) {
-      report(file, 'error', `The level table puts ${quote(code)} at level ${row.level}, but its code says level ${position.level}`, row.node.position, 'table-mismatch');
+      report(
+        file,
+        'error',
+        `The level table puts ${quote(code)} at level ${row.level}, but its code says level ${position.level}`,
+        row.node.position,
+        'table-mismatch',
+      );
     } else if (row.position.title && normalTitle(row.position.title) !== normalTitle(position.title)) {
       const reason = `The level table calls ${quote(code)} ${quote(row.position.title)}, but its heading says ${quote(position.title)}`;
       report(file, 'error', reason, row.node.position, 'table-mismatch');

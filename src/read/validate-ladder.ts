@@ -4,7 +4,13 @@ import type { Ladder, Position, Role, SourcePlace } from '../model.js';
 
 /** Check what only the whole ladder shows: duplicates across pages, ranks that fall, order, empty text. */
 export function validateLadder(ladder: Ladder, files: ReadonlyMap<string, VFile>): void {
-  const say = (severity: Severity, reason: string, source: SourcePlace, ruleId: string, cause?: { source: SourcePlace; reason: string }) => {
+  const say = (
+    severity: Severity,
+    reason: string,
+    source: SourcePlace,
+    ruleId: string,
+    cause?: { source: SourcePlace; reason: string },
+  ) => {
     const file = files.get(source.file);
     if (!file) throw new Error(`No file for ${source.file}`);
     report(file, severity, reason, source, ruleId, cause && { file: cause.source.file, place: cause.source, reason: cause.reason });
@@ -17,19 +23,33 @@ export function validateLadder(ladder: Ladder, files: ReadonlyMap<string, VFile>
   checkDescriptions(ladder, say);
 }
 
-type Say = (severity: Severity, reason: string, source: SourcePlace, ruleId: string, cause?: { source: SourcePlace; reason: string }) => void;
+type Say = (
+  severity: Severity,
+  reason: string,
+  source: SourcePlace,
+  ruleId: string,
+  cause?: { source: SourcePlace; reason: string },
+) => void;
 
 function checkDuplicates(roles: readonly Role[], say: Say): void {
   const roleIds = new Map<string, Role>();
   for (const role of roles) {
     const first = roleIds.get(role.id);
-    if (first) say('error', `Duplicate role id ${quote(role.id)}; set a distinct \`id\` in the front matter`, role.source, 'duplicate-role', { source: first.source, reason: `${quote(role.id)} first used here` });
+    if (first)
+      say('error', `Duplicate role id ${quote(role.id)}; set a distinct \`id\` in the front matter`, role.source, 'duplicate-role', {
+        source: first.source,
+        reason: `${quote(role.id)} first used here`,
+      });
     else roleIds.set(role.id, role);
   }
   const codes = new Map<string, Position>();
   for (const position of roles.flatMap((role) => role.positions)) {
     const first = codes.get(position.code);
-    if (first) say('error', `Duplicate position code ${quote(position.code)}`, position.source, 'duplicate-position', { source: first.source, reason: `${quote(position.code)} first defined here` });
+    if (first)
+      say('error', `Duplicate position code ${quote(position.code)}`, position.source, 'duplicate-position', {
+        source: first.source,
+        reason: `${quote(position.code)} first defined here`,
+      });
     else codes.set(position.code, position);
   }
 }
@@ -41,7 +61,12 @@ function checkLevelOrder(role: Role, say: Say): void {
     const previous = written[index - 1];
     const position = written[index];
     if (previous && position && position.level < previous.level) {
-      say('warning', `Position ${quote(position.code)} (level ${position.level}) comes after ${quote(previous.code)} (level ${previous.level}); list positions from the lowest level up`, position.source, 'level-order');
+      say(
+        'warning',
+        `Position ${quote(position.code)} (level ${position.level}) comes after ${quote(previous.code)} (level ${previous.level}); list positions from the lowest level up`,
+        position.source,
+        'level-order',
+      );
     }
   }
 }
@@ -57,14 +82,23 @@ function checkRanksGrow(role: Role, ladder: Ladder, say: Say): void {
       if (!before || expectation.rank >= before.rank) continue;
       const axisName = ladder.framework.axes.find((axis) => axis.id === expectation.axis)?.name ?? expectation.axis;
       const reason = `${quote(position.code)} expects ${quote(expectation.keyword)} (rank ${expectation.rank}) on ${quote(axisName)}, lower than ${quote(before.keyword)} (rank ${before.rank}) at ${quote(previous.code)}`;
-      say('warning', reason, expectation.source, 'rank-decrease', { source: before.source, reason: `${quote(previous.code)} expects ${quote(before.keyword)} here` });
+      say('warning', reason, expectation.source, 'rank-decrease', {
+        source: before.source,
+        reason: `${quote(previous.code)} expects ${quote(before.keyword)} here`,
+      });
     }
   }
 }
 
 function checkDescriptions(ladder: Ladder, say: Say): void {
   for (const axis of ladder.framework.axes) {
-    if (!axis.summary) say('warning', `Axis ${quote(axis.name)} has no summary; add \`* **${axis.name}**: what it measures\``, axis.source, 'empty-description');
+    if (!axis.summary)
+      say(
+        'warning',
+        `Axis ${quote(axis.name)} has no summary; add \`* **${axis.name}**: what it measures\``,
+        axis.source,
+        'empty-description',
+      );
     for (const level of axis.levels) {
       if (!level.description) say('warning', `Keyword ${quote(level.keyword)} has no description`, level.source, 'empty-description');
     }
@@ -72,7 +106,13 @@ function checkDescriptions(ladder: Ladder, say: Say): void {
   for (const role of ladder.roles) {
     for (const position of role.positions) {
       for (const expectation of position.expectations) {
-        if (!expectation.description) say('warning', `${quote(position.code)} gives no description for ${quote(expectation.keyword)}`, expectation.source, 'empty-description');
+        if (!expectation.description)
+          say(
+            'warning',
+            `${quote(position.code)} gives no description for ${quote(expectation.keyword)}`,
+            expectation.source,
+            'empty-description',
+          );
       }
     }
   }

@@ -9,7 +9,6 @@ import { limitBlocks, RenderLimitError, type RenderBudget } from './render-limit
 import { displayPath } from '../paths-and-order.js';
 import type { TextFormat } from './output-paths.js';
 
-
 /** The pages a build renders, each in HTML and in Markdown. */
 export const pageNames = ['handout', 'review', 'role', 'index', 'compare'] as const;
 export type PageName = (typeof pageNames)[number];
@@ -26,7 +25,10 @@ export interface Templates {
 }
 
 /** Load the shipped templates with any overrides from `overrideDir`; messages go on the returned files. */
-export async function loadTemplates(overrideDir: string | undefined, cwd: string): Promise<{ templates: Templates | null; files: VFile[] }> {
+export async function loadTemplates(
+  overrideDir: string | undefined,
+  cwd: string,
+): Promise<{ templates: Templates | null; files: VFile[] }> {
   if (overrideDir !== undefined && !(await isFolder(overrideDir))) {
     // A mistyped folder would otherwise fall back to the shipped templates without a word.
     const folder = new VFile({ path: displayPath(overrideDir, cwd) });
@@ -44,7 +46,13 @@ export async function loadTemplates(overrideDir: string | undefined, cwd: string
     try {
       sources.set(name, { file, text: await readFile(fullPath, 'utf8') });
     } catch (error) {
-      report(file, 'error', `Cannot read the template: ${String((error as { code?: string }).code ?? error)}`, undefined, 'unreadable-template');
+      report(
+        file,
+        'error',
+        `Cannot read the template: ${String((error as { code?: string }).code ?? error)}`,
+        undefined,
+        'unreadable-template',
+      );
     }
   }
   const environments = { html: Handlebars.create(), md: Handlebars.create() };
@@ -88,8 +96,15 @@ export async function loadTemplates(overrideDir: string | undefined, cwd: string
       digest(page, format) {
         const known = digests.get(`${page}.${format}`);
         if (known) return known;
-        const used = [...sources].filter(([name]) => name === `${page}.${format}.hbs` || (name.startsWith('partials/') && name.endsWith(`.${format}.hbs`)) || (format === 'html' && name === 'print.css'));
-        const digest = createHash('sha256').update(JSON.stringify(used.map(([name, { text }]) => [name, text]))).digest('hex');
+        const used = [...sources].filter(
+          ([name]) =>
+            name === `${page}.${format}.hbs` ||
+            (name.startsWith('partials/') && name.endsWith(`.${format}.hbs`)) ||
+            (format === 'html' && name === 'print.css'),
+        );
+        const digest = createHash('sha256')
+          .update(JSON.stringify(used.map(([name, { text }]) => [name, text])))
+          .digest('hex');
         digests.set(`${page}.${format}`, digest);
         return digest;
       },
@@ -103,7 +118,8 @@ export async function loadTemplates(overrideDir: string | undefined, cwd: string
           return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
         } catch (error) {
           // A partial that includes itself recurses until the stack runs out.
-          const reason = error instanceof RangeError ? 'it includes itself without end' : error instanceof RenderLimitError ? error.message : null;
+          const reason =
+            error instanceof RangeError ? 'it includes itself without end' : error instanceof RenderLimitError ? error.message : null;
           if (reason === null) throw error;
           throw new RenderLimitError(`The template ${quote(origins.get(name) ?? name)} was stopped: ${reason}`, { cause: error });
         }
@@ -162,7 +178,13 @@ function checkPartials(text: string, file: VFile, partials: Record<string, unkno
     const name = node.name.type === 'PathExpression' ? (node.name as hbs.AST.PathExpression).original : null;
     if (name && !(name in partials)) {
       const place = { line: node.loc.start.line, column: node.loc.start.column + 1 };
-      report(file, 'error', `Unknown partial ${quote(name)}, expected one of ${Object.keys(partials).map(quote).join(', ')}`, place, 'unknown-partial');
+      report(
+        file,
+        'error',
+        `Unknown partial ${quote(name)}, expected one of ${Object.keys(partials).map(quote).join(', ')}`,
+        place,
+        'unknown-partial',
+      );
     }
   };
   visitor.PartialStatement = check;

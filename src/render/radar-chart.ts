@@ -22,7 +22,10 @@ export interface RadarChartInput {
   shapes: RadarShape[];
 }
 
-interface Point { x: number; y: number }
+interface Point {
+  x: number;
+  y: number;
+}
 
 // Wide enough that a 20-character label beside a horizontal axis fits even in a wide fallback font.
 const WIDTH = 600;
@@ -133,7 +136,8 @@ function renderAxisLabel(axis: RadarAxis, index: number, axisCount: number): str
   const top = anchorPoint.y - (lines.length * LINE_HEIGHT * (1 - Math.sin(angle))) / 2;
   const x = formatNumber(anchorPoint.x);
   const spans = lines.map(
-    (line, l) => `<tspan class="${line.className}" x="${x}" y="${formatNumber(top + (l + 1) * LINE_HEIGHT - 4)}">${escapeXml(line.text)}</tspan>`,
+    (line, l) =>
+      `<tspan class="${line.className}" x="${x}" y="${formatNumber(top + (l + 1) * LINE_HEIGHT - 4)}">${escapeXml(line.text)}</tspan>`,
   );
   return `<text text-anchor="${anchor}">${spans.join('')}</text>`;
 }

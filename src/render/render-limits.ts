@@ -36,11 +36,13 @@ function counting(body: Handlebars.TemplateDelegate | undefined, budget: RenderB
   if (!body) return body as unknown as Handlebars.TemplateDelegate;
   return (context: unknown, options?: Handlebars.RuntimeOptions) => {
     budget.blocks += 1;
-    if (budget.blocks > renderLimits.blocks) throw new RenderLimitError(`it renders more than ${renderLimits.blocks.toLocaleString('en')} blocks`);
+    if (budget.blocks > renderLimits.blocks)
+      throw new RenderLimitError(`it renders more than ${renderLimits.blocks.toLocaleString('en')} blocks`);
     const text = body(context, options);
     // Nested bodies are counted in their own blocks and again in the block around them: an over-estimate, never an under-.
     budget.characters += text.length;
-    if (budget.characters > renderLimits.characters) throw new RenderLimitError(`it produces more than ${renderLimits.characters / 1024 / 1024} MiB`);
+    if (budget.characters > renderLimits.characters)
+      throw new RenderLimitError(`it produces more than ${renderLimits.characters / 1024 / 1024} MiB`);
     return text;
   };
 }

@@ -53,7 +53,13 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
   return {
     ...pageView(ladder, options, `../${indexFile(options.format)}`),
     role: { id: role.id, title: role.title, summary: role.summary, link: { href: indexFile(options.format), text: role.title } },
-    position: { code: position.code, level: position.level, title: position.title, senior: position.senior, seniority: seniority(position) },
+    position: {
+      code: position.code,
+      level: position.level,
+      title: position.title,
+      senior: position.senior,
+      seniority: seniority(position),
+    },
     expectations: position.expectations.map((expectation) => toExpectationView(expectation, axisOf(ladder, expectation))),
     previous: previous ? toStepView(ladder, previous, previous, position, options.format) : null,
     next: next ? toStepView(ladder, next, position, next, options.format) : null,
@@ -93,7 +99,11 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
       name: axis.name,
       cells: role.positions.map((position) => {
         const expectation = position.expectations[axisIndex];
-        return { keyword: expectation?.keyword ?? '', rank: expectation?.rank ?? 0, rankLabel: `${expectation?.rank ?? 0} of ${axis.levels.length}` };
+        return {
+          keyword: expectation?.keyword ?? '',
+          rank: expectation?.rank ?? 0,
+          rankLabel: `${expectation?.rank ?? 0} of ${axis.levels.length}`,
+        };
       }),
     })),
     source: { file: role.path, line: role.source.line },
@@ -116,11 +126,18 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
       const atLevel = positions.filter((position) => position.level === level);
       return {
         level,
-        seniority: atLevel.every((position) => position.senior) ? 'Senior' : atLevel.some((position) => position.senior) ? 'Mixed' : 'Not senior',
+        seniority: atLevel.every((position) => position.senior)
+          ? 'Senior'
+          : atLevel.some((position) => position.senior)
+            ? 'Mixed'
+            : 'Not senior',
         cells: ladder.roles.map((role) => ({
           positions: role.positions
             .filter((position) => position.level === level)
-            .map((position) => ({ code: position.code, link: { ...positionLink(position, options.format), href: `${role.id}/${positionLink(position, options.format).href}` } })),
+            .map((position) => ({
+              code: position.code,
+              link: { ...positionLink(position, options.format), href: `${role.id}/${positionLink(position, options.format).href}` },
+            })),
         })),
       };
     }),
@@ -167,13 +184,19 @@ function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Pos
 function toChartView(ladder: Ladder, position: Position): ChartView {
   const axes = ladder.framework.axes;
   const values = position.expectations.map((expectation) => expectation.rank);
-  const summary = position.expectations.map((expectation, index) => `${axes[index]?.name ?? expectation.axis} ${expectation.keyword}`).join(', ');
+  const summary = position.expectations
+    .map((expectation, index) => `${axes[index]?.name ?? expectation.axis} ${expectation.keyword}`)
+    .join(', ');
   return {
     svg: renderRadarChart({
       idPrefix: `chart-${position.code.toLowerCase()}`,
       title: `${position.code} expectations`,
       description: `The rank ${position.title} expects on each axis.`,
-      axes: axes.map((axis, index) => ({ name: axis.name, ranks: axis.levels.length, caption: position.expectations[index]?.keyword ?? '' })),
+      axes: axes.map((axis, index) => ({
+        name: axis.name,
+        ranks: axis.levels.length,
+        caption: position.expectations[index]?.keyword ?? '',
+      })),
       shapes: [{ label: position.code, values }],
     }),
     file: `${position.code.toLowerCase()}.svg`,

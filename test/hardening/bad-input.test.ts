@@ -46,11 +46,17 @@ interface RefusalOptions {
 }
 
 /** Lay out a case in a fresh folder, run `check` and `build` on its `input` (both, whatever the first does), and check the refusal. */
-async function expectRefused(name: string, makeInput: (input: string) => void, expected: Expected, { boundMs = smallBoundMs, buildArgs = [] }: RefusalOptions = {}): Promise<void> {
+async function expectRefused(
+  name: string,
+  makeInput: (input: string) => void,
+  expected: Expected,
+  { boundMs = smallBoundMs, buildArgs = [] }: RefusalOptions = {},
+): Promise<void> {
   const work = path.join(scratch, name);
   mkdirSync(work);
   makeInput(path.join(work, 'input'));
-  for (const rule of 'errors' in expected ? expected.errors.map((error) => error.split(' ')[1] ?? '') : expected.rules) expectedRules.add(rule);
+  for (const rule of 'errors' in expected ? expected.errors.map((error) => error.split(' ')[1] ?? '') : expected.rules)
+    expectedRules.add(rule);
   const before = listTree(work);
   const check = buildArgs.length === 0 ? await runTimed(['check', '--ladders', 'input'], work) : null;
   const build = await runTimed(['build', '--ladders', 'input', '--out', 'out', '--format', 'html,md', ...buildArgs], work);
@@ -133,7 +139,9 @@ describe('the corpus of malformed ladders', () => {
 
   for (const name of cases) {
     it(name, async () => {
-      const expected = readFileSync(path.join(corpusDir, name, 'expected-errors.txt'), 'utf8').split('\n').filter(Boolean);
+      const expected = readFileSync(path.join(corpusDir, name, 'expected-errors.txt'), 'utf8')
+        .split('\n')
+        .filter(Boolean);
       await expectRefused(name, (input) => cpSync(path.join(corpusDir, name, 'input'), input, { recursive: true }), { errors: expected });
     });
   }
@@ -160,13 +168,17 @@ describe('pages that are not UTF-8 text', () => {
     ['a code point beyond U+10FFFF', 'ï', [0xf4, 0x90, 0x80, 0x80], naive],
     ['a character cut after two of its three bytes', '—', [0xe2, 0x80], dash],
   ])('%s is not UTF-8, at its place', async (label, marker, bytes, index) => {
-    await expectRefused(`not-utf8-${label.replaceAll(' ', '-')}`, withRolePage(makerBytesWith(marker, Uint8Array.from(bytes))), { errors: [`input/maker.md:${placeAt(makerPage, index)} not-utf8`] });
+    await expectRefused(`not-utf8-${label.replaceAll(' ', '-')}`, withRolePage(makerBytesWith(marker, Uint8Array.from(bytes))), {
+      errors: [`input/maker.md:${placeAt(makerPage, index)} not-utf8`],
+    });
   });
 
   it('a page cut in the middle of a multi-byte character is not UTF-8, at its end', async () => {
     const bytes = Buffer.from(makerPage);
     const cut = bytes.indexOf(Buffer.from('—')) + 1;
-    await expectRefused('truncated-mid-character', withRolePage(bytes.subarray(0, cut)), { errors: [`input/maker.md:${placeAt(makerPage, dash)} not-utf8`] });
+    await expectRefused('truncated-mid-character', withRolePage(bytes.subarray(0, cut)), {
+      errors: [`input/maker.md:${placeAt(makerPage, dash)} not-utf8`],
+    });
   });
 });
 
@@ -176,7 +188,9 @@ describe('truncated pages', () => {
 
   it('cut in the middle of the level table: the row cannot be read', async () => {
     const page = cutAfter('| 1 | Junior | [M1 - Ma');
-    await expectRefused('truncated-mid-table', withRolePage(page), { errors: [`input/maker.md:${lineOf(page, '| 1 | Junior')}:14 bad-level-table`] });
+    await expectRefused('truncated-mid-table', withRolePage(page), {
+      errors: [`input/maker.md:${lineOf(page, '| 1 | Junior')}:14 bad-level-table`],
+    });
   });
 
   it('cut in the middle of a position list: an axis is missing', async () => {
@@ -186,7 +200,9 @@ describe('truncated pages', () => {
 
   it('cut in the middle of a bold keyword: the bullet cannot be read', async () => {
     const page = cutAfter('* **Hel');
-    await expectRefused('truncated-mid-keyword', withRolePage(page), { errors: [`input/maker.md:${lineOf(page, '* **Hel')}:3 bad-bullet`, `input/maker.md:${lineOf(page, '## M2')}:1 missing-axis`] });
+    await expectRefused('truncated-mid-keyword', withRolePage(page), {
+      errors: [`input/maker.md:${lineOf(page, '* **Hel')}:3 bad-bullet`, `input/maker.md:${lineOf(page, '## M2')}:1 missing-axis`],
+    });
   });
 
   it('cut in the middle of the front matter: the page holds no role, so the folder has none', async () => {
@@ -208,28 +224,43 @@ describe('folders and files that cannot be read', () => {
   });
 
   it('a page that is a dangling symbolic link cannot be read', async () => {
-    await expectRefused('dangling-symlink', (input) => {
-      withRolePage(makerPage)(input);
-      symlinkSync('gone.md', path.join(input, 'mentor.md'));
-    }, { rules: ['unreadable-file'] });
+    await expectRefused(
+      'dangling-symlink',
+      (input) => {
+        withRolePage(makerPage)(input);
+        symlinkSync('gone.md', path.join(input, 'mentor.md'));
+      },
+      { rules: ['unreadable-file'] },
+    );
   });
 
   it('a page that is a symbolic link to itself cannot be read', async () => {
-    await expectRefused('symlink-loop', (input) => {
-      withRolePage(makerPage)(input);
-      symlinkSync('mentor.md', path.join(input, 'mentor.md'));
-    }, { rules: ['unreadable-file'] });
+    await expectRefused(
+      'symlink-loop',
+      (input) => {
+        withRolePage(makerPage)(input);
+        symlinkSync('mentor.md', path.join(input, 'mentor.md'));
+      },
+      { rules: ['unreadable-file'] },
+    );
   });
 });
 
 describe('hostile front matter', () => {
   it('a YAML alias bomb (billion laughs) is broken front matter, not a crash', async () => {
-    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]', ...'bcdefg'.split('').map((key, index) => `${key}: &${key} [${Array(9).fill(`*${'abcdef'[index]}`).join(', ')}]`)].join('\n');
-    await expectRefused('yaml-alias-bomb', withRolePage(`---\n${bomb}\n---\n${makerPage.replace(/^---\n[^]*?---\n/, '')}`), { rules: ['broken-front-matter'] });
+    const bomb = [
+      'a: &a [x, x, x, x, x, x, x, x, x]',
+      ...'bcdefg'.split('').map((key, index) => `${key}: &${key} [${Array(9).fill(`*${'abcdef'[index]}`).join(', ')}]`),
+    ].join('\n');
+    await expectRefused('yaml-alias-bomb', withRolePage(`---\n${bomb}\n---\n${makerPage.replace(/^---\n[^]*?---\n/, '')}`), {
+      rules: ['broken-front-matter'],
+    });
   });
 
   it('an unknown key holding a line break is still reported on one line', async () => {
-    await expectRefused('front-matter-key-with-line-break', withRolePage(makerPage.replace('title: Maker', '"ti\\ntle": Maker')), { errors: ['input/maker.md:3:1 unknown-front-matter-key'] });
+    await expectRefused('front-matter-key-with-line-break', withRolePage(makerPage.replace('title: Maker', '"ti\\ntle": Maker')), {
+      errors: ['input/maker.md:3:1 unknown-front-matter-key'],
+    });
   });
 });
 
@@ -248,31 +279,57 @@ describe('pages too large or too complex to parse', () => {
   const header = '# Deep\n\n## M1 - Maker 1\n\n';
   /** A page whose first position is followed by `lines`; the error must name the first line nested over 100 characters deep. */
   const deepPage = (lines: string[]) => header + lines.join('\n') + '\n';
-  const firstTooDeep = (lines: string[], prefix: RegExp) => header.split('\n').length + lines.findIndex((line) => (prefix.exec(line)?.[0].length ?? 0) > 100);
+  const firstTooDeep = (lines: string[], prefix: RegExp) =>
+    header.split('\n').length + lines.findIndex((line) => (prefix.exec(line)?.[0].length ?? 0) > 100);
 
   // Nesting by indentation needs two more characters a level, so thousands of levels only fit on one line: `* * * … item`.
   it('a bulleted list nested 3,000 deep on one line', async () => {
-    await expectRefused('list-3000-deep', withRolePage(deepPage(['* '.repeat(3000) + 'item'])), { errors: ['input/maker.md:5:1 too-deeply-nested'] }, { boundMs: largeBoundMs });
+    await expectRefused(
+      'list-3000-deep',
+      withRolePage(deepPage(['* '.repeat(3000) + 'item'])),
+      { errors: ['input/maker.md:5:1 too-deeply-nested'] },
+      { boundMs: largeBoundMs },
+    );
   }, 60_000);
 
   it('an ordered list nested 3,000 deep on one line', async () => {
-    await expectRefused('ordered-list-3000-deep', withRolePage(deepPage(['1. '.repeat(3000) + 'item'])), { errors: ['input/maker.md:5:1 too-deeply-nested'] }, { boundMs: largeBoundMs });
+    await expectRefused(
+      'ordered-list-3000-deep',
+      withRolePage(deepPage(['1. '.repeat(3000) + 'item'])),
+      { errors: ['input/maker.md:5:1 too-deeply-nested'] },
+      { boundMs: largeBoundMs },
+    );
   }, 60_000);
 
   it('a bulleted list nested 300 deep by indentation, naming the first line too deep', async () => {
     const lines = Array.from({ length: 300 }, (_, depth) => '  '.repeat(depth) + '* item');
-    await expectRefused('list-300-deep-indented', withRolePage(deepPage(lines)), { errors: [`input/maker.md:${firstTooDeep(lines, /^ *\* /)}:1 too-deeply-nested`] }, { boundMs: largeBoundMs });
+    await expectRefused(
+      'list-300-deep-indented',
+      withRolePage(deepPage(lines)),
+      { errors: [`input/maker.md:${firstTooDeep(lines, /^ *\* /)}:1 too-deeply-nested`] },
+      { boundMs: largeBoundMs },
+    );
   }, 60_000);
 
   it('block quotes nested 3,000 deep, with spaces', async () => {
-    await expectRefused('quotes-3000-deep', withRolePage(deepPage(['> '.repeat(3000) + 'deep'])), { errors: ['input/maker.md:5:1 too-deeply-nested'] }, { boundMs: largeBoundMs });
+    await expectRefused(
+      'quotes-3000-deep',
+      withRolePage(deepPage(['> '.repeat(3000) + 'deep'])),
+      { errors: ['input/maker.md:5:1 too-deeply-nested'] },
+      { boundMs: largeBoundMs },
+    );
   }, 60_000);
 
   it('block quotes nested 3,000 deep, without spaces (`>>>…>`)', async () => {
     // CommonMark nests a block quote per `>` whether or not a space follows; this takes the parser
     // seconds at 3,000 and minutes at 40,000, so it must be refused like `> > >`.
     const page = makerPage.replace('## M2 - Maker 2\n', `## M2 - Maker 2\n\n${'>'.repeat(3000)} deep\n`);
-    await expectRefused('quotes-3000-deep-without-spaces', withRolePage(page), { errors: [`input/maker.md:${lineOf(page, '>>>')}:1 too-deeply-nested`] }, { boundMs: largeBoundMs });
+    await expectRefused(
+      'quotes-3000-deep-without-spaces',
+      withRolePage(page),
+      { errors: [`input/maker.md:${lineOf(page, '>>>')}:1 too-deeply-nested`] },
+      { boundMs: largeBoundMs },
+    );
   }, 60_000);
 
   it('5,000 list items in one block', async () => {
@@ -281,7 +338,9 @@ describe('pages too large or too complex to parse', () => {
   }, 60_000);
 
   it('a level table with 5,000 rows', async () => {
-    const rows = Array.from({ length: 5000 }, (_, index) => `| ${index + 1} | Junior | [M${index + 1} - Maker ${index + 1}](#m) |\n`).join('');
+    const rows = Array.from({ length: 5000 }, (_, index) => `| ${index + 1} | Junior | [M${index + 1} - Maker ${index + 1}](#m) |\n`).join(
+      '',
+    );
     const page = makerPage.replace('| 2 | Senior | [M2 - Maker 2](#m2---maker-2) |\n', rows);
     await expectRefused('level-table-5000-rows', withRolePage(page), { rules: ['too-complex'] }, { boundMs: largeBoundMs });
   }, 60_000);
@@ -295,15 +354,30 @@ describe('pages too large or too complex to parse', () => {
 describe('5,000 positions', () => {
   it('on one page, with one misspelt keyword in the last: its place is named', async () => {
     const page = manyPositionsPage('X', 5000).replace(/\* Listens(?![^]*\* Listens)/, '* Listns');
-    await expectRefused('positions-5000-one-page', withRolePage(page, 'x.md'), { errors: [`input/x.md:${lineOf(page, '* Listns')}:3 unknown-keyword`] }, { boundMs: largeBoundMs });
+    await expectRefused(
+      'positions-5000-one-page',
+      withRolePage(page, 'x.md'),
+      { errors: [`input/x.md:${lineOf(page, '* Listns')}:3 unknown-keyword`] },
+      { boundMs: largeBoundMs },
+    );
   }, 60_000);
 
   it('over 500 pages, with one code given twice on different pages', async () => {
-    await expectRefused('positions-5000-500-pages', (input) => {
-      const pages = Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`role-${String(index).padStart(3, '0')}.md`, manyPositionsPage(letterCode(index), 10)]));
-      pages['role-500.md'] = manyPositionsPage('A', 1, 'Zed Again'); // sorts after `Role A`, so it is the second
-      writeLadder(input, { 'README.md': tinyIntroduction, ...pages });
-    }, { errors: ['input/role-500.md:5:1 duplicate-position'] }, { boundMs: largeBoundMs });
+    await expectRefused(
+      'positions-5000-500-pages',
+      (input) => {
+        const pages = Object.fromEntries(
+          Array.from({ length: 500 }, (_, index) => [
+            `role-${String(index).padStart(3, '0')}.md`,
+            manyPositionsPage(letterCode(index), 10),
+          ]),
+        );
+        pages['role-500.md'] = manyPositionsPage('A', 1, 'Zed Again'); // sorts after `Role A`, so it is the second
+        writeLadder(input, { 'README.md': tinyIntroduction, ...pages });
+      },
+      { errors: ['input/role-500.md:5:1 duplicate-position'] },
+      { boundMs: largeBoundMs },
+    );
   }, 60_000);
 
   it('on one page and valid: check accepts them in bounded time', async () => {
@@ -330,7 +404,12 @@ describe('line endings and byte-order marks are valid input', () => {
 
   let plainModel = '';
   beforeAll(async () => {
-    plainModel = (await runTimed(['model', '--ladders', 'input'], encodedLadder('lf', (text) => text))).stdout;
+    plainModel = (
+      await runTimed(
+        ['model', '--ladders', 'input'],
+        encodedLadder('lf', (text) => text),
+      )
+    ).stdout;
   });
 
   it.each([
@@ -351,14 +430,18 @@ describe('line endings and byte-order marks are valid input', () => {
 
   it('a CRLF page with an error names the same place as with LF', async () => {
     const page = makerPage.replace('**Builds**', '**Bilds**');
-    await expectRefused('crlf-with-error', withRolePage(crlf(page)), { errors: [`input/maker.md:${lineOf(page, '**Bilds**')}:3 unknown-keyword`] });
+    await expectRefused('crlf-with-error', withRolePage(crlf(page)), {
+      errors: [`input/maker.md:${lineOf(page, '**Bilds**')}:3 unknown-keyword`],
+    });
   });
 
   it('a page with a byte-order mark and broken front matter names the same place as without', async () => {
     const page = makerPage.replace('title: Maker', 'title: [Maker');
     const plain = path.join(scratch, 'bom-with-error-but-no-bom');
     writeLadder(path.join(plain, 'input'), { 'README.md': tinyIntroduction, 'maker.md': page });
-    const placesWithoutBom = errorPlaces(readMessageLines((await runTimed(['check', '--ladders', 'input'], plain)).stdout, { summary: true }));
+    const placesWithoutBom = errorPlaces(
+      readMessageLines((await runTimed(['check', '--ladders', 'input'], plain)).stdout, { summary: true }),
+    );
     expect(placesWithoutBom).toEqual([expect.stringMatching(/^input\/maker\.md:\d+:\d+ broken-front-matter$/)]);
     await expectRefused('bom-with-error', withRolePage(bom(page)), { errors: placesWithoutBom });
   });
@@ -367,19 +450,36 @@ describe('line endings and byte-order marks are valid input', () => {
 describe('templates that cannot be used (build only)', () => {
   const validLadder = (templates: Record<string, string> | null) => (input: string) => {
     writeLadder(input, { 'README.md': tinyIntroduction, 'maker.md': makerPage });
-    if (templates) for (const [name, text] of Object.entries(templates)) writeLadder(path.join(input, '..', 'templates', path.dirname(name)), { [path.basename(name)]: text });
+    if (templates)
+      for (const [name, text] of Object.entries(templates))
+        writeLadder(path.join(input, '..', 'templates', path.dirname(name)), { [path.basename(name)]: text });
   };
 
   it('a template that does not parse', async () => {
-    await expectRefused('broken-template', validLadder({ 'handout.html.hbs': '<p>\n{{#each expectations}}\n{{keyword}}\n' }), { rules: ['broken-template'] }, { buildArgs: ['--templates', 'templates'] });
+    await expectRefused(
+      'broken-template',
+      validLadder({ 'handout.html.hbs': '<p>\n{{#each expectations}}\n{{keyword}}\n' }),
+      { rules: ['broken-template'] },
+      { buildArgs: ['--templates', 'templates'] },
+    );
   });
 
   it('a partial that names a partial that does not exist', async () => {
-    await expectRefused('unknown-partial', validLadder({ 'partials/chart.html.hbs': '<div>\n  {{> no-such-partial}}\n</div>\n' }), { errors: ['templates/partials/chart.html.hbs:2:3 unknown-partial'] }, { buildArgs: ['--templates', 'templates'] });
+    await expectRefused(
+      'unknown-partial',
+      validLadder({ 'partials/chart.html.hbs': '<div>\n  {{> no-such-partial}}\n</div>\n' }),
+      { errors: ['templates/partials/chart.html.hbs:2:3 unknown-partial'] },
+      { buildArgs: ['--templates', 'templates'] },
+    );
   });
 
   it('a templates folder that does not exist', async () => {
-    await expectRefused('unreadable-templates', validLadder(null), { errors: ['no-such-templates:1:1 unreadable-templates'] }, { buildArgs: ['--templates', 'no-such-templates'] });
+    await expectRefused(
+      'unreadable-templates',
+      validLadder(null),
+      { errors: ['no-such-templates:1:1 unreadable-templates'] },
+      { buildArgs: ['--templates', 'no-such-templates'] },
+    );
   });
 });
 

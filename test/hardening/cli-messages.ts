@@ -28,7 +28,8 @@ export interface MessageLine {
   rule: string;
 }
 
-const messagePattern = /^(?<file>.+?):(?<line>[1-9]\d*):(?<column>[1-9]\d*): (?<severity>error|warning|info) (?<text>\S.*) \[(?<rule>[a-z0-9]+(?:-[a-z0-9]+)*)\]$/;
+const messagePattern =
+  /^(?<file>.+?):(?<line>[1-9]\d*):(?<column>[1-9]\d*): (?<severity>error|warning|info) (?<text>\S.*) \[(?<rule>[a-z0-9]+(?:-[a-z0-9]+)*)\]$/;
 // A second place a message points at, such as the first of two duplicates, indented under it.
 const notePattern = /^ {2}.+?:[1-9]\d*:[1-9]\d*: note \S.*$/;
 const summaryPattern = /^\d+ roles?, \d+ positions?: (no problems|\d+ errors?, \d+ warnings?)$/;

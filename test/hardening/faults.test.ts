@@ -59,7 +59,10 @@ describe('faults in the ladders folder', () => {
   it('a page cut short mid-write is a message with its place, exit 1, nothing written', async () => {
     const disk = smallDisk('cut-short', '4m');
     cpSync(path.join(repoRoot, 'ladders'), path.join(disk, 'ladders'), { recursive: true });
-    writeFileSync(path.join(disk, 'ladders', 'tech-lead.md'), readFileSync(path.join(repoRoot, 'ladders', 'tech-lead.md')).subarray(0, 300));
+    writeFileSync(
+      path.join(disk, 'ladders', 'tech-lead.md'),
+      readFileSync(path.join(repoRoot, 'ladders', 'tech-lead.md')).subarray(0, 300),
+    );
     const result = await run(['build', '--ladders', path.join(disk, 'ladders'), '--out', path.join(disk, 'out')], repoRoot);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/tech-lead\.md:\d+:\d+: error/);

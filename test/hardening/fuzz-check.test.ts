@@ -33,13 +33,39 @@ const page = fc.nat({ max: pages.length - 1 });
 const at = fc.nat({ max: 10_000 });
 // Lines a ladder page is made of, so that insertions reach deep into the reader.
 const ladderLine = fc.oneof(
-  fc.constantFrom('---', 'id: maker', 'id: ../../x', 'title: [broken', 'version: 2', 'extra: key', '## M3 - Maker 3', '## M1', '## Not a position', '# Title', '| Level | Senior | Position |', '| :-: | :-: | :-: |', '| 9 | Maybe | [M9 - Maker 9](#m9) |', '1. **Sketches**: sketches', '* **Builds**: builds', '* plain bullet', '> quote', '```', '<picture>', ''),
+  fc.constantFrom(
+    '---',
+    'id: maker',
+    'id: ../../x',
+    'title: [broken',
+    'version: 2',
+    'extra: key',
+    '## M3 - Maker 3',
+    '## M1',
+    '## Not a position',
+    '# Title',
+    '| Level | Senior | Position |',
+    '| :-: | :-: | :-: |',
+    '| 9 | Maybe | [M9 - Maker 9](#m9) |',
+    '1. **Sketches**: sketches',
+    '* **Builds**: builds',
+    '* plain bullet',
+    '> quote',
+    '```',
+    '<picture>',
+    '',
+  ),
   fc.string({ maxLength: 30 }),
 );
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constantFrom('drop-line', 'duplicate-line', 'truncate'), page, at }),
   fc.record({ kind: fc.constant('swap-lines'), page, at, other: at }),
-  fc.record({ kind: fc.constant('edit-keyword'), page, at, to: fc.oneof(fc.constantFrom(...keywords, 'Bilds', 'tinkers', 'TASK', 'Multiple Teams', ''), fc.string({ maxLength: 12 })) }),
+  fc.record({
+    kind: fc.constant('edit-keyword'),
+    page,
+    at,
+    to: fc.oneof(fc.constantFrom(...keywords, 'Bilds', 'tinkers', 'TASK', 'Multiple Teams', ''), fc.string({ maxLength: 12 })),
+  }),
   fc.record({ kind: fc.constant('change-heading'), page, at, level: fc.nat({ max: 7 }) }),
   fc.record({ kind: fc.constant('insert-line'), page, at, line: ladderLine }),
   fc.record({ kind: fc.constant('splice-bytes'), page, at, bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }) }),
@@ -101,7 +127,9 @@ describe('check on mutated ladders', () => {
 
   it('the mutations produce a mix of valid and refused ladders (so the property is not vacuous)', () => {
     const samples = fc.sample(fc.array(mutation, { minLength: 1, maxLength: 5 }), { numRuns: 50, seed });
-    const changed = samples.filter((sample) => mutate(sample).some((bytes, index) => !bytes.equals(Buffer.from([tinyIntroduction, makerPage][index] ?? ''))));
+    const changed = samples.filter((sample) =>
+      mutate(sample).some((bytes, index) => !bytes.equals(Buffer.from([tinyIntroduction, makerPage][index] ?? ''))),
+    );
     expect(changed.length).toBeGreaterThan(40);
   });
 

@@ -161,7 +161,17 @@ describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {
   it('builds: the ladder is valid, and long words and markup do not break it', () => {
     expect(build.thrown).toBeUndefined();
     expect(build.code, build.stderr).toBe(0);
-    expect(listTree(out)).toEqual(expect.arrayContaining(['hostile/h1.pdf', 'hostile/h1.html', 'hostile/h1.md', 'hostile/h2.pdf', 'front/f1.pdf', 'index.html', 'README.md']));
+    expect(listTree(out)).toEqual(
+      expect.arrayContaining([
+        'hostile/h1.pdf',
+        'hostile/h1.html',
+        'hostile/h1.md',
+        'hostile/h2.pdf',
+        'front/f1.pdf',
+        'index.html',
+        'README.md',
+      ]),
+    );
   });
 
   it('sends not a single request to the server the text points at', () => {
@@ -179,10 +189,24 @@ describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {
     expect(pages.length).toBeGreaterThanOrEqual(5);
     for (const [file, html] of pages) {
       const tags = startTags(html);
-      expect(tags.filter((tag) => /^<(script|iframe|object|embed|base|meta http-equiv|link|video|audio|picture|source|form|svg[^>]*onload)/i.test(tag)), file).toEqual([]);
-      expect(tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag)), file).toEqual([]);
-      expect(tags.filter((tag) => /(javascript|file):/i.test(tag)), file).toEqual([]);
-      expect(tags.filter((tag) => tag.includes(origin) || /\b(src|href|srcset|poster|data)\s*=\s*["']?\s*(https?:|\/\/)/i.test(tag)), file).toEqual([]);
+      expect(
+        tags.filter((tag) =>
+          /^<(script|iframe|object|embed|base|meta http-equiv|link|video|audio|picture|source|form|svg[^>]*onload)/i.test(tag),
+        ),
+        file,
+      ).toEqual([]);
+      expect(
+        tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag)),
+        file,
+      ).toEqual([]);
+      expect(
+        tags.filter((tag) => /(javascript|file):/i.test(tag)),
+        file,
+      ).toEqual([]);
+      expect(
+        tags.filter((tag) => tag.includes(origin) || /\b(src|href|srcset|poster|data)\s*=\s*["']?\s*(https?:|\/\/)/i.test(tag)),
+        file,
+      ).toEqual([]);
       for (const style of styleElements(html)) {
         expect(style, file).not.toContain(origin);
         expect(style, file).not.toMatch(/url\(\s*["']?\s*(https?:|file:|javascript:|\/\/)/i);
@@ -206,8 +230,14 @@ describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {
     expect(charts.length).toBeGreaterThanOrEqual(3);
     for (const [file, svg] of charts) {
       const tags = startTags(svg);
-      expect(tags.filter((tag) => /^<(script|foreignObject|image|use|a)\b/i.test(tag) || /\son[a-z]+\s*=/i.test(tag)), file).toEqual([]);
-      expect(tags.filter((tag) => /(javascript|file):|\bhref\s*=/i.test(tag) || tag.includes(origin)), file).toEqual([]);
+      expect(
+        tags.filter((tag) => /^<(script|foreignObject|image|use|a)\b/i.test(tag) || /\son[a-z]+\s*=/i.test(tag)),
+        file,
+      ).toEqual([]);
+      expect(
+        tags.filter((tag) => /(javascript|file):|\bhref\s*=/i.test(tag) || tag.includes(origin)),
+        file,
+      ).toEqual([]);
     }
   });
 
@@ -215,31 +245,57 @@ describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {
   const markdownLinks = () =>
     outputsOf(out, '.md').map(([file, markdown]) => {
       const nodes = allNodes(unified().use(remarkParse).use(remarkGfm).parse(markdown));
-      return { file, nodes, urls: nodes.flatMap((node) => (node.type === 'link' || node.type === 'image' || node.type === 'definition' ? [node.url] : [])) };
+      return {
+        file,
+        nodes,
+        urls: nodes.flatMap((node) => (node.type === 'link' || node.type === 'image' || node.type === 'definition' ? [node.url] : [])),
+      };
     });
 
   it('Markdown: no raw HTML, no javascript: or file: link, no image from anywhere but the output folder', () => {
     const pages = markdownLinks();
     expect(pages.length).toBeGreaterThanOrEqual(5);
     for (const { file, nodes, urls } of pages) {
-      expect(nodes.filter((node) => node.type === 'html').map((node) => toString(node)), file).toEqual([]);
-      expect(urls.filter((url) => /^\s*(javascript|file|data|vbscript):/i.test(url)), file).toEqual([]);
+      expect(
+        nodes.filter((node) => node.type === 'html').map((node) => toString(node)),
+        file,
+      ).toEqual([]);
+      expect(
+        urls.filter((url) => /^\s*(javascript|file|data|vbscript):/i.test(url)),
+        file,
+      ).toEqual([]);
       const images = nodes.flatMap((node) => (node.type === 'image' ? [node.url] : []));
-      expect(images.filter((url) => !/^[A-Za-z0-9._/-]+$/.test(url) || url.startsWith('//')), file).toEqual([]);
+      expect(
+        images.filter((url) => !/^[A-Za-z0-9._/-]+$/.test(url) || url.startsWith('//')),
+        file,
+      ).toEqual([]);
     }
   });
 
   it('Markdown: a URL written as text in the ladder does not become a live link to it', () => {
     // HTML shows such a URL as text; in Markdown, GitHub's autolinking makes `http://…` text a link unless it is defused.
-    const live = markdownLinks().flatMap(({ file, urls }) => urls.filter((url) => !/^[A-Za-z0-9._/#-]+$/.test(url)).map((url) => `${file}: ${url}`));
+    const live = markdownLinks().flatMap(({ file, urls }) =>
+      urls.filter((url) => !/^[A-Za-z0-9._/#-]+$/.test(url)).map((url) => `${file}: ${url}`),
+    );
     expect(live).toEqual([]);
   });
 
   it('Markdown: the hostile text reads back literally', () => {
-    const tree: Root = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(path.join(out, 'hostile', 'h1.md'), 'utf8'));
+    const tree: Root = unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .parse(readFileSync(path.join(out, 'hostile', 'h1.md'), 'utf8'));
     // A word joiner (U+2060) keeps URLs from turning into links; it is invisible, so a reader sees the text as written.
     const text = toString(tree).replaceAll('\u2060', '');
-    for (const literal of [script, imgOnError, '<div onmouseover="alert(1)" onclick=alert(1)>hover</div>', '<a href="file:///etc/passwd">passwd</a>', handlebars, longWord]) expect(text).toContain(literal);
+    for (const literal of [
+      script,
+      imgOnError,
+      '<div onmouseover="alert(1)" onclick=alert(1)>hover</div>',
+      '<a href="file:///etc/passwd">passwd</a>',
+      handlebars,
+      longWord,
+    ])
+      expect(text).toContain(literal);
   });
 
   it('PDF: the hostile text is printed literally', async () => {
@@ -271,7 +327,9 @@ describe('a role id that is a path', () => {
     expect(build.thrown).toBeUndefined();
     expect(build.code).toBe(1);
     const errors = readMessageLines(build.stderr, { summary: false }).filter((message) => message.severity === 'error');
-    expect(errors.map((error) => `${error.file}:${error.line}:${error.column} ${error.rule}`)).toEqual(['ladders/path.md:2:1 broken-front-matter']);
+    expect(errors.map((error) => `${error.file}:${error.line}:${error.column} ${error.rule}`)).toEqual([
+      'ladders/path.md:2:1 broken-front-matter',
+    ]);
     expect(existsSync(path.join(work, 'out'))).toBe(false);
     expect(listTree(path.join(scratch, 'path-id'))).toEqual(before);
     expect(existsSync(path.join(work, '..', '..', 'x'))).toBe(false);

@@ -46,7 +46,9 @@ async function expectReadOrRefusedQuickly(name: string, page: string, line: numb
       expect(errors).toEqual([]);
     } else {
       expect(result.code).toBe(1);
-      expect(errors.map((error) => `${error.file}:${error.line} ${costRules.includes(error.rule) ? 'cost' : error.rule}`)).toEqual([`input/maker.md:${line} cost`]);
+      expect(errors.map((error) => `${error.file}:${error.line} ${costRules.includes(error.rule) ? 'cost' : error.rule}`)).toEqual([
+        `input/maker.md:${line} cost`,
+      ]);
     }
   }
   rmSync(path.join(work, 'out'), { recursive: true, force: true });

@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 export function browserPids(): number[] {
   let children: string[];
   try {
-    children = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    children = execFileSync('pgrep', ['-P', String(process.pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return []; // pgrep exits 1 when there is no child at all
   }

@@ -12,6 +12,19 @@ export async function shippedTemplates(): Promise<Templates> {
 
 /** Render a ladder in memory with test defaults (no fonts, to keep outputs small). */
 export function renderAll(ladder: Ladder, templates: Templates, options: Partial<PlanOptions> = {}): Map<string, string> {
-  const outputs = planOutputs(ladder, templates, { formats: ['html', 'md'], variants: ['handout', 'review'], paper: 'a4', fonts: '', toolVersion: '0.0.0-test', only: null, date: null, organization: null, brandColor: null, logo: null, version: null, ...options });
+  const outputs = planOutputs(ladder, templates, {
+    formats: ['html', 'md'],
+    variants: ['handout', 'review'],
+    paper: 'a4',
+    fonts: '',
+    toolVersion: '0.0.0-test',
+    only: null,
+    date: null,
+    organization: null,
+    brandColor: null,
+    logo: null,
+    version: null,
+    ...options,
+  });
   return new Map(outputs.flatMap((output) => (output.kind === 'text' ? [[output.path, output.render()] as const] : [])));
 }

@@ -9,7 +9,12 @@ export interface CliResult {
 }
 
 /** Run `ladders …` in this process, from `cwd`, capturing its output. */
-export async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env, io: Pick<CommandIo, 'interactive' | 'signal'> = {}): Promise<CliResult> {
+export async function run(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  io: Pick<CommandIo, 'interactive' | 'signal'> = {},
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(args, {

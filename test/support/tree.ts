@@ -12,5 +12,12 @@ export function listTree(dir: string): string[] {
 
 /** Every file below `dir` with the SHA-256 of its bytes. */
 export function hashTree(dir: string): Record<string, string> {
-  return Object.fromEntries(listTree(dir).map((file) => [file, createHash('sha256').update(readFileSync(path.join(dir, file))).digest('hex')]));
+  return Object.fromEntries(
+    listTree(dir).map((file) => [
+      file,
+      createHash('sha256')
+        .update(readFileSync(path.join(dir, file)))
+        .digest('hex'),
+    ]),
+  );
 }
