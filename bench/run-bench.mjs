@@ -1,6 +1,7 @@
 // Measures `ladders build` side by side with (1) the least that printing its pages can cost and (3) md-to-pdf,
 // all with the project's own browser executable and flags, then the build at 1,000 positions.
-// Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part.
+// Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part,
+// BENCH_SCALE=only runs nothing else (a 1,000-position build takes minutes; its figures need no others).
 // Needs `npm run build` first: the bench runs dist/, as a user would.
 import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -16,6 +17,8 @@ const root = path.dirname(bench);
 const cli = path.join(root, 'dist', 'cli.js');
 const shippedLadders = path.join(root, 'ladders');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const scaleMode = process.env.BENCH_SCALE ?? 'on';
+if (!['on', '0', 'only'].includes(scaleMode)) throw new Error(`BENCH_SCALE must be \`0\` or \`only\`, not \`${scaleMode}\``);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number from 1 up, not \`${process.env.BENCH_RUNS}\``);
 const allFormats = 'pdf,html,md';
 // The project changes under the bench; the commit says which code the figures belong to (dist/ may lag it).
@@ -37,6 +40,22 @@ async function main() {
     `ladders ${commit}, browser ${executablePath} (${source}), node ${process.version}, ${availableParallelism()} CPUs, ${runs} runs each`,
   );
   const loadAtStart = reportLoad('start');
+  if (scaleMode === 'only') {
+    const scale = await measureScale(allFormats);
+    console.log(
+      JSON.stringify({
+        commit,
+        executablePath,
+        source,
+        node: process.version,
+        cpus: availableParallelism(),
+        load: { start: loadAtStart, end: reportLoad('end') },
+        formats: allFormats,
+        scale,
+      }),
+    );
+    return;
+  }
   // An untimed build first: it unpacks the bundled browser if needed,
   // warms the disk cache for every measurement alike, and leaves the pages the others print.
   // The peers make the 18 handouts, so (2) does too (`--variant handout`); (2b) adds the review worksheets.
@@ -118,7 +137,7 @@ async function main() {
   const startupMs = Math.round(median(startups));
   verdict('(2) of which start-up (ladders --version), s', startupMs / 1000);
 
-  const scale = process.env.BENCH_SCALE === '0' ? null : await measureScale(formats);
+  const scale = scaleMode === '0' ? null : await measureScale(formats);
   const load = { start: loadAtStart, end: reportLoad('end') };
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
   console.log(
@@ -141,32 +160,38 @@ async function main() {
 }
 
 /**
- * Build 100 and then 1,000 generated positions (handouts only: the floor prints the same pages), then
- * print the 1,000 with the floor: memory and overhead at size, and how time grows from 100 to 1,000.
+ * Build 100 and then 1,000 generated positions, handouts and review worksheets (2,000 PDFs at 1,000), then
+ * print the same pages with the floor: memory and overhead at size, and how time and memory grow from 100 to 1,000.
  */
 async function measureScale(formats) {
   const sizes = {};
   for (const roles of [5, 50]) {
-    console.log(`\nscale: ${roles} roles × 20 positions …`);
+    console.log(`\nscale: ${roles} roles × 20 positions, handouts and worksheets …`);
     const ladders = await scratch();
     await writeScaleLadders(ladders, path.join(shippedLadders, 'README.md'), { roles });
     const out = await scratch();
-    sizes[roles * 20] = { out, built: await build(ladders, formats, out, ['--force', '--variant', 'handout']) };
-    const { ms, peakMiB, peakRssMiB } = sizes[roles * 20].built;
+    const built = await build(ladders, formats, out, ['--force']);
+    sizes[roles * 20] = { out, built, pdfs: (await listFiles(out, '.pdf')).length };
     console.log(
-      `scale: ${roles * 20} positions built in ${seconds(ms)} s, peak ${peakMiB.toFixed(0)} MiB PSS (${peakRssMiB.toFixed(0)} MiB RSS summed)`,
+      `scale: ${roles * 20} positions (${sizes[roles * 20].pdfs} PDFs) built in ${seconds(built.ms)} s, peak ${built.peakMiB.toFixed(0)} MiB PSS (${built.peakRssMiB.toFixed(0)} MiB RSS summed)`,
     );
+    console.log(`scale:   peak of each process, MiB PSS: ${describeProcesses(built.processes)}`);
   }
-  const { out, built } = sizes[1000];
+  const { out, built, pdfs } = sizes[1000];
   const htmlFiles = await filesToPrint(out);
   const floored = await floor(htmlFiles, out);
   console.log(`scale: build ${seconds(built.ms)} s, floor ${seconds(floored.ms)} s over ${htmlFiles.length} HTML pages`);
+  console.log(`scale:   floor's peak of each process, MiB PSS: ${describeProcesses(floored.processes)}`);
   return {
     positions: 1000,
+    pdfs,
     htmlPages: htmlFiles.length,
     buildMs: Math.round(built.ms),
     floorMs: Math.round(floored.ms),
     build100Ms: Math.round(sizes[100].built.ms),
+    processes: summariseProcesses(built.processes),
+    processes100: summariseProcesses(sizes[100].built.processes),
+    floorProcesses: summariseProcesses(floored.processes),
     growth: verdict('scale: time of 1,000 over time of 100 positions', built.ms / sizes[100].built.ms),
     peak100MiB: verdict('scale: peak memory (PSS) at 100 positions, MiB', sizes[100].built.peakMiB),
     floorPeakMiB: verdict('scale: peak memory (PSS) of the floor, MiB', floored.peakMiB),
@@ -174,6 +199,24 @@ async function measureScale(formats) {
     peakRssMiB: verdict('scale: the same as RSS summed, MiB', built.peakRssMiB),
     buildOverFloor: verdict('scale: build over floor', built.ms / floored.ms, '<=', 1.3),
   };
+}
+
+/** Each process kind's peak, and each renderer's: these peaks come at different moments, so they add up to more than the total's. */
+function summariseProcesses(processes) {
+  const sum = (kind) => Math.round(processes.filter((each) => each.kind === kind).reduce((total, each) => total + each.pssMiB, 0));
+  const others = processes.filter((each) => !['node', 'browser', 'renderer'].includes(each.kind));
+  return {
+    node: sum('node'),
+    browser: sum('browser'),
+    renderers: processes.filter((each) => each.kind === 'renderer').map((each) => Math.round(each.pssMiB)),
+    others: Object.fromEntries(others.map((each) => [`${each.kind} ${each.pid}`, Math.round(each.pssMiB)])),
+  };
+}
+
+function describeProcesses(processes) {
+  const { node, browser, renderers, others } = summariseProcesses(processes);
+  const rest = Object.entries(others).map(([name, mib]) => `${name.split(' ')[0]} ${mib}`);
+  return [`node ${node}`, `browser ${browser}`, `renderers ${renderers.join(', ') || 'none'}`, ...rest].join('; ');
 }
 
 /** `ladders build` as a user runs it, in a fresh process; `--force` unless other flags are given. */
