@@ -34,6 +34,19 @@ function paragraphs(count: number): string {
   return `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body>${'<p>x</p>'.repeat(count)}</body></html>`;
 }
 
+/** What every tenth print asks the tab. */
+const check = ['Memory.getDOMCounters', 'Runtime.getHeapUsage'];
+const mebibyte = 1024 * 1024;
+
+/** Have the tab's renderer keep `mebibytes` more in its heaps (an array buffer, outside the recording; the page's own scripts are off). */
+async function holdInTab(page: Page, mebibytes: number): Promise<void> {
+  const session = await page.target().createCDPSession();
+  await session.send('Runtime.evaluate', {
+    expression: `(globalThis.held ??= []).push(new Uint8Array(${mebibytes * mebibyte}).fill(1))`,
+  });
+  await session.detach();
+}
+
 /** Collect the tab's garbage outside the recording, so that it holds only the page it shows. */
 async function collectNow(page: Page): Promise<void> {
   const session = await page.target().createCDPSession();
@@ -51,7 +64,7 @@ describe('watchPageGarbage', () => {
       await afterPrint();
       if (print === 9) expect(sent).toEqual([]);
     }
-    expect(sent).toEqual(['Memory.getDOMCounters', 'Memory.getDOMCounters']);
+    expect(sent).toEqual(['Memory.getDOMCounters', 'Runtime.getHeapUsage', 'Memory.getDOMCounters', 'Runtime.getHeapUsage']);
     await page.close();
   });
 
@@ -61,7 +74,7 @@ describe('watchPageGarbage', () => {
     // A fresh tab keeps its first, blank document until its first collection.
     await page.setContent(paragraphs(300));
     for (let print = 1; print <= 20; print++) await afterPrint();
-    expect(sent).toEqual(['Memory.getDOMCounters', 'HeapProfiler.collectGarbage', 'Memory.getDOMCounters']);
+    expect(sent).toEqual([...check, 'HeapProfiler.collectGarbage', 'Runtime.getHeapUsage', ...check]);
     await page.close();
   });
 
@@ -71,7 +84,36 @@ describe('watchPageGarbage', () => {
     await page.setContent(paragraphs(12_000));
     await collectNow(page);
     for (let print = 1; print <= 10; print++) await afterPrint();
-    expect(sent).toEqual(['Memory.getDOMCounters', 'HeapProfiler.collectGarbage']);
+    expect(sent).toEqual([...check, 'HeapProfiler.collectGarbage', 'Runtime.getHeapUsage']);
+    await page.close();
+  });
+
+  // The DOM counts stay low here, as they did while a tab's renderer grew by 0.8 MiB a page: only the heaps show it.
+  it('has the renderer collect when its heaps have grown by more than the limit, and counts again from what it kept', async () => {
+    const { page, sent } = await recordedPage();
+    const afterPrint = watchPageGarbage(page, { mostHeapGrowth: 8 * mebibyte });
+    await page.setContent(paragraphs(300));
+    await collectNow(page);
+    await holdInTab(page, 16);
+    for (let print = 1; print <= 10; print++) await afterPrint();
+    expect(sent).toEqual([...check, 'HeapProfiler.collectGarbage', 'Runtime.getHeapUsage']);
+    // Still held, so still there after the collection: it is the new starting point, not a reason to collect again.
+    for (let print = 1; print <= 10; print++) await afterPrint();
+    expect(sent.slice(4)).toEqual(check);
+    await holdInTab(page, 16);
+    for (let print = 1; print <= 10; print++) await afterPrint();
+    expect(sent.slice(6)).toEqual([...check, 'HeapProfiler.collectGarbage', 'Runtime.getHeapUsage']);
+    await page.close();
+  });
+
+  it('leaves a tab alone while its heaps grow by less than the limit', async () => {
+    const { page, sent } = await recordedPage();
+    const afterPrint = watchPageGarbage(page, { mostHeapGrowth: 64 * mebibyte });
+    await page.setContent(paragraphs(300));
+    await collectNow(page);
+    await holdInTab(page, 16);
+    for (let print = 1; print <= 10; print++) await afterPrint();
+    expect(sent).toEqual(check);
     await page.close();
   });
 });
