@@ -2,20 +2,41 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/print/find-browser.js';
 import { launchBrowser } from '../src/print/launch-browser.js';
+import { loadLadder } from '../src/read/load-ladder.js';
+import { handoutPath, reviewPath, rolePath } from '../src/render/output-paths.js';
 import { run } from './support/run.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-axe-'));
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// The pages are listed from the model, so that each gets a test of its own before anything is built;
+// one test checks that the build wrote exactly these.
+const { ladder } = await loadLadder(path.join(repoRoot, 'ladders'), repoRoot);
+const expectedPages = [
+  'index.html',
+  ...(ladder?.roles ?? []).flatMap((role) => [
+    rolePath(role, 'html'),
+    ...role.positions.flatMap((position) => [handoutPath(role, position, 'html'), reviewPath(role, position, 'html')]),
+  ]),
+].sort();
+
+// One browser and one tab for the whole file: each page is loaded into the same warm tab.
 let browser: Browser;
+let tab: Page;
 
 beforeAll(async () => {
-  expect((await run(['build', '--format', 'html', '--out', scratch], repoRoot)).code).toBe(0);
-  browser = await launchBrowser(await findBrowser({}));
+  const [built, launched] = await Promise.all([
+    run(['build', '--format', 'html', '--out', scratch], repoRoot),
+    findBrowser({}).then(launchBrowser),
+  ]);
+  browser = launched;
+  expect(built.code, built.stderr).toBe(0);
+  tab = await browser.newPage();
 });
 
 afterAll(async () => {
@@ -23,14 +44,8 @@ afterAll(async () => {
   rmSync(scratch, { recursive: true, force: true });
 });
 
-const pages = () =>
-  readdirSync(scratch, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
-    .map((entry) => path.relative(scratch, path.join(entry.parentPath, entry.name)))
-    .sort();
-
-/** The axe violations of a page, as `rule at target` lines. */
-async function violationsOf(page: import('puppeteer-core').Page): Promise<string[]> {
+/** The axe violations of the page in the tab, as `rule at target` lines. */
+async function violationsOf(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const results = await (
@@ -42,32 +57,27 @@ async function violationsOf(page: import('puppeteer-core').Page): Promise<string
 
 describe('every HTML page in a real Chromium', () => {
   it('the check itself finds a violation in a page that has one', async () => {
-    const page = await browser.newPage();
-    await page.setContent(
-      '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>',
-    );
-    expect(await violationsOf(page)).toContainEqual(expect.stringMatching(/^image-alt at img$/));
-    await page.close();
+    await tab.setContent('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>');
+    expect(await violationsOf(tab)).toContainEqual(expect.stringMatching(/^image-alt at img$/));
   });
 
-  it('there are 18 handouts, 18 review worksheets, 4 role pages and an index to check', () => {
-    expect(pages()).toHaveLength(41);
-    expect(pages()).toContain('engineering-manager/em6-review.html');
+  it('the build wrote 18 handouts, 18 review worksheets, 4 role pages and an index: the pages checked below', () => {
+    const written = readdirSync(scratch, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
+      .map((entry) => path.relative(scratch, path.join(entry.parentPath, entry.name)))
+      .sort();
+    expect(expectedPages).toHaveLength(41);
+    expect(expectedPages).toContain('engineering-manager/em6-review.html');
+    expect(written).toEqual(expectedPages);
   });
 
-  it('has zero axe-core violations and renders in the shipped typeface', async () => {
-    const page = await browser.newPage();
-    const report: string[] = [];
-    for (const file of pages()) {
-      await page.setContent(readFileSync(path.join(scratch, file), 'utf8'));
-      report.push(...(await violationsOf(page)).map((violation) => `${file}: ${violation}`));
-      const interLoaded = await page.evaluate(async () => {
-        await document.fonts.ready;
-        return [...document.fonts].some((face) => face.family.replace(/["']/g, '') === 'Inter' && face.status === 'loaded');
-      });
-      expect(interLoaded, `${file} renders in Inter`).toBe(true);
-    }
-    await page.close();
-    expect(report).toEqual([]);
+  it.each(expectedPages)('%s has zero axe-core violations and renders in the shipped typeface', async (file) => {
+    await tab.setContent(readFileSync(path.join(scratch, file), 'utf8'));
+    expect(await violationsOf(tab)).toEqual([]);
+    const interLoaded = await tab.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].some((face) => face.family.replace(/["']/g, '') === 'Inter' && face.status === 'loaded');
+    });
+    expect(interLoaded, `${file} renders in Inter`).toBe(true);
   });
 });
