@@ -1,5 +1,6 @@
 // Measures `ladders build` side by side with (1) the least that printing its pages can cost and (3) md-to-pdf,
-// all with the project's own browser executable and flags, then the build at 1,000 positions.
+// all with the project's own browser executable and flags, then the build at 1,000 positions, then `check`
+// on pages made to be slow to read.
 // Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part,
 // BENCH_SCALE=only runs nothing else (a 1,000-position build takes minutes; its figures need no others).
 // Needs `npm run build` first: the bench runs dist/, as a user would.
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserFlags, findBrowser } from '../dist/browser.js';
 import { runMeasured } from './run-measured.mjs';
+import { timeHostileInput } from './time-hostile-input.mjs';
 import { writeScaleLadders } from './write-scale-ladders.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
@@ -138,6 +140,10 @@ async function main() {
   verdict('(2) of which start-up (ladders --version), s', startupMs / 1000);
 
   const scale = scaleMode === '0' ? null : await measureScale(formats);
+  // No input may make reading stall: the slowest hostile page, checked as a user runs it.
+  console.log('');
+  const hostileMs = await timeHostileInput({ cli, work: await scratch(), env, runs });
+  const hostile = verdict('hostile input: slowest check, s', Math.max(...Object.values(hostileMs)) / 1000, '<=', 3);
   const load = { start: loadAtStart, end: reportLoad('end') };
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
   console.log(
@@ -155,6 +161,8 @@ async function main() {
       buildPeakMiB,
       ratios,
       scale,
+      hostileMs,
+      hostile,
     }),
   );
 }

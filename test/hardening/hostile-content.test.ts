@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserPids } from '../support/browser-processes.js';
 import { startRequestRecorder } from '../support/request-recorder.js';
 import { hashTree, listTree } from '../support/tree.js';
-import { readMessageLines, runTimed, type TimedResult } from './cli-messages.js';
+import { readMessageLines, runCaught, type CaughtResult } from './cli-messages.js';
 import { tinyIntroduction, writeLadder } from './tiny-ladder.js';
 
 // One valid ladder whose every piece of text is hostile: markup, scripts, event handlers,
@@ -147,7 +147,7 @@ describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {
   const work = path.join(scratch, 'work');
   const ladders = path.join(work, 'ladders');
   const out = path.join(work, 'out');
-  let build: TimedResult;
+  let build: CaughtResult;
   let scratchBefore: string[] = [];
   let laddersBefore: Record<string, string> = {};
 
@@ -155,7 +155,7 @@ describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {
     writeLadder(ladders, { 'README.md': hostileIntroduction(), 'hostile.md': hostileRolePage(), 'front.md': frontMatterRolePage() });
     scratchBefore = readdirSync(scratch);
     laddersBefore = hashTree(ladders);
-    build = await runTimed(['build', '--ladders', 'ladders', '--out', 'out', '--format', 'pdf,html,md'], work);
+    build = await runCaught(['build', '--ladders', 'ladders', '--out', 'out', '--format', 'pdf,html,md'], work);
   }, 180_000);
 
   it('builds: the ladder is valid, and long words and markup do not break it', () => {
@@ -323,7 +323,7 @@ describe('a role id that is a path', () => {
     const page = frontMatterRolePage().replace(/^---\ntitle: .*\n/, '---\nid: ../../x\ntitle: Path\n');
     writeLadder(path.join(work, 'ladders'), { 'README.md': tinyIntroduction, 'path.md': page });
     const before = listTree(path.join(scratch, 'path-id'));
-    const build = await runTimed(['build', '--ladders', 'ladders', '--out', 'out', '--format', 'pdf,html,md'], work);
+    const build = await runCaught(['build', '--ladders', 'ladders', '--out', 'out', '--format', 'pdf,html,md'], work);
     expect(build.thrown).toBeUndefined();
     expect(build.code).toBe(1);
     const errors = readMessageLines(build.stderr, { summary: false }).filter((message) => message.severity === 'error');
