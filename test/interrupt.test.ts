@@ -17,15 +17,20 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-interrupt-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const { executablePath } = await findBrowser({});
 
+// The handouts of two roles (7 and 4), not the worksheets: enough PDFs that a build is stopped in the
+// middle, few enough to keep each test short.
+const buildArgs = ['build', '--format', 'pdf', '--variant', 'handout', '--only', 'developer', '--only', 'tech-lead'];
+const handouts = 11;
+
 /**
- * `ladders build --format pdf` as a user runs it, in its own process. Its temp folder is its own, so the
- * browser it starts (whose profile lives there) can be told from any other test's.
+ * `ladders build --format pdf` of those handouts as a user runs it, in its own process. Its temp folder is its
+ * own, so the browser it starts (whose profile lives there) can be told from any other test's.
  */
 function startBuild(name: string) {
   const out = path.join(scratch, name, 'out');
   const temp = path.join(scratch, name, 'tmp');
   mkdirSync(temp, { recursive: true });
-  const child = spawn(process.execPath, [cli, 'build', '--format', 'pdf', '--out', out], {
+  const child = spawn(process.execPath, [cli, ...buildArgs, '--out', out], {
     cwd: repoRoot,
     env: { ...process.env, TMPDIR: temp, LADDERS_BROWSER: executablePath, CI: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -77,8 +82,10 @@ function expectWholePdfs(out: string): string[] {
   return pdfs;
 }
 
-describe('a build stopped part-way', () => {
-  it('by Ctrl-C (SIGINT): exits 130, leaves whole PDFs, no temporary file and no browser, and records what it made', async () => {
+describe('a build stopped part-way by Ctrl-C (SIGINT)', () => {
+  const stopped = { out: '', pdfs: [] as string[] };
+
+  it('exits 130, leaves whole PDFs, no temporary file and no browser, and records what it made', async () => {
     const build = startBuild('sigint');
     await firstPdf(build.out);
     build.child.kill('SIGINT');
@@ -87,20 +94,28 @@ describe('a build stopped part-way', () => {
     expect(build.stderr()).toContain('Stopped by SIGINT');
     const pdfs = expectWholePdfs(build.out);
     expect(pdfs.length).toBeGreaterThan(0);
-    // 18 handouts and 18 review worksheets.
-    expect(pdfs.length).toBeLessThan(36);
+    expect(pdfs.length).toBeLessThan(handouts);
     expect(listing(build.out).filter((file) => file.endsWith('.tmp'))).toEqual([]);
     expect(await browsersLeft(build.temp)).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(build.out, '.ladders-manifest.json'), 'utf8')) as Manifest;
     expect(Object.keys(manifest.outputs).sort()).toEqual(pdfs);
-
-    // The next build makes only the rest.
-    const rest = await run(['build', '--format', 'pdf', '--out', build.out, '--json'], repoRoot);
-    expect(rest.code, rest.stderr).toBe(0);
-    expect((JSON.parse(rest.stdout) as BuildSummary).written).toHaveLength(36 - pdfs.length);
+    Object.assign(stopped, { out: build.out, pdfs });
   });
 
-  it('by SIGKILL: every PDF in place is whole, the browser goes, and the next build clears what was half written', async () => {
+  it('the next build makes only the rest', async () => {
+    expect(stopped.pdfs.length, 'the build above was stopped part-way').toBeGreaterThan(0);
+    const rest = await run([...buildArgs, '--out', stopped.out, '--json'], repoRoot);
+    expect(rest.code, rest.stderr).toBe(0);
+    const written = (JSON.parse(rest.stdout) as BuildSummary).written;
+    expect(written).toHaveLength(handouts - stopped.pdfs.length);
+    expect(written.filter((file) => stopped.pdfs.includes(file))).toEqual([]);
+  });
+});
+
+describe('a build stopped part-way by SIGKILL', () => {
+  const killed = { out: '' };
+
+  it('leaves every PDF in place whole, and the browser goes', async () => {
     const build = startBuild('sigkill');
     await firstPdf(build.out);
     build.child.kill('SIGKILL');
@@ -108,9 +123,14 @@ describe('a build stopped part-way', () => {
     expectWholePdfs(build.out);
     // Chromium leaves when the pipe to the process that started it closes.
     expect(await browsersLeft(build.temp)).toEqual([]);
-    const next = await run(['build', '--format', 'pdf', '--out', build.out], repoRoot);
+    killed.out = build.out;
+  });
+
+  it('the next build clears what was half written and makes every handout', async () => {
+    expect(killed.out, 'the build above was killed').not.toBe('');
+    const next = await run([...buildArgs, '--out', killed.out], repoRoot);
     expect(next.code, next.stderr).toBe(0);
-    expect(expectWholePdfs(build.out)).toHaveLength(36);
-    expect(listing(build.out).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(expectWholePdfs(killed.out)).toHaveLength(handouts);
+    expect(listing(killed.out).filter((file) => file.endsWith('.tmp'))).toEqual([]);
   });
 });

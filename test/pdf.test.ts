@@ -52,9 +52,14 @@ describe('ladders build (pdf, html and md by default)', () => {
   });
 
   it('builds byte-identical files a second time', async () => {
+    // One role is enough to compare every kind of file, and keeps this test from printing all 36 PDFs again.
     const again = path.join(scratch, 'again');
-    expect((await run(['build', '--out', again], repoRoot, env)).code).toBe(0);
-    expect(hashTree(again)).toEqual(hashTree(out));
+    expect((await run(['build', '--only', 'engineering-manager', '--out', again], repoRoot, env)).code).toBe(0);
+    const { '.ladders-manifest.json': manifest, ...rebuilt } = hashTree(again);
+    expect(manifest).toBeDefined();
+    expect(Object.keys(rebuilt).filter((file) => file.endsWith('.pdf'))).toHaveLength(6);
+    const firstBuild = hashTree(out);
+    expect(rebuilt).toEqual(Object.fromEntries(Object.keys(rebuilt).map((file) => [file, firstBuild[file]])));
   });
 
   it('dates PDFs from SOURCE_DATE_EPOCH and prints on Letter with --paper letter', async () => {
