@@ -5,3 +5,6 @@ export const shippedLaddersDir = fileURLToPath(new URL('../ladders/', import.met
 
 /** The templates this package ships; `--templates DIR` overrides them file by file. */
 export const shippedTemplatesDir = fileURLToPath(new URL('../templates/', import.meta.url));
+
+/** The typefaces this package ships (`fonts/fonts.json` lists them); every glyph of every page comes from them. */
+export const shippedFontsDir = fileURLToPath(new URL('../fonts/', import.meta.url));

@@ -12,7 +12,6 @@ import { BrowserNotFoundError } from '../print/find-browser.js';
 import { printPdfs, PrintError, type PdfJob } from '../print/print-pdfs.js';
 import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
 import { loadLadder } from '../read/load-ladder.js';
-import { inlineFonts } from '../render/inline-fonts.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { RenderLimitError } from '../render/render-limits.js';
 import { toolVersion } from '../tool-version.js';
@@ -46,7 +45,6 @@ export async function buildPipeline(
       variants: options.variants,
       preparedFor: options.preparedFor,
       paper: options.paper,
-      fonts: await inlineFonts(),
       toolVersion,
       only: selectPositions(ladder, options.only),
       date: sourceDate(io.env),

@@ -74,9 +74,8 @@ async function writeComparison(
 ): Promise<number> {
   const date = sourceDate(io.env);
   // Loaded only now: printing to the terminal needs neither the templates nor a browser.
-  const [{ loadTemplates }, { inlineFonts }, { planComparison }, { RenderLimitError }, { writeOutputs }] = await Promise.all([
+  const [{ loadTemplates }, { planComparison }, { RenderLimitError }, { writeOutputs }] = await Promise.all([
     import('../render/load-templates.js'),
-    import('../render/inline-fonts.js'),
     import('../compare/plan-comparison.js'),
     import('../render/render-limits.js'),
     import('../write/write-outputs.js'),
@@ -87,7 +86,6 @@ async function writeComparison(
   const plan = planComparison(ladder, comparison, loaded.templates, {
     formats: options.formats,
     paper: options.paper,
-    fonts: await inlineFonts(),
     toolVersion,
     date,
     ...options.branding,

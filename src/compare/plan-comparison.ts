@@ -15,8 +15,6 @@ export type ComparisonFormat = OutputFormat;
 export interface ComparisonPlanOptions extends Branding {
   formats: readonly ComparisonFormat[];
   paper: 'a4' | 'letter';
-  /** The inlined `@font-face` rules, prepended to the template stylesheet. */
-  fonts: string;
   toolVersion: string;
   /** From SOURCE_DATE_EPOCH, or null: the PDF's dates. */
   date: Date | null;
@@ -38,7 +36,7 @@ export function planComparison(
   templates: Templates,
   options: ComparisonPlanOptions,
 ): ComparisonPlan {
-  const style = pageStyle(options.fonts, templates, options.brandColor);
+  const style = pageStyle(templates, options.brandColor);
   const name = comparisonName(comparison);
   const viewOf = (format: TextFormat) =>
     toComparisonView(ladder, comparison, {

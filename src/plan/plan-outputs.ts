@@ -25,8 +25,6 @@ export interface PlanOptions extends Branding {
   formats: readonly OutputFormat[];
   variants: readonly Variant[];
   paper: 'a4' | 'letter';
-  /** The inlined `@font-face` rules, prepended to the template stylesheet. */
-  fonts: string;
   toolVersion: string;
   /** Positions to build; null builds everything, role pages and the index included. */
   only: ReadonlySet<Position> | null;
@@ -38,8 +36,8 @@ export interface PlanOptions extends Branding {
 
 /** Every output of the build, in a stable order: by format, then role, then position, each role's page after its handouts. */
 export function planOutputs(ladder: Ladder, templates: Templates, options: PlanOptions): PlannedOutput[] {
-  const style = pageStyle(options.fonts, templates, options.brandColor);
-  // The stylesheet (fonts included) is the same on every page: hashed once, not once a page.
+  const style = pageStyle(templates, options.brandColor);
+  // The stylesheet is the same on every page: hashed once, not once a page (each page's fonts follow from its text).
   const styleKey = sha256(style);
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, type Browser } from 'puppeteer-core';
 import type { BrowserChoice } from './find-browser.js';
+import { writeFontConfig } from './font-config.js';
 
 // Several of these are puppeteer's defaults as well; they are listed so that what we rely on
 // does not change when puppeteer's defaults do.
@@ -46,10 +47,13 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
   const userDataDir = await mkdtemp(path.join(tmpdir(), 'ladders-profile-'));
   let browser: Browser;
   try {
+    const fontEnvironment = await writeFontConfig(path.join(userDataDir, 'ladders-fonts'));
     browser = await launch({
       executablePath: choice.executablePath,
       headless: true,
       args: [...browserFlags],
+      // Its own font configuration, listing none of the machine's fonts: see `writeFontConfig`.
+      env: { ...process.env, ...fontEnvironment },
       // A pipe instead of a DevTools port: no port that any local process could connect to and
       // drive the browser through, and no waiting for the port number on stderr.
       pipe: true,

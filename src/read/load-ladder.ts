@@ -8,6 +8,7 @@ import { parseMarkdown } from './parse-markdown.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
 import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
+import { reportMissingGlyphs } from '../fonts/report-missing-glyphs.js';
 import { isIntroductionPage, toFramework } from './to-framework.js';
 import { toRole } from './to-role.js';
 import { validateLadder } from './validate-ladder.js';
@@ -58,6 +59,7 @@ export function toLadder(sources: readonly LadderSource[], shippedIntroduction: 
   }
   const ladder = { framework, roles };
   validateLadder(ladder, new Map(files.map((file) => [file.path, file])));
+  reportMissingGlyphs(sources);
   return { ladder, files };
 }
 

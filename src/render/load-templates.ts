@@ -8,6 +8,7 @@ import { shippedTemplatesDir } from '../package-paths.js';
 import { limitBlocks, RenderLimitError, type RenderBudget } from './render-limits.js';
 import { displayPath } from '../paths-and-order.js';
 import type { TextFormat } from './output-paths.js';
+import { addFontFaces } from '../fonts/add-font-faces.js';
 
 /** The pages a build renders, each in HTML and in Markdown. */
 export const pageNames = ['handout', 'review', 'role', 'index', 'compare'] as const;
@@ -115,7 +116,8 @@ export async function loadTemplates(
         budget.blocks = 0;
         budget.characters = 0;
         try {
-          return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+          const text = template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+          return format === 'html' ? addFontFaces(text, languageOf(view)) : text;
         } catch (error) {
           // A partial that includes itself recurses until the stack runs out.
           const reason =
@@ -190,4 +192,10 @@ function checkPartials(text: string, file: VFile, partials: Record<string, unkno
   visitor.PartialStatement = check;
   visitor.PartialBlockStatement = check;
   visitor.accept(Handlebars.parse(text));
+}
+
+/** The page's language (`lang.tag` in every page view), which decides among the CJK faces. */
+function languageOf(view: object): string {
+  const lang = (view as { lang?: { tag?: unknown } }).lang;
+  return typeof lang?.tag === 'string' ? lang.tag : 'en';
 }

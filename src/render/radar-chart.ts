@@ -36,7 +36,7 @@ const LABEL_GAP = 16;
 const LINE_HEIGHT = 15;
 const CHART_HEIGHT = 400;
 const LEGEND_HEIGHT = 44;
-const FONTS = 'Inter, "Helvetica Neue", Arial, sans-serif';
+const FONTS = "'Ladders Sans', Inter, sans-serif";
 
 // Each colour is declared twice: renderers without custom properties (librsvg 2.54) drop the
 // `var()` declaration as invalid and keep the plain one, instead of painting black.
@@ -45,7 +45,9 @@ const STYLE = [
   `.ladders-chart-background{${declareColour('fill', '--ladders-chart-background', '#ffffff')}}`,
   `.ladders-chart-ring,.ladders-chart-spoke{fill:none;stroke-width:1;${declareColour('stroke', '--ladders-chart-grid', '#d1d5db')}}`,
   `.ladders-chart-rank{font-size:10px;${declareColour('fill', '--ladders-chart-muted', '#6b7280')}}`,
-  `.ladders-chart-rank,.ladders-chart-legend text{paint-order:stroke;stroke-width:3px;stroke-linejoin:round;${declareColour('stroke', '--ladders-chart-background', '#ffffff')}}`,
+  // A patch of background behind each rank number keeps it legible over the rings. Not a stroked
+  // halo: PDF printers draw stroked text as Type 3 glyph procedures instead of with the font.
+  `.ladders-chart-rank-patch{${declareColour('fill', '--ladders-chart-background', '#ffffff')}}`,
   `.ladders-chart-axis-name,.ladders-chart-legend text{font-size:12px;font-weight:600;${declareColour('fill', '--ladders-chart-text', '#111827')}}`,
   `.ladders-chart-axis-caption{font-size:11px;${declareColour('fill', '--ladders-chart-muted', '#4b5563')}}`,
   `.ladders-chart-shape-1{fill-opacity:0.25;stroke-width:2.5px;stroke-linejoin:round;${declareColour('fill', '--ladders-brand', '#1d4ed8')}${declareColour('stroke', '--ladders-chart-shape-1-stroke', '#1f2937')}}`,
@@ -119,6 +121,8 @@ function renderGrid(axisCount: number, maxRanks: number): string[] {
   // where the ring's own edges slope away and leave room.
   for (let ring = 1; ring <= maxRanks; ring += 1) {
     const y = CY - (RADIUS * ring) / maxRanks - 3;
+    const width = 6 * String(ring).length + 2;
+    lines.push(`<rect class="ladders-chart-rank-patch" x="${CX + 5}" y="${formatNumber(y - 8)}" width="${width}" height="10"/>`);
     lines.push(`<text class="ladders-chart-rank" x="${CX + 6}" y="${formatNumber(y)}">${ring}</text>`);
   }
   return lines;

@@ -3,11 +3,11 @@ import type { PageName, Templates } from './load-templates.js';
 import { normalizeMarkdown } from './normalize-markdown.js';
 import type { TextFormat } from './output-paths.js';
 
-/** The stylesheet every HTML page carries: the inlined fonts, the templates' `print.css`, and the brand colour when configured. */
-export function pageStyle(fonts: string, templates: Templates, brandColor: string | null | undefined): string {
+/** The stylesheet every HTML page carries: the templates' `print.css`, and the brand colour when configured. */
+export function pageStyle(templates: Templates, brandColor: string | null | undefined): string {
   // The brand colour is a checked `#rrggbb`, so it is safe inside the stylesheet.
   const brand = brandColor ? `\n:root { --ladders-brand: ${brandColor}; }` : '';
-  return `${fonts}\n${templates.style}${brand}`;
+  return `${templates.style}${brand}`;
 }
 
 /** Render one page: HTML as the template writes it; Markdown from an escaped view, normalised. */

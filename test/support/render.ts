@@ -10,13 +10,12 @@ export async function shippedTemplates(): Promise<Templates> {
   return templates;
 }
 
-/** Render a ladder in memory with test defaults (no fonts, to keep outputs small). */
+/** Render a ladder in memory with test defaults . */
 export function renderAll(ladder: Ladder, templates: Templates, options: Partial<PlanOptions> = {}): Map<string, string> {
   const outputs = planOutputs(ladder, templates, {
     formats: ['html', 'md'],
     variants: ['handout', 'review'],
     paper: 'a4',
-    fonts: '',
     toolVersion: '0.0.0-test',
     only: null,
     date: null,
