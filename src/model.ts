@@ -31,7 +31,11 @@ export interface Axis {
 /** The axes and keywords every role is measured against, read from the introduction page. */
 export interface Framework {
   title: string;
+  /** What the framework is for, in a sentence or a paragraph; empty when nothing says. */
+  summary: string;
   version: string | null;
+  /** Without a level table, positions from this level up are senior. */
+  firstSeniorLevel: number;
   axes: Axis[];
   source: SourcePlace;
 }
@@ -59,14 +63,37 @@ export interface Position {
 export interface Role {
   id: string;
   title: string;
+  /** The page's first paragraph, for handouts. */
   summary: string;
+  /** Everything the page says before its first position, as safe Markdown (see `Guide.text`). */
+  text: string;
   path: string;
   positions: Position[];
   source: SourcePlace;
 }
 
-/** The whole ladder: the framework and its roles, roles ordered by their lowest level. */
+/**
+ * A page of advice that defines no positions, or a section of the introduction page that is
+ * neither its axes nor its levels (FAQs, how to use the ladder).
+ */
+export interface Guide {
+  id: string;
+  title: string;
+  /** The first paragraph, as plain text. */
+  summary: string;
+  /**
+   * The content as GitHub-flavoured Markdown, made safe: no raw HTML, images inlined as `data:`
+   * URLs, links to ladder pages written `ladders:role/<id>`, `ladders:position/<code>`,
+   * `ladders:guide/<id>[#fragment]` or `ladders:index`, other links only to the web or mail.
+   */
+  text: string;
+  path: string;
+  source: SourcePlace;
+}
+
+/** The whole ladder: the framework, its roles ordered by their lowest level, and its guides in page order. */
 export interface Ladder {
   framework: Framework;
   roles: Role[];
+  guides: Guide[];
 }

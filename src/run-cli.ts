@@ -107,9 +107,10 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     if (file.messages.some((message) => message.fatal)) return exitCode.usageError;
   }
   const ladders = values.ladders ?? config.ladders ?? 'ladders';
+  const reading = { title: config.title ?? null, seniorityWords: config.seniorityWords };
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
-  if (command === 'check') return (await import('./commands/check.js')).check({ ladders, strict: values.strict }, io);
-  if (command === 'model') return (await import('./commands/model.js')).model({ ladders }, io);
+  if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
+  if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
   const branding = {
     organization: config.organization ?? null,
     brandColor: config.brandColor ?? null,
@@ -121,6 +122,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (command === 'compare') {
     const options = {
       ladders,
+      reading,
       codes: extra,
       out: values.out ?? null,
       templates: values.templates ?? config.templates,
@@ -138,6 +140,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   return build(
     {
       ladders,
+      reading,
       out,
       templates: values.templates ?? config.templates,
       formats: formatList,

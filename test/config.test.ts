@@ -72,7 +72,19 @@ describe('loadConfig: reading settings', () => {
   });
 
   it('lists the keys of the schema', () => {
-    expect(configKeys).toEqual(['organization', 'paper', 'formats', 'out', 'templates', 'ladders', 'version', 'brandColor', 'logo']);
+    expect(configKeys).toEqual([
+      'organization',
+      'paper',
+      'formats',
+      'out',
+      'templates',
+      'ladders',
+      'version',
+      'brandColor',
+      'logo',
+      'title',
+      'seniorityWords',
+    ]);
   });
 
   it.each([
@@ -205,7 +217,8 @@ describe('loadConfig: mistakes, with their places', () => {
     );
   });
 
-  const known = '`organization`, `paper`, `formats`, `out`, `templates`, `ladders`, `version`, `brandColor`, `logo`';
+  const known =
+    '`organization`, `paper`, `formats`, `out`, `templates`, `ladders`, `version`, `brandColor`, `logo`, `title`, `seniorityWords`';
   it('refuses an unknown key, suggesting the closest', async () => {
     expect(await messagesOf({ [file]: '{\n  "paper": "a4",\n  "brandColour": "#fff",\n  "colour": "red"\n}' })).toBe(
       `${file}:3:3: error Unknown config key \`brandColour\`, expected one of ${known}; did you mean \`brandColor\`? [unknown-config-key]\n` +

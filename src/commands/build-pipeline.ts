@@ -28,7 +28,7 @@ export async function buildPipeline(
 ): Promise<number> {
   const { options, io, progress, summary, outDir } = context;
   const timer = stopwatch(summary.timings);
-  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
+  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
   const templates = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   const allFiles = [...files, ...templates.files];
   summary.messages = messagesOf(allFiles);

@@ -10,10 +10,13 @@ import { toolVersion } from '../tool-version.js';
 import { isSystemError } from './environment.js';
 import { exitCode, type CommandIo } from './io.js';
 import { createProgress, type Progress } from './progress.js';
+import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders build`, flags and configuration merged. */
 export interface BuildOptions {
   ladders: string;
+  /** What reading takes from the configuration: the framework's title, more seniority words. */
+  reading?: ReadSettings;
   out: string;
   templates: string | undefined;
   formats: OutputFormat[];

@@ -3,16 +3,19 @@ import { countMessages, formatMessages } from '../format-messages.js';
 import { loadLadder } from '../read/load-ladder.js';
 import type { Ladder } from '../model.js';
 import { exitCode, type CommandIo } from './io.js';
+import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders check`. */
 export interface CheckOptions {
   ladders: string;
+  /** What reading takes from the configuration: the framework's title, more seniority words. */
+  reading?: ReadSettings;
   strict: boolean;
 }
 
 /** `ladders check`: print every message and a summary; exit 1 on errors (or warnings, with `--strict`). */
 export async function check(options: CheckOptions, io: CommandIo): Promise<number> {
-  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
+  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
   const counts = countMessages(files);
   io.stdout(formatMessages(files));
   io.stdout(summaryLine(ladder, counts) + '\n');

@@ -14,10 +14,13 @@ import { toolVersion } from '../tool-version.js';
 import type { OutputFile } from '../write/write-outputs.js';
 import { isSystemError, sourceDate } from './environment.js';
 import { exitCode, UsageError, type CommandIo } from './io.js';
+import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders compare`, flags and configuration merged. */
 export interface CompareOptions {
   ladders: string;
+  /** What reading takes from the configuration: the framework's title, more seniority words. */
+  reading?: ReadSettings;
   /** The positions' codes, in any letter case: exactly two, and different. */
   codes: string[];
   /** `--out`: the folder to write the comparison handout into; null prints the comparison only. */
@@ -54,7 +57,7 @@ export async function compare(options: CompareOptions, io: CommandIo): Promise<n
 
 async function compareOrFail(options: CompareOptions, io: CommandIo): Promise<number> {
   const [fromCode, toCode] = checkCodes(options.codes);
-  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd);
+  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
   io.stderr(formatMessages(files, { problemsOnly: true }));
   if (!ladder || files.some((file) => file.messages.some((message) => message.fatal))) return exitCode.contentError;
   const comparison = comparePositions(ladder, resolveCode(ladder, fromCode), resolveCode(ladder, toCode));

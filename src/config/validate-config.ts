@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { quote, quoteList, report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { closestMatch } from '../read/closest-match.js';
+import { seniorityWordsSchema } from '../read/read-front-matter.js';
 import { placeIn, reportDuplicate, type Source } from './config-source.js';
 import { toJsonValue, type JsonMember, type JsonNode } from './parse-json.js';
 import { readLogo } from './read-logo.js';
@@ -13,6 +14,7 @@ const expected = {
   path: 'must be a non-empty string: a path, relative to the config file or absolute',
   formats: `must be a non-empty list of formats, each one of ${quoteList(formatNames)}`,
   version: 'must be a non-empty string such as `"2026.1"`, or a number',
+  title: "must be a non-empty string: the framework's title",
   color: 'must be a CSS hex colour, `#rgb` or `#rrggbb`, such as `#0b6e4f`',
 };
 const pathSchema = z
@@ -45,6 +47,8 @@ export const configSchema = z.strictObject({
     .transform(toLongHex)
     .optional(),
   logo: pathSchema.optional(),
+  title: z.string({ error: expected.title }).trim().min(1, { error: expected.title }).optional(),
+  seniorityWords: seniorityWordsSchema.optional(),
 });
 
 /** A key of the config. */

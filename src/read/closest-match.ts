@@ -1,4 +1,8 @@
-/** The candidate nearest to `value` by edit distance, ignoring case, or null when none is near. */
+/**
+ * The candidate nearest to `value` by edit distance, ignoring case, or null when none is near; for
+ * names of several words, one that keeps as many words and shares most of them is near too
+ * (`Multiple Teams` is near `Many Teams`).
+ */
 export function closestMatch(value: string, candidates: readonly string[]): string | null {
   const wanted = value.toLowerCase();
   let best: string | null = null;
@@ -10,7 +14,29 @@ export function closestMatch(value: string, candidates: readonly string[]): stri
       bestDistance = distance;
     }
   }
+  return best ?? closestByWords(wanted, candidates);
+}
+
+/** The candidate of as many words that shares the most of them with `wanted`, at least half; null when none does. */
+function closestByWords(wanted: string, candidates: readonly string[]): string | null {
+  const words = wordsOf(wanted);
+  if (words.length < 2) return null;
+  let best: string | null = null;
+  let bestShared = Math.ceil(words.length / 2) - 1;
+  for (const candidate of candidates) {
+    const other = wordsOf(candidate.toLowerCase());
+    if (other.length !== words.length) continue;
+    const shared = words.filter((word, index) => word === other[index]).length;
+    if (shared > bestShared) {
+      best = candidate;
+      bestShared = shared;
+    }
+  }
   return best;
+}
+
+function wordsOf(text: string): string[] {
+  return text.split(/[\s-]+/).filter(Boolean);
 }
 
 /** Levenshtein distance; inputs here are keywords, so the quadratic table stays tiny. */

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
@@ -9,8 +9,16 @@ import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
 import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
 import { reportMissingGlyphs } from '../fonts/report-missing-glyphs.js';
-import { isIntroductionPage, toFramework } from './to-framework.js';
-import { toRole } from './to-role.js';
+import { isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
+import { isRolePage, pageId, toRole } from './to-role.js';
+import { headingAnchor, makeIdMaker } from './make-id.js';
+import { plainText, sectionsAt, type Section } from './markdown-text.js';
+import { parsePositionHeading } from './position-heading.js';
+import { readImage } from './read-image.js';
+import { readSiteConfig, type SiteConfig } from './read-site-config.js';
+import { makeSeniorityReader, type SeniorityWords } from './seniority-words.js';
+import { guideSections, toPageGuide, toSectionGuide } from './to-guides.js';
+import { toRichText } from './to-rich-text.js';
 import { validateLadder } from './validate-ladder.js';
 
 /** The model read from a folder, and every file with its messages. */
@@ -27,40 +35,131 @@ interface Page {
   frontMatter: FrontMatter | null;
 }
 
+/** What reading takes from the configuration: its `title` and `seniorityWords`. */
+export interface ReadSettings {
+  title?: string | null;
+  seniorityWords?: SeniorityWords;
+}
+
+/** Everything modelling pages needs besides them: the settings, the site's `_config.yml` and the working folder. */
+export interface ReadOptions extends ReadSettings {
+  site?: SiteConfig;
+  /** Where message paths start; pages and images are found from it. */
+  cwd?: string;
+}
+
 /** Read, parse, model and validate the ladders in `dir`. */
-export async function loadLadder(dir: string, cwd: string = process.cwd()): Promise<LoadedLadder> {
+export async function loadLadder(dir: string, cwd: string = process.cwd(), settings: ReadSettings = {}): Promise<LoadedLadder> {
   const sources = await readLadders(dir, cwd);
   const shippedIntroduction = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), cwd);
-  return toLadder(sources, shippedIntroduction, displayPath(dir, cwd));
+  const site = await readSiteConfig(dir, cwd);
+  return toLadder(sources, shippedIntroduction, displayPath(dir, cwd), { ...settings, site, cwd });
 }
 
 /** Model and validate pages already read; `shippedIntroduction` serves when no page defines the axes. */
-export function toLadder(sources: readonly LadderSource[], shippedIntroduction: LadderSource, folderPath: string): LoadedLadder {
+export function toLadder(
+  sources: readonly LadderSource[],
+  shippedIntroduction: LadderSource,
+  folderPath: string,
+  options: ReadOptions = {},
+): LoadedLadder {
+  const cwd = options.cwd ?? process.cwd();
   const files = sources.map((source) => source.file);
+  if (options.site?.file && options.site.file.messages.length > 0) files.push(options.site.file);
   const pages = sources.flatMap(toPage);
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
+  const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
   // A page that could not be parsed might be the introduction: guessing a framework would mislead.
-  const framework = pages.length === sources.length ? readFramework(introductions, shippedIntroduction, folderPath, files) : null;
+  const framework = pages.length === sources.length ? readFramework(introductions, shippedIntroduction, folderPath, files, names) : null;
   if (!framework) return { ladder: null, files };
-  const roles = pages
-    .filter((page) => !introductions.includes(page))
-    .flatMap((page) => (page.frontMatter ? toRole(page.tree, page.file, page.frontMatter, framework) : null) ?? [])
+  const introduction = introductions[0];
+  const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
+  const others = pages.filter((page) => page !== introduction);
+  const rolePages = others.filter((page) => isRolePage(page.tree, page.file, framework, readSeniority));
+  const guidePages = others.filter((page) => !rolePages.includes(page) && hasContent(page));
+
+  const makeGuideId = makeIdMaker();
+  const sectionGuides = introduction
+    ? guideSections(introduction.tree).map((section) => ({ section, id: makeGuideId(plainText(section.heading)) }))
+    : [];
+  const pageGuides = guidePages.map((page) => {
+    const id = page.frontMatter ? pageId(page.file, page.frontMatter) : '';
+    return { page, id: id && makeGuideId(id) };
+  });
+  const siteRoot = displayPath(options.site?.root ?? path.resolve(cwd, folderPath), cwd);
+  const references = pageReferences(rolePages, pageGuides, introduction, sectionGuides);
+  const richText = (file: VFile) => (nodes: readonly RootContent[]) =>
+    toRichText(nodes, {
+      file,
+      siteRoot,
+      resolvePage: (pagePath, fragment) => references.get(path.posix.normalize(pagePath))?.(fragment) ?? null,
+      readImage: (imagePath) => readImage(path.resolve(cwd, imagePath)),
+    });
+
+  const roles = rolePages
+    .flatMap(
+      (page) =>
+        (page.frontMatter
+          ? toRole(page.tree, page.file, page.frontMatter, { framework, readSeniority, richText: richText(page.file) })
+          : null) ?? [],
+    )
     .sort(compareRoles);
+  const guides = [
+    ...sectionGuides.flatMap(
+      ({ section, id }) => (introduction ? toSectionGuide(section, introduction.file, id, richText(introduction.file)) : null) ?? [],
+    ),
+    ...pageGuides.flatMap(
+      ({ page, id }) => (page.frontMatter ? toPageGuide(page.tree, page.file, page.frontMatter, id, richText(page.file)) : null) ?? [],
+    ),
+  ];
   if (roles.length === 0 && !files.some(hasErrors)) {
     const folder = new VFile({ path: folderPath });
     report(
       folder,
       'error',
-      `No role pages in ${quote(folderPath)}; expected a page with positions such as \`## D1 - Developer 1\``,
+      `No role pages in ${quote(folderPath)}; expected a page with positions such as \`## XY1 - Title 1\``,
       undefined,
       'no-roles',
     );
     files.push(folder);
   }
-  const ladder = { framework, roles };
+  const ladder = { framework, roles, guides };
   validateLadder(ladder, new Map(files.map((file) => [file.path, file])));
   reportMissingGlyphs(sources);
   return { ladder, files };
+}
+
+/** How a link to each ladder page (and a fragment of it) reads in the model: `ladders:role/<id>`, `ladders:position/<code>`, … */
+function pageReferences(
+  rolePages: readonly Page[],
+  pageGuides: readonly { page: Page; id: string }[],
+  introduction: Page | undefined,
+  sectionGuides: readonly { section: Section; id: string }[],
+): Map<string, (fragment: string | null) => string> {
+  const references = new Map<string, (fragment: string | null) => string>();
+  for (const page of rolePages) {
+    const id = page.frontMatter ? pageId(page.file, page.frontMatter) : '';
+    const positions = new Map<string, string>();
+    for (const section of sectionsAt(page.tree, 2)) {
+      const heading = parsePositionHeading(plainText(section.heading));
+      if (heading) positions.set(headingAnchor(plainText(section.heading)), heading.code);
+    }
+    references.set(page.file.path, (fragment) => {
+      const code = fragment === null ? undefined : positions.get(fragment.toLowerCase());
+      return code ? `ladders:position/${code}` : `ladders:role/${id}`;
+    });
+  }
+  for (const { page, id } of pageGuides) {
+    references.set(page.file.path, (fragment) => `ladders:guide/${id}${fragment ? `#${fragment}` : ''}`);
+  }
+  if (introduction) {
+    const sections = new Map(sectionGuides.map(({ section, id }) => [headingAnchor(plainText(section.heading)), id]));
+    references.set(introduction.file.path, (fragment) => {
+      const id = fragment === null ? undefined : sections.get(fragment.toLowerCase());
+      return id ? `ladders:guide/${id}` : 'ladders:index';
+    });
+  }
+  return references;
 }
 
 function toPage(source: LadderSource): Page[] {
@@ -75,6 +174,7 @@ function readFramework(
   shippedIntroduction: LadderSource,
   folderPath: string,
   files: VFile[],
+  names: FrameworkNames,
 ): Framework | null {
   const [first, ...others] = introductions;
   for (const other of others) {
@@ -89,9 +189,12 @@ function readFramework(
     );
   }
   if (others.length > 0) return null;
-  if (first) return first.frontMatter ? toFramework(first.tree, first.file, first.frontMatter) : null;
+  if (first) return first.frontMatter ? toFramework(first.tree, first.file, first.frontMatter, names) : null;
   const page = toPage(shippedIntroduction)[0];
-  const framework = page?.frontMatter && isIntroductionPage(page.tree) ? toFramework(page.tree, page.file, page.frontMatter) : null;
+  const framework =
+    page?.frontMatter && isIntroductionPage(page.tree)
+      ? toFramework(page.tree, page.file, page.frontMatter, { configTitle: names.configTitle })
+      : null;
   if (!framework) throw new Error(`The shipped introduction page ${shippedIntroduction.file.path} does not define a framework`);
   files.push(shippedIntroduction.file);
   const folder = new VFile({ path: folderPath });
@@ -109,6 +212,13 @@ function readFramework(
 function compareRoles(a: Role, b: Role): number {
   const lowest = (role: Role) => Math.min(...role.positions.map((position) => position.level));
   return lowest(a) - lowest(b) || compareText(a.title, b.title) || compareText(a.id, b.id);
+}
+
+/** An empty page is no guide: it is skipped with an info message. */
+function hasContent(page: Page): boolean {
+  if (page.tree.children.some((node) => node.type !== 'yaml')) return true;
+  report(page.file, 'info', 'Skipped: the page is empty', undefined, 'no-levels');
+  return false;
 }
 
 function hasErrors(file: VFile): boolean {

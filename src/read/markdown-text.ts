@@ -85,14 +85,3 @@ function fold(text: string): string {
 export function placeOf(file: string, point: Point | undefined): SourcePlace {
   return { file, line: point?.line ?? 1, column: point?.column ?? 1 };
 }
-
-/** Turn a name into an identifier: `EngineeringManager` and `Engineering Manager` both become `engineering-manager`. */
-export function slugify(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}

@@ -6,11 +6,21 @@ import { z } from 'zod';
 import { closestMatch } from './closest-match.js';
 import { quote, quoteList, report } from '../messages.js';
 
+/** Words a level table's seniority column may use besides the shipped ones; the front matter and the configuration share it. */
+export const seniorityWordsSchema = z.strictObject({
+  senior: z.array(z.string()).default([]),
+  notSenior: z.array(z.string()).default([]),
+});
+
 /** The one schema for the optional YAML front matter of any ladder page. */
 export const frontMatterSchema = z.strictObject({
   id: z
     .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by single hyphens')
+    .regex(
+      /^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+)*$/u,
+      'must be lower-case letters and digits joined by single hyphens',
+    )
+    .refine((id) => id === id.normalize('NFC'), 'must be written in Unicode NFC')
     .optional(),
   title: z.string().trim().min(1, 'must not be empty').optional(),
   summary: z.string().trim().optional(),
@@ -18,6 +28,8 @@ export const frontMatterSchema = z.strictObject({
     .union([z.string().trim().min(1), z.number()])
     .transform(String)
     .optional(),
+  firstSeniorLevel: z.number().int().min(1, 'must be a whole number from 1').optional(),
+  seniorityWords: seniorityWordsSchema.optional(),
 });
 
 /** Metadata a page may declare about itself. */

@@ -1,6 +1,7 @@
 import type { List, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { leadingLists, placeOf, plainText, readKeywordItem, sectionsAt, slugify, type Section } from './markdown-text.js';
+import { leadingLists, placeOf, plainText, readKeywordItem, sectionsAt, type Section } from './markdown-text.js';
+import { makeIdMaker } from './make-id.js';
 import { quote, report } from '../messages.js';
 import type { Axis, AxisLevel, Framework } from '../model.js';
 import type { FrontMatter } from './read-front-matter.js';
@@ -8,32 +9,74 @@ import type { FrontMatter } from './read-front-matter.js';
 /** Radar charts and comparisons need a plane: fewer axes than this cannot be drawn. */
 export const minimumAxes = 3;
 
-/** An introduction page defines axes: second-level headings each followed by a ranked list of keywords. */
-export function isIntroductionPage(tree: Root): boolean {
-  return sectionsAt(tree, 2).some((section) => rankedList(section) !== null);
+/** Without `firstSeniorLevel` in the introduction's front matter, levels from this one up are senior. */
+export const defaultFirstSeniorLevel = 4;
+
+/** What names the framework besides its own page: the configuration's `title`, the site's `_config.yml`. */
+export interface FrameworkNames {
+  configTitle?: string | null;
+  siteTitle?: string | null;
+  siteDescription?: string | null;
 }
 
-/** Read the framework (axes, ranks, keywords) from the introduction page. */
-export function toFramework(tree: Root, file: VFile, frontMatter: FrontMatter): Framework | null {
+/** The sections that define axes: headed at one depth (`##` to `######`, whatever is above them), each followed by a ranked list of keywords. */
+export function axisSections(tree: Root): { section: Section; list: List }[] {
+  let best: { section: Section; list: List }[] = [];
+  for (let depth = 2; depth <= 6; depth++) {
+    const found = sectionsAt(tree, depth).flatMap((section) => {
+      const list = rankedList(section);
+      return list ? [{ section, list }] : [];
+    });
+    if (found.length > best.length) best = found;
+  }
+  return best;
+}
+
+/** An introduction page defines axes: headings each followed by a ranked list of keywords. */
+export function isIntroductionPage(tree: Root): boolean {
+  return axisSections(tree).length > 0;
+}
+
+/** Read the framework (title, axes, ranks, keywords) from the introduction page. */
+export function toFramework(tree: Root, file: VFile, frontMatter: FrontMatter, names: FrameworkNames = {}): Framework | null {
   const path = file.path;
-  const title = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
+  const title = tree.children.find((node) => node.type === 'heading');
+  const makeAxisId = makeIdMaker();
   const axes: Axis[] = [];
-  for (const section of sectionsAt(tree, 2)) {
-    const list = rankedList(section);
-    if (list) axes.push(toAxis(section, list, file));
+  let valid = true;
+  for (const { section, list } of axisSections(tree)) {
+    const axis = toAxis(section, list, file, makeAxisId);
+    if (!axis.id) {
+      const reason = `Cannot make an axis id from the name ${quote(axis.name)}: it has no letter or digit`;
+      report(file, 'error', reason, section.heading.position, 'bad-axis-id');
+      valid = false;
+    }
+    axes.push(axis);
   }
   for (const axis of axes) axis.summary = axisSummary(tree, axis.name);
-  if (!hasUniqueNames(axes, file) || !hasUniqueKeywords(axes, file)) return null;
+  if (!hasUniqueNames(axes, file) || !hasUniqueKeywords(axes, file) || !valid) return null;
   if (axes.length < minimumAxes) {
     report(file, 'error', `The framework defines ${axes.length} axes, expected at least ${minimumAxes}`, title?.position, 'too-few-axes');
     return null;
   }
   return {
-    title: frontMatter.title ?? (title ? plainText(title) : 'Career Ladder'),
+    title: names.configTitle ?? frontMatter.title ?? names.siteTitle ?? (title ? plainText(title) : null) ?? 'Career Ladder',
+    summary: frontMatter.summary ?? names.siteDescription ?? firstParagraph(tree),
     version: frontMatter.version ?? null,
+    firstSeniorLevel: frontMatter.firstSeniorLevel ?? defaultFirstSeniorLevel,
     axes,
     source: placeOf(path, title?.position?.start),
   };
+}
+
+/** The first paragraph with text under the page's first heading. */
+function firstParagraph(tree: Root): string {
+  const first = tree.children.find((node) => node.type === 'heading');
+  for (const node of tree.children) {
+    if (node.type === 'heading' && node !== first) break;
+    if (node.type === 'paragraph' && plainText(node)) return plainText(node);
+  }
+  return '';
 }
 
 function rankedList(section: Section): List | null {
@@ -42,7 +85,7 @@ function rankedList(section: Section): List | null {
   return list.children.some((item) => readKeywordItem(item)?.marked) ? list : null;
 }
 
-function toAxis(section: Section, list: List, file: VFile): Axis {
+function toAxis(section: Section, list: List, file: VFile, makeAxisId: (name: string) => string): Axis {
   const name = plainText(section.heading);
   const levels: AxisLevel[] = [];
   for (const item of list.children) {
@@ -58,7 +101,7 @@ function toAxis(section: Section, list: List, file: VFile): Axis {
       source: placeOf(file.path, (item.children[0] ?? item).position?.start),
     });
   }
-  return { id: slugify(name), name, summary: '', levels, source: placeOf(file.path, section.heading.position?.start) };
+  return { id: makeAxisId(name), name, summary: '', levels, source: placeOf(file.path, section.heading.position?.start) };
 }
 
 /** The axis's line in a bulleted list such as `* **Technology**: knowledge of the stack`. */
@@ -74,7 +117,7 @@ function axisSummary(tree: Root, axisName: string): string {
 
 function hasUniqueNames(axes: readonly Axis[], file: VFile): boolean {
   return isUnique(
-    axes.map((axis) => ({ key: axis.id, label: axis.name, place: axis.source })),
+    axes.map((axis) => ({ key: keywordKey(axis.name), label: axis.name, place: axis.source })),
     file,
     'axis',
     'duplicate-axis-name',

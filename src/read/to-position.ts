@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import { closestMatch } from './closest-match.js';
 import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from './markdown-text.js';
 import { quote, quoteList, report } from '../messages.js';
-import type { Axis, Expectation, Framework, Position } from '../model.js';
+import type { Axis, AxisLevel, Expectation, Framework, Position } from '../model.js';
 import { parsePositionHeading } from './position-heading.js';
 import { keywordIndex, keywordKey } from './to-framework.js';
 
@@ -10,14 +10,37 @@ import { keywordIndex, keywordKey } from './to-framework.js';
 export type KeywordIndex = ReturnType<typeof keywordIndex>;
 
 /** A section is a position when its heading reads like one or it lists a keyword of the framework. */
-export function isPositionSection(section: Section, index: KeywordIndex): boolean {
+export function isPositionSection(section: Section, framework: Framework, index: KeywordIndex): boolean {
   if (parsePositionHeading(plainText(section.heading))) return true;
   return leadingLists(section.body).some((list) =>
     list.children.some((item) => {
       const read = readKeywordItem(item);
-      return read !== null && index.has(keywordKey(read.keyword));
+      return read !== null && 'level' in findKeyword(read.keyword, framework, index);
     }),
   );
+}
+
+/** What a bullet's label names: a keyword (found on its axis), an axis with a keyword it does not have, or nothing known. */
+type Found = { axis: Axis; level: AxisLevel } | { axis: Axis; unknown: string } | { unknown: string };
+
+// Between an axis and its keyword: `Technology - Adopts`, `Technology: Adopts`, `Technology – Adopts`.
+const axisSeparator = /^\s*[-\u2013\u2014:]\s*/;
+
+/** Find the keyword a label names, alone (`Adopts`) or after its axis (`Technology - Adopts`, the axis possibly a link). */
+function findKeyword(label: string, framework: Framework, index: KeywordIndex): Found {
+  const key = keywordKey(label);
+  const found = index.get(key);
+  if (found) return found;
+  for (const axis of framework.axes) {
+    const name = keywordKey(axis.name);
+    if (!key.startsWith(name)) continue;
+    const separator = axisSeparator.exec(key.slice(name.length));
+    if (!separator) continue;
+    const keyword = key.slice(name.length + separator[0].length);
+    const level = axis.levels.find((candidate) => keywordKey(candidate.keyword) === keyword);
+    return level ? { axis, level } : { axis, unknown: label.trim().slice(label.trim().length - keyword.length) };
+  }
+  return { unknown: label };
 }
 
 /** Read one position section; null when it has errors (reported on `file`). */
@@ -25,7 +48,7 @@ export function toPosition(section: Section, file: VFile, framework: Framework, 
   const headingText = plainText(section.heading);
   const heading = parsePositionHeading(headingText);
   if (!heading) {
-    const reason = `Unexpected position heading ${quote(headingText)}, expected \`CODE - Title\` such as \`D4 - Developer 4\``;
+    const reason = `Unexpected position heading ${quote(headingText)}, expected \`CODE - Title\` such as \`XY4 - Title 4\``;
     report(file, 'error', reason, section.heading.position, 'bad-position-heading');
     return null;
   }
@@ -54,9 +77,9 @@ function readExpectations(section: Section, file: VFile, framework: Framework, i
       valid = false;
       continue;
     }
-    const found = index.get(keywordKey(read.keyword));
-    if (!found) {
-      const { reason, axis } = unknownKeyword(read.keyword, framework);
+    const found = findKeyword(read.keyword, framework, index);
+    if (!('level' in found)) {
+      const { reason, axis } = 'axis' in found ? keywordNotOnAxis(found.unknown, found.axis) : unknownKeyword(read.keyword, framework);
       report(file, 'error', reason, place, 'unknown-keyword');
       if (axis) guessed.add(axis.id);
       valid = false;
@@ -99,6 +122,16 @@ function unknownKeyword(keyword: string, framework: Framework): { reason: string
   }
   const reason = `Unexpected keyword ${quote(keyword)}, expected one of ${quoteList(keywordsOf(axis))}; did you mean ${quote(suggestion)}?`;
   return { reason, axis };
+}
+
+/** The message for a bullet that names an axis and a keyword that axis does not have. */
+function keywordNotOnAxis(keyword: string, axis: Axis): { reason: string; axis: Axis } {
+  const suggestion = closestMatch(keyword, keywordsOf(axis));
+  const hint = suggestion ? `; did you mean ${quote(suggestion)}?` : '';
+  return {
+    reason: `Unexpected keyword ${quote(keyword)} for ${quote(axis.name)}, expected one of ${quoteList(keywordsOf(axis))}${hint}`,
+    axis,
+  };
 }
 
 function keywordsOf(axis: Axis): string[] {

@@ -1,7 +1,9 @@
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import path from 'node:path';
-import type { VFile } from 'vfile';
-import { placeOf, plainText, sectionsAt, slugify } from './markdown-text.js';
+import { VFile } from 'vfile';
+import { makeId } from './make-id.js';
+import { placeOf, plainText, sectionsAt } from './markdown-text.js';
+import { makeSeniorityReader, type SeniorityReader } from './seniority-words.js';
 import { quote, report } from '../messages.js';
 import type { Framework, Position, Role } from '../model.js';
 import type { FrontMatter } from './read-front-matter.js';
@@ -10,26 +12,44 @@ import { readLevelTable, type LevelRow } from './read-level-table.js';
 import { keywordIndex } from './to-framework.js';
 import { isPositionSection, toPosition } from './to-position.js';
 
-/** Without a level table, the framework's rule applies: levels 4 and up are senior. */
-export const firstSeniorLevel = 4;
+/** What reading a role page needs besides the page: the framework, how to read seniority words, how to keep rich text. */
+export interface RoleContext {
+  framework: Framework;
+  readSeniority: SeniorityReader;
+  /** The Markdown of a run of the page's nodes, its links and images resolved (see `toRichText`). */
+  richText: (nodes: readonly RootContent[]) => string;
+}
 
-/** Read a role page; null when it defines no levels (an info message says it was skipped) or has errors. */
-export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, framework: Framework): Role | null {
+/** Whether a page holds positions (or a level table named by its headers), which makes it a role page rather than a guide. */
+export function isRolePage(tree: Root, file: VFile, framework: Framework, readSeniority: SeniorityReader): boolean {
   const index = keywordIndex(framework);
-  const sections = sectionsAt(tree, 2).filter((section) => isPositionSection(section, index));
-  const table = readLevelTable(tree, file);
-  if (sections.length === 0 && table === null) {
-    report(file, 'info', 'Skipped: the page defines no positions', undefined, 'no-levels');
-    return null;
-  }
+  if (sectionsAt(tree, 2).some((section) => isPositionSection(section, framework, index))) return true;
+  // Read on a scratch file: the messages of a table are reported when the role is read.
+  return readLevelTable(tree, new VFile(), readSeniority)?.namedByHeaders === true;
+}
+
+/** The id a role or guide page gets: its front matter's, or one made from its file name (empty when none can be made). */
+export function pageId(file: VFile, frontMatter: FrontMatter): string {
+  return frontMatter.id ?? makeId(fileStem(file));
+}
+
+/** Read a role page; null when it has errors (reported on `file`). */
+export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, context: RoleContext): Role | null {
+  const { framework } = context;
+  const index = keywordIndex(framework);
+  const sections = sectionsAt(tree, 2).filter((section) => isPositionSection(section, framework, index));
+  const ownWords = frontMatter.seniorityWords ? makeSeniorityReader(frontMatter.seniorityWords) : null;
+  const readSeniority = ownWords ? (text: string) => ownWords(text) ?? context.readSeniority(text) : context.readSeniority;
+  const table = readLevelTable(tree, file, readSeniority);
   const titleHeading = tree.children.find((node) => node.type === 'heading' && node.depth === 1);
   const title = frontMatter.title ?? (titleHeading ? plainText(titleHeading) : fileStem(file));
   const errorsBefore = errorCount(file);
   const positions = sections.flatMap((section) => toPosition(section, file, framework, index, title) ?? []);
   const headingCodes = new Set(sections.map((section) => parsePositionHeading(plainText(section.heading))?.code));
-  if (table) applyLevelTable(table, headingCodes, positions, file);
-  else for (const position of positions) position.senior = position.level >= firstSeniorLevel;
-  const id = frontMatter.id ?? slugify(fileStem(file));
+  const seniorFrom = framework.firstSeniorLevel;
+  if (table) applyLevelTable(table.rows, headingCodes, positions, file, seniorFrom);
+  else for (const position of positions) position.senior = position.level >= seniorFrom;
+  const id = pageId(file, frontMatter);
   if (!id)
     report(
       file,
@@ -43,10 +63,23 @@ export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, framew
     id,
     title,
     summary: frontMatter.summary ?? summaryOf(tree),
+    text: context.richText(introductionOf(tree, titleHeading, sections[0]?.heading, table?.node)),
     path: file.path,
     positions: positions.sort((a, b) => a.level - b.level),
     source: placeOf(file.path, titleHeading?.position?.start),
   };
+}
+
+/** Everything between the title and the first position, but the level table: what the role page says the role is. */
+function introductionOf(
+  tree: Root,
+  title: RootContent | undefined,
+  firstPosition: RootContent | undefined,
+  levelTable: RootContent | undefined,
+): RootContent[] {
+  const start = title ? tree.children.indexOf(title) + 1 : 0;
+  const end = firstPosition ? tree.children.indexOf(firstPosition) : tree.children.length;
+  return tree.children.slice(start, end).filter((node) => node.type !== 'yaml' && node !== levelTable);
 }
 
 /** The first paragraph with text, before the level table or the first position. */
@@ -64,6 +97,7 @@ function applyLevelTable(
   headingCodes: ReadonlySet<string | undefined>,
   positions: readonly Position[],
   file: VFile,
+  seniorFrom: number,
 ): void {
   const byCode = new Map(positions.map((position) => [position.code, position]));
   const listed = new Set<string>();
@@ -93,7 +127,7 @@ function applyLevelTable(
       const reason = `The level table calls ${quote(code)} ${quote(row.position.title)}, but its heading says ${quote(position.title)}`;
       report(file, 'error', reason, row.node.position, 'table-mismatch');
     } else {
-      position.senior = row.senior ?? position.level >= firstSeniorLevel;
+      position.senior = row.senior ?? position.level >= seniorFrom;
     }
   }
   for (const position of positions) {
