@@ -28,7 +28,12 @@ export async function buildPipeline(
 ): Promise<number> {
   const { options, io, progress, summary, outDir } = context;
   const timer = stopwatch(summary.timings);
-  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
+  const { ladder, files, reads } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
+  if (reads.join('\0') !== context.reads.join('\0')) {
+    // The pages now use other images or another `_config.yml`: the fingerprint recorded must cover those.
+    context.inputs = await context.fingerprint(reads);
+    context.reads = reads;
+  }
   const templates = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   const allFiles = [...files, ...templates.files];
   summary.messages = messagesOf(allFiles);
@@ -88,6 +93,7 @@ export async function buildPipeline(
     const record: Manifest = {
       tool: `ladders ${toolVersion}`,
       inputs: complete ? context.inputs : '',
+      ...(context.reads.length > 0 ? { reads: context.reads } : {}),
       outputs: Object.fromEntries(entries),
     };
     await writeOutputs(outDir, [{ path: manifestName(options.shard), content: formatManifest(record) }]);

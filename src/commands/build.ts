@@ -63,6 +63,10 @@ export interface BuildContext {
   outDir: string;
   /** The fingerprint of this build's raw inputs, recorded in the manifest. */
   inputs: string;
+  /** The single files besides the folders that `inputs` covers (relative to the working folder), recorded in the manifest. */
+  reads: string[];
+  /** The fingerprint of the same folders and settings with other single files, for when reading finds that it read others. */
+  fingerprint: (reads: readonly string[]) => Promise<string>;
 }
 
 /**
@@ -114,7 +118,14 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
   const cold = manifest === null && !options.check && options.formats.includes('pdf');
   const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
-    const inputs = await fingerprintInputs(inputFolders(options, io.cwd), settingsOf(options, io.env));
+    const fingerprint = (files: readonly string[]) =>
+      fingerprintInputs(
+        inputFolders(options, io.cwd),
+        settingsOf(options, io.env),
+        files.map((file) => path.resolve(io.cwd, file)),
+      );
+    const reads = manifest?.reads ?? [];
+    const inputs = await fingerprint(reads);
     if (manifest?.inputs === inputs) {
       const recorded = Object.entries(manifest.outputs).map(([file, { key }]) => ({ path: file, key }));
       const states = await outputStates(outDir, recorded, manifest);
@@ -126,7 +137,7 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
     }
     // Loaded only now: when nothing changed, the reader, the templates and the browser are not needed.
     const { buildPipeline } = await import('./build-pipeline.js');
-    return await buildPipeline({ options, io, progress, summary, outDir, inputs }, manifest, browser);
+    return await buildPipeline({ options, io, progress, summary, outDir, inputs, reads, fingerprint }, manifest, browser);
   } finally {
     await browser?.close();
   }

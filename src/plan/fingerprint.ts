@@ -12,10 +12,21 @@ export interface InputFolder {
 /**
  * A hash of a build's raw inputs (every file it reads, byte for byte) and its settings. It is taken
  * before anything is parsed: when it equals the last build's and the outputs are as that build left
- * them, there is nothing to do, and the ladders need not even be read.
+ * them, there is nothing to do, and the ladders need not even be read. `files` are single files the
+ * last build read besides the folders (its manifest lists them): a new one can only come from an
+ * edited page, which changes the hash anyway.
  */
-export async function fingerprintInputs(folders: readonly InputFolder[], settings: unknown): Promise<string> {
+export async function fingerprintInputs(
+  folders: readonly InputFolder[],
+  settings: unknown,
+  files: readonly string[] = [],
+): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify(settings));
+  // Files the last build read besides the pages: the site's `_config.yml` and the images it inlined.
+  for (const file of files) {
+    const bytes = await readFile(file).catch(() => null);
+    hash.update(`\0read ${file}\0`).update(bytes ?? 'unreadable');
+  }
   for (const folder of folders) {
     hash.update(`\0folder ${folder.dir}\0`);
     let names: string[];

@@ -12,6 +12,8 @@ export interface Manifest {
   tool: string;
   /** The fingerprint of the build's raw inputs and options; the same fingerprint means nothing to rebuild. */
   inputs: string;
+  /** Files read besides the ladder pages and templates (the site's `_config.yml`, inlined images), part of `inputs`. */
+  reads?: string[];
   outputs: Record<string, ManifestEntry>;
 }
 
@@ -41,6 +43,8 @@ function isManifest(value: unknown): value is Manifest {
   if (typeof value !== 'object' || value === null) return false;
   const { tool, inputs, outputs } = value as Record<string, unknown>;
   if (typeof tool !== 'string' || typeof inputs !== 'string' || typeof outputs !== 'object' || outputs === null) return false;
+  const { reads } = value as Record<string, unknown>;
+  if (reads !== undefined && !(Array.isArray(reads) && reads.every((file) => typeof file === 'string'))) return false;
   return Object.values(outputs).every(
     (entry: unknown) =>
       typeof entry === 'object' &&

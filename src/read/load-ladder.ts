@@ -26,6 +26,8 @@ export interface LoadedLadder {
   /** Null when the framework itself could not be read; check the files' messages either way. */
   ladder: Ladder | null;
   files: VFile[];
+  /** Files read besides the pages, as paths relative to the working folder: the site's `_config.yml`, inlined images. */
+  reads: string[];
 }
 
 interface Page {
@@ -71,7 +73,8 @@ export function toLadder(
   const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
   // A page that could not be parsed might be the introduction: guessing a framework would mislead.
   const framework = pages.length === sources.length ? readFramework(introductions, shippedIntroduction, folderPath, files, names) : null;
-  if (!framework) return { ladder: null, files };
+  const reads = new Set<string>(options.site?.file ? [options.site.file.path] : []);
+  if (!framework) return { ladder: null, files, reads: [...reads] };
   const introduction = introductions[0];
   const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
   const others = pages.filter((page) => page !== introduction);
@@ -93,7 +96,10 @@ export function toLadder(
       file,
       siteRoot,
       resolvePage: (pagePath, fragment) => references.get(path.posix.normalize(pagePath))?.(fragment) ?? null,
-      readImage: (imagePath) => readImage(path.resolve(cwd, imagePath)),
+      readImage: (imagePath) => {
+        reads.add(imagePath);
+        return readImage(path.resolve(cwd, imagePath));
+      },
     });
 
   const roles = rolePages
@@ -126,7 +132,7 @@ export function toLadder(
   const ladder = { framework, roles, guides };
   validateLadder(ladder, new Map(files.map((file) => [file.path, file])));
   reportMissingGlyphs(sources);
-  return { ladder, files };
+  return { ladder, files, reads: [...reads].sort(compareText) };
 }
 
 /** How a link to each ladder page (and a fragment of it) reads in the model: `ladders:role/<id>`, `ladders:position/<code>`, … */
