@@ -14,6 +14,7 @@ Commands:
   build   Write the handouts: one per position, one per role, and an index
   compare A B   Print what changes from position A to position B, axis by axis;
           with --out DIR, also write a comparison handout (--format, --paper apply)
+  init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty
 
 Options (flags override ladders.config.json, see README):
   --ladders DIR          Folder of ladder pages (default: ladders)
@@ -93,9 +94,11 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     (values.help ? io.stdout : io.stderr)(usage);
     return values.help ? exitCode.ok : exitCode.usageError;
   }
-  if (!['check', 'model', 'build', 'compare'].includes(command))
-    throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\`, \`build\` or \`compare\``);
-  if (extra.length > 0 && command !== 'compare') throw new UsageError(`unexpected argument \`${extra[0]}\``);
+  if (!['check', 'model', 'build', 'compare', 'init'].includes(command))
+    throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\`, \`build\`, \`compare\` or \`init\``);
+  if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare') throw new UsageError(`unexpected argument \`${extra.at(-1)}\``);
+  // A new repository has no configuration yet, and the folder init runs from may have one that is not its.
+  if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.' }, io);
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
   const buildOnly =
     (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ??
