@@ -1,0 +1,127 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toolVersion } from '../src/tool-version.js';
+import { readPdf } from './support/pdf.js';
+import { scaffoldPaths } from './support/scaffold.js';
+import { listTree } from './support/tree.js';
+
+// The package as a user gets it: `npm pack`, installed into an empty project with no network, then
+// `npx ladders init` and the new repository checked and built with the installed command. One step a
+// test, in order. `npm pack` packs `dist/` as it is: `npm test` builds it first.
+
+const repoRoot = path.join(import.meta.dirname, '..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-install-'));
+const project = path.join(scratch, 'project');
+const handbook = path.join(scratch, 'handbook');
+const installed = path.join(project, 'node_modules', '.bin', 'ladders');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// Nested npm commands must not see the settings of the `npm test` that runs this file.
+const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+const exec = promisify(execFile);
+
+/** Run a command to its end; its exit code and output, never a rejection. */
+async function sh(command: string, args: string[], cwd: string) {
+  try {
+    const { stdout, stderr } = await exec(command, args, { cwd, env: { ...env, CI: 'true' }, maxBuffer: 64 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+  }
+}
+
+let tarball = '';
+let packedFiles: string[] = [];
+
+beforeAll(async () => {
+  const packed = await sh('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], repoRoot);
+  expect(packed.code, packed.stderr).toBe(0);
+  const [summary] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+  tarball = path.join(scratch, summary!.filename);
+  packedFiles = summary!.files.map((file) => file.path);
+});
+
+/**
+ * A new project's package.json and lockfile that install the tarball. `npm ci` leaves only the
+ * packages' tarballs in the npm cache, not the registry's documents npm would need to resolve their
+ * version ranges afresh; so, as a project that commits its lockfile does, this one pins every
+ * dependency — taken from this repository's own lockfile, whose production entries are exactly the
+ * tarball's dependency tree — and npm installs each from the cache by its integrity hash.
+ */
+function writeProjectFor(tarballPath: string): void {
+  mkdirSync(project);
+  const lock = JSON.parse(readFileSync(path.join(repoRoot, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean; version?: string; license?: string; dependencies?: object; bin?: object; engines?: object }>;
+  };
+  const root = lock.packages[''] ?? {};
+  const spec = `file:${path.relative(project, tarballPath)}`;
+  const integrity = `sha512-${createHash('sha512').update(readFileSync(tarballPath)).digest('base64')}`;
+  const packages: Record<string, unknown> = {
+    '': { name: 'project', dependencies: { ladders: spec } },
+    'node_modules/ladders': {
+      version: root.version,
+      resolved: spec,
+      integrity,
+      license: root.license,
+      dependencies: root.dependencies,
+      bin: root.bin,
+      engines: root.engines,
+    },
+  };
+  for (const [key, entry] of Object.entries(lock.packages)) if (key !== '' && !entry.dev) packages[key] = entry;
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'project', private: true, dependencies: { ladders: spec } }));
+  writeFileSync(path.join(project, 'package-lock.json'), JSON.stringify({ name: 'project', lockfileVersion: 3, requires: true, packages }));
+}
+
+describe('the packed tarball, installed offline into an empty project', () => {
+  it('holds the command, the shipped ladders and templates, and no sources or tests', () => {
+    expect(packedFiles).toEqual(expect.arrayContaining(['dist/cli.js', 'ladders/README.md', 'templates/handout.html.hbs', 'package.json']));
+    expect(packedFiles.filter((file) => /^(src|test|bench)\//.test(file))).toEqual([]);
+  });
+
+  it('installs with every dependency from the local cache, the bundled Chromium included', async () => {
+    writeProjectFor(tarball);
+    const install = await sh('npm', ['ci', '--offline', '--no-audit', '--no-fund'], project);
+    expect(install.code, install.stderr).toBe(0);
+    for (const dependency of ['@sparticuz/chromium', 'puppeteer-core', 'unified', 'handlebars'])
+      expect(existsSync(path.join(project, 'node_modules', dependency, 'package.json')), dependency).toBe(true);
+    const version = await sh('npx', ['--offline', 'ladders', '--version'], project);
+    expect(version.stdout).toBe(`${toolVersion}\n`);
+  });
+
+  it('`npx ladders init` writes a new repository, and refuses to write over it', async () => {
+    const init = await sh('npx', ['--offline', 'ladders', 'init', '../handbook'], project);
+    expect(init.code, init.stderr).toBe(0);
+    expect(listTree(handbook)).toEqual(scaffoldPaths);
+    const again = await sh('npx', ['--offline', 'ladders', 'init', '../handbook'], project);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('the folder `../handbook` is not empty');
+  });
+
+  it('the new repository passes `check --strict`', async () => {
+    const check = await sh(installed, ['check', '--strict'], handbook);
+    expect(check.code, check.stdout).toBe(0);
+    expect(check.stdout).toBe('1 role, 3 positions: no problems\n');
+  });
+
+  it('builds its HTML and Markdown', async () => {
+    const build = await sh(installed, ['build', '--format', 'md,html'], handbook);
+    expect(build.code, build.stderr).toBe(0);
+    expect(listTree(path.join(handbook, 'out'))).toEqual(
+      expect.arrayContaining(['index.html', 'README.md', 'engineering-manager/em6.html', 'engineering-manager/em6.md']),
+    );
+  });
+
+  it('prints a handout as PDF', async () => {
+    const build = await sh(installed, ['build', '--only', 'EM6', '--variant', 'handout', '--format', 'pdf', '--out', 'pdf'], handbook);
+    expect(build.code, build.stderr).toBe(0);
+    const em6 = await readPdf(path.join(handbook, 'pdf', 'engineering-manager', 'em6.pdf'));
+    expect(em6.text).toContain('EM6 — Engineering Manager 6');
+  });
+});
