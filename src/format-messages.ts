@@ -43,3 +43,27 @@ export function countMessages(files: readonly VFile[]): Record<'error' | 'warnin
   for (const message of files.flatMap((file) => file.messages)) counts[severityOf(message)] += 1;
   return counts;
 }
+
+/** A message as data, for `--json`. */
+export interface MessageData {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  rule: string | null;
+  reason: string;
+}
+
+/** Every message of `files` as data, for `--json`. */
+export function messagesAsData(files: readonly VFile[]): MessageData[] {
+  return files.flatMap((file) =>
+    file.messages.map((message) => ({
+      file: file.path,
+      line: message.line ?? 1,
+      column: message.column ?? 1,
+      severity: severityOf(message),
+      rule: message.ruleId ?? null,
+      reason: message.reason,
+    })),
+  );
+}

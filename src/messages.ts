@@ -58,3 +58,14 @@ export function quote(value: string | number): string {
 export function quoteList(values: readonly string[]): string {
   return values.map(quote).join(', ');
 }
+
+/** Quote alternatives: `a`, `b` or `c`. */
+export function quoteChoices(values: readonly string[]): string {
+  const quoted = values.map(quote);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`;
+}
+
+/** A count with its noun, plural when it is not one: `1 role`, `3 roles`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

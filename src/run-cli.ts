@@ -1,9 +1,14 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exitCode, UsageError, type CommandIo } from './commands/io.js';
-import { loadConfig, type LaddersConfig } from './config/load-config.js';
+import { sourceDate } from './commands/environment.js';
+import type { CommandIo } from './commands/io.js';
+import { loadConfig } from './config/load-config.js';
+import { describeFailure, exitCode, UsageError } from './failures.js';
+import { formats, papers, variants, type OutputFormat, type Paper, type Variant } from './formats.js';
 import { formatMessages } from './format-messages.js';
+import { quote, quoteChoices } from './messages.js';
 import type { Shard } from './plan/manifest.js';
+import { closestMatch } from './read/closest-match.js';
 import { toolVersion } from './tool-version.js';
 
 const usage = `Usage: ladders <command> [options]
@@ -61,16 +66,32 @@ const options = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-/** Run the command line `args` and return the exit code. */
+const commands = ['check', 'model', 'build', 'compare', 'init'] as const;
+
+/** What a command stopped by Ctrl-C or SIGTERM leaves behind (the others stop at once, see cli.ts). */
+const leftWhenStopped: Record<string, string> = {
+  build: 'every output is either as it was or complete, and the next build makes the rest',
+  compare: 'nothing was written',
+};
+
+/**
+ * Run the command line `args` and return the exit code. Every way a command fails is turned into its
+ * exit code and one line here, at the top; anything else is a bug and keeps its stack.
+ */
 export async function runCli(args: readonly string[], io: CommandIo): Promise<number> {
+  return reportFailures(commandOf(args), io, () => dispatch(args, io));
+}
+
+/** Run `command`, and turn each way it can fail into its exit code and one line on stderr; a bug is thrown on. */
+export async function reportFailures(command: string | null, io: CommandIo, run: () => Promise<number>): Promise<number> {
   try {
-    return await dispatch(args, io);
+    return await run();
   } catch (error) {
-    if (!(error instanceof UsageError || isParseArgsError(error))) throw error;
-    // Node's own parse errors go on to explain `--`; the first sentence is the part that helps here.
-    const reason = (error as Error).message.split('. ')[0];
-    io.stderr(`ladders: ${reason}\nRun \`ladders --help\` for usage.\n`);
-    return exitCode.usageError;
+    const failure = describeFailure(isParseArgsError(error) ? toUsageError(error) : error, io.signal, leftWhenStopped[command ?? '']);
+    if (!failure) throw error;
+    if (failure.message !== null) io.stderr(`ladders: ${failure.message}\n`);
+    if (failure.exitCode === exitCode.usageError) io.stderr('Run `ladders --help` for usage.\n');
+    return failure.exitCode;
   }
 }
 
@@ -94,8 +115,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     (values.help ? io.stdout : io.stderr)(usage);
     return values.help ? exitCode.ok : exitCode.usageError;
   }
-  if (!['check', 'model', 'build', 'compare', 'init'].includes(command))
-    throw new UsageError(`unknown command \`${command}\`, expected \`check\`, \`model\`, \`build\`, \`compare\` or \`init\``);
+  if (!(commands as readonly string[]).includes(command)) throw unknownName('command', command, commands);
   if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare') throw new UsageError(`unexpected argument \`${extra.at(-1)}\``);
   // A new repository has no configuration yet, and the folder init runs from may have one that is not its.
   if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.' }, io);
@@ -122,6 +142,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   };
   const formatList = values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format);
   const paper = values.paper === undefined ? (config.paper ?? 'a4') : parsePaper(values.paper);
+  const date = sourceDate(io.env);
   if (command === 'compare') {
     const options = {
       ladders,
@@ -132,6 +153,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       formats: formatList,
       paper,
       browser: values.browser,
+      date,
       branding,
     };
     return (await import('./commands/compare.js')).compare(options, io);
@@ -158,15 +180,17 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       quiet: values.quiet,
       json: values.json,
       preparedFor,
+      date,
       branding,
     },
     io,
   );
 }
 
-function parseVariant(name: string): 'handout' | 'review' {
-  if (name === 'handout' || name === 'review') return name;
-  throw new UsageError(`unknown variant \`${name}\`, expected \`handout\` or \`review\``);
+function parseVariant(name: string): Variant {
+  const variant = variants.find((candidate) => candidate === name.toLowerCase());
+  if (variant) return variant;
+  throw unknownName('variant', name, variants);
 }
 
 /**
@@ -187,10 +211,7 @@ function parsePreparedFor(
   }
   if (!name.trim()) throw new UsageError('`--for` needs the name of the person the copy is for');
   if (date === undefined) throw new UsageError('`--for` needs `--date YYYY-MM-DD`, the day to print on the copy');
-  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const parsed = day ? new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))) : null;
-  if (!parsed || parsed.toISOString().slice(0, 10) !== date)
-    throw new UsageError(`\`--date ${date}\` is not a day written YYYY-MM-DD, such as \`--date 2026-12-01\``);
+  const parsed = parseDay(date);
   if (out === undefined || path.resolve(cwd, out) === path.resolve(cwd, standardOut)) {
     throw new UsageError('`--for` writes a copy for one person: give it its own folder with `--out`, apart from the standard handouts');
   }
@@ -205,23 +226,49 @@ function parseShard(text: string): Shard {
   return { index, count };
 }
 
-const formats = ['pdf', 'html', 'md'] as const;
+/** A day written `YYYY-MM-DD`; one that does not exist, such as 30 February, is refused with the month's length. */
+function parseDay(text: string): Date {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!day) throw new UsageError(`\`--date ${text}\` is not a day written YYYY-MM-DD, such as \`--date 2026-12-01\``);
+  const [year, month, date] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  if (month < 1 || month > 12) throw new UsageError(`\`--date ${text}\` is not a real day: there is no month ${month}`);
+  const length = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (date < 1 || date > length) {
+    const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    throw new UsageError(`\`--date ${text}\` is not a real day: ${name} has ${length} days`);
+  }
+  return new Date(Date.UTC(year, month - 1, date));
+}
 
-function parseFormats(list: string): NonNullable<LaddersConfig['formats']> {
+function parseFormats(list: string): OutputFormat[] {
   const names = list.split(',').map((name) => name.trim().toLowerCase());
   for (const name of names) {
-    if (!(formats as readonly string[]).includes(name))
-      throw new UsageError(`unknown format \`${name}\`, expected ${formats.map((format) => `\`${format}\``).join(', ')}`);
+    if (!(formats as readonly string[]).includes(name)) throw unknownName('format', name, formats);
   }
   return formats.filter((format) => names.includes(format));
 }
 
-function parsePaper(paper: string): 'a4' | 'letter' {
-  const name = paper.toLowerCase();
-  if (name === 'a4' || name === 'letter') return name;
-  throw new UsageError(`unknown paper \`${paper}\`, expected \`a4\` or \`letter\``);
+function parsePaper(name: string): Paper {
+  const paper = papers.find((candidate) => candidate === name.toLowerCase());
+  if (paper) return paper;
+  throw unknownName('paper', name, papers);
 }
 
-function isParseArgsError(error: unknown): boolean {
+/** A name that is not one of `choices`: the nearest one when it is near (a typo), else the list. */
+function unknownName(what: string, name: string, choices: readonly string[]): UsageError {
+  const suggestion = closestMatch(name, choices);
+  if (suggestion) return new UsageError(`unknown ${what} ${quote(name)}; did you mean ${quote(suggestion)}?`);
+  return new UsageError(`unknown ${what} ${quote(name)}, expected ${quoteChoices(choices)}`);
+}
+
+function isParseArgsError(error: unknown): error is TypeError & { code: string } {
   return error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}
+
+/** Node's parse errors go on to explain `--`; the first sentence is the part that helps, with the nearest option for a typo. */
+function toUsageError(error: TypeError & { code: string }): UsageError {
+  const reason = error.message.split('. ')[0] ?? error.message;
+  const option = error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']*)'/.exec(reason)?.[1] : undefined;
+  const suggestion = option?.startsWith('--') ? closestMatch(option.slice(2), Object.keys(options)) : null;
+  return new UsageError(suggestion ? `${reason}; did you mean \`--${suggestion}\`?` : reason);
 }

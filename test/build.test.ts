@@ -132,6 +132,6 @@ describe('ladders build when the output folder cannot be written', () => {
     writeFileSync(blocked, 'a file where the output folder should be');
     const result = await run(['build', '--only', 'EM6', '--format', 'md', '--out', blocked], repoRoot);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^ladders: Cannot write .*blocked.*: (EEXIST|ENOTDIR)$/m);
+    expect(result.stderr).toMatch(/^ladders: Cannot write .*blocked.*: .* \((EEXIST|ENOTDIR)\)$/m);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type CompareOptions } from '../src/commands/compare.js';
+import { reportFailures } from '../src/run-cli.js';
 import { findBrowser } from '../src/print/find-browser.js';
 import { launchBrowser } from '../src/print/launch-browser.js';
 import { readPdf } from './support/pdf.js';
@@ -14,28 +15,28 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-compare-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** Run `ladders compare` in this process from the repository, with the shipped ladders and no configuration. */
-async function runCompare(codes: string[], options: Partial<CompareOptions> = {}) {
+async function runCompare(codes: string[], overrides: Partial<CompareOptions> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await compare(
-    {
-      ladders: 'ladders',
-      codes,
-      out: null,
-      templates: undefined,
-      formats: ['pdf', 'html', 'md'],
-      paper: 'a4',
-      browser: undefined,
-      branding: { organization: null, brandColor: null, logo: null, version: null },
-      ...options,
-    },
-    {
-      cwd: repoRoot,
-      env: { ...process.env, SOURCE_DATE_EPOCH: '' },
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-    },
-  );
+  const io = {
+    cwd: repoRoot,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '' },
+    stdout: (text: string) => (stdout += text),
+    stderr: (text: string) => (stderr += text),
+  };
+  const options: CompareOptions = {
+    ladders: 'ladders',
+    codes,
+    out: null,
+    templates: undefined,
+    formats: ['pdf', 'html', 'md'],
+    paper: 'a4',
+    browser: undefined,
+    date: null,
+    branding: { organization: null, brandColor: null, logo: null, version: null },
+    ...overrides,
+  };
+  const code = await reportFailures('compare', io, () => compare(options, io));
   return { code, stdout, stderr };
 }
 

@@ -133,13 +133,13 @@ describe('printing is locked down', () => {
 });
 
 describe('printing failures', () => {
-  it('a --browser that is not an executable ends the build with exit 3 and a clear message', async () => {
-    const result = await run(
-      ['build', '--only', 'EM6', '--format', 'pdf', '--browser', path.join(scratch, 'no-browser'), '--out', path.join(scratch, 'failed')],
-      repoRoot,
-    );
+  it('a --browser that is not an executable ends the build with exit 3 and a clear message, writing nothing', async () => {
+    // Every format: the HTML, Markdown and charts need no browser, but a build that cannot make all it was asked for makes none of it.
+    const failed = path.join(scratch, 'failed');
+    const result = await run(['build', '--browser', path.join(scratch, 'no-browser'), '--out', failed], repoRoot);
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('is not an executable file');
+    expect(() => readdirSync(failed)).toThrow(/ENOENT/);
   });
 });
 
@@ -173,12 +173,11 @@ describe('a browser that cannot start', () => {
   it('ends the build with exit 3 and the launch error, no stack trace', async () => {
     const fake = path.join(scratch, 'fake-browser');
     writeFileSync(fake, '#!/bin/sh\nexit 1\n', { mode: 0o755 });
-    const result = await run(
-      ['build', '--only', 'EM6', '--format', 'pdf', '--browser', fake, '--out', path.join(scratch, 'fake-out')],
-      repoRoot,
-    );
+    const failed = path.join(scratch, 'fake-out');
+    const result = await run(['build', '--only', 'EM6', '--browser', fake, '--out', failed], repoRoot);
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/^ladders: Could not start the browser `.*fake-browser`/m);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+    expect(() => readdirSync(failed)).toThrow(/ENOENT/);
   });
 });

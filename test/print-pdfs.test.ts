@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/print/find-browser.js';
-import { printPdfs, PrintError, type PdfJob } from '../src/print/print-pdfs.js';
+import { printPdfs, PrintError } from '../src/print/print-pdfs.js';
+import type { PdfPage } from '../src/render/render-output.js';
 import { browserPids } from './support/browser-processes.js';
 
 const browser = await findBrowser({});
 
-function jobs(count: number): PdfJob[] {
+function jobs(count: number): PdfPage[] {
   return Array.from({ length: count }, (_, index) => ({
-    name: `job-${index}.pdf`,
-    renderHtml: () => `<!DOCTYPE html><html lang="en"><head><title>Job ${index}</title></head><body><h1>Job ${index}</h1></body></html>`,
-    footerLabel: `Job ${index}`,
-    metadata: { title: `Job ${index}`, subject: 's', keywords: [], author: null, creator: 'test', date: null },
+    path: `job-${index}.pdf`,
+    html: `<!DOCTYPE html><html lang="en"><head><title>Job ${index}</title></head><body><h1>Job ${index}</h1></body></html>`,
+    info: { title: `Job ${index}`, subject: 's', keywords: [], author: null, creator: 'test', date: null },
   }));
 }
 
@@ -29,11 +29,11 @@ describe('printPdfs', () => {
     await printPdfs(jobs(7), {
       browser,
       concurrency: 3,
-      onPdf: async (job, pdf) => void printed.push(`${job.name}:${Buffer.from(pdf).subarray(0, 5).toString()}`),
+      onPdf: async (job, pdf) => void printed.push(`${job.path}:${Buffer.from(pdf).subarray(0, 5).toString()}`),
     });
     expect(printed.sort()).toEqual(
       jobs(7)
-        .map((job) => `${job.name}:%PDF-`)
+        .map((job) => `${job.path}:%PDF-`)
         .sort(),
     );
     expect(browserCount()).toBe(0);
@@ -46,14 +46,14 @@ describe('printPdfs', () => {
       browser,
       concurrency: 2,
       onPdf: async (job) => {
-        printed.push(job.name);
+        printed.push(job.path);
         if (!killed) {
           killed = true;
           killBrowsers();
         }
       },
     });
-    expect(new Set(printed)).toEqual(new Set(jobs(6).map((job) => job.name)));
+    expect(new Set(printed)).toEqual(new Set(jobs(6).map((job) => job.path)));
     expect(browserCount()).toBe(0);
   });
 
@@ -66,10 +66,10 @@ describe('printPdfs', () => {
 
   it('fails naming the handout when a page does not finish loading in time, and leaves no browser running', async () => {
     // A page too large to lay out and print within the 50 ms this print allows.
-    const slow: PdfJob = {
+    const slow: PdfPage = {
       ...jobs(1)[0]!,
-      name: 'slow.pdf',
-      renderHtml: () => `<table>${'<tr><td>cell</td><td>cell</td></tr>'.repeat(20_000)}</table>`,
+      path: 'slow.pdf',
+      html: `<table>${'<tr><td>cell</td><td>cell</td></tr>'.repeat(20_000)}</table>`,
     };
     const attempt = printPdfs([slow], { browser, timeoutMs: 50, onPdf: async () => undefined });
     await expect(attempt).rejects.toThrow(/^Cannot print slow\.pdf: the page did not finish (loading|printing) within 0\.05 s$/);
@@ -84,7 +84,7 @@ describe('printPdfs', () => {
       concurrency: 1,
       signal: controller.signal,
       onPdf: async (job) => {
-        printed.push(job.name);
+        printed.push(job.path);
         controller.abort('SIGINT');
       },
     });

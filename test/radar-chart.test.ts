@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderRadarChart, type RadarAxis, type RadarChartInput } from '../src/render/radar-chart.js';
+import { renderRadarChart, type RadarAxis, type RadarChartInput } from '../src/view/radar-chart.js';
 
 const em6: RadarChartInput = {
   idPrefix: 'chart-em6',

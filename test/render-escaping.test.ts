@@ -5,7 +5,7 @@ import { toString } from 'mdast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { toLadder } from '../src/read/load-ladder.js';
 import { escapeMarkdown } from '../src/render/escape-markdown.js';
-import { cssString } from '../src/render/to-views.js';
+import { cssString } from '../src/view/to-views.js';
 import { pageOf, shippedIntroduction } from './support/in-memory.js';
 import { renderAll, shippedTemplates } from './support/render.js';
 

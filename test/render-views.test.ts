@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLadder } from '../src/read/load-ladder.js';
-import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../src/render/to-views.js';
+import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../src/view/to-views.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const { ladder } = await loadLadder(path.join(repoRoot, 'ladders'), repoRoot);

@@ -89,7 +89,16 @@ describe('the offer-letter attachment', () => {
     [['--for', 'A. Candidate', '--out', 'offer'], '`--for` needs `--date YYYY-MM-DD`'],
     [['--for', 'A. Candidate', '--date', '2026-12-01'], 'give it its own folder with `--out`'],
     [['--for', 'A. Candidate', '--date', '2026-12-01', '--out', 'out'], 'give it its own folder with `--out`'],
-    [['--for', 'A. Candidate', '--date', '2026-02-30', '--out', 'offer'], '`--date 2026-02-30` is not a day written YYYY-MM-DD'],
+    [
+      ['--for', 'A. Candidate', '--date', '2026-02-30', '--out', 'offer'],
+      '`--date 2026-02-30` is not a real day: February 2026 has 28 days',
+    ],
+    [
+      ['--for', 'A. Candidate', '--date', '2028-02-30', '--out', 'offer'],
+      '`--date 2028-02-30` is not a real day: February 2028 has 29 days',
+    ],
+    [['--for', 'A. Candidate', '--date', '2026-13-01', '--out', 'offer'], '`--date 2026-13-01` is not a real day: there is no month 13'],
+    [['--for', 'A. Candidate', '--date', '1/12/2026', '--out', 'offer'], '`--date 1/12/2026` is not a day written YYYY-MM-DD'],
     [['--date', '2026-12-01', '--out', 'offer'], '`--date` dates a copy made with `--for NAME`'],
     [['--for', ' ', '--date', '2026-12-01', '--out', 'offer'], '`--for` needs the name'],
   ])('%j is a usage error', async (args, message) => {

@@ -1,14 +1,15 @@
 import path from 'node:path';
+import { describeFailure, exitCode } from '../failures.js';
+import type { OutputFormat, Paper, Variant } from '../formats.js';
+import type { MessageData } from '../format-messages.js';
 import { shippedLaddersDir, shippedTemplatesDir } from '../package-paths.js';
 import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
 import { manifestName, readManifest, type Shard } from '../plan/manifest.js';
-import type { OutputFormat, Variant } from '../plan/plan-outputs.js';
 import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
-import type { Branding } from '../render/to-views.js';
 import { toolVersion } from '../tool-version.js';
-import { isSystemError } from './environment.js';
-import { exitCode, type CommandIo } from './io.js';
+import type { Branding } from '../view/to-views.js';
+import type { CommandIo } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
@@ -23,7 +24,7 @@ export interface BuildOptions {
   /** The pages made for each position: handouts, review worksheets, or both. */
   variants: Variant[];
   only: string[];
-  paper: 'a4' | 'letter';
+  paper: Paper;
   /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
   browser: string | undefined;
   /** Rebuild every output, whatever the manifest says. */
@@ -38,6 +39,8 @@ export interface BuildOptions {
   json: boolean;
   /** `--for NAME --date DATE`: a copy prepared for one person, such as an offer letter's attachment. */
   preparedFor: { name: string; date: Date } | null;
+  /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
+  date: Date | null;
   /** From the configuration: the organisation (shown on every page, the PDFs' author), its colour and logo, the framework's version label. */
   branding: Branding;
 }
@@ -49,7 +52,7 @@ export interface BuildSummary {
   removed: string[];
   /** `--check`: each output that is not as a build would leave it, and why. */
   differences: { path: string; state: 'missing' | 'stale' | 'modified' | 'extra' }[];
-  messages: { file: string; line: number; column: number; severity: string; rule: string | null; reason: string }[];
+  messages: MessageData[];
   timings: Record<string, number>;
   exitCode: number;
 }
@@ -88,25 +91,15 @@ export async function build(options: BuildOptions, io: CommandIo): Promise<numbe
   const progress = createProgress(io, options.quiet || options.json ? 'quiet' : 'normal');
   try {
     summary.exitCode = await buildOrSkip(options, io, progress, summary);
+    return summary.exitCode;
   } catch (error) {
     progress.stop();
-    if (io.signal?.aborted) {
-      const signal = String(io.signal.reason);
-      io.stderr(`ladders: Stopped by ${signal}; every output is either as it was or complete, and the next build makes the rest\n`);
-      summary.exitCode = signal === 'SIGTERM' ? exitCode.terminated : exitCode.interrupted;
-      return finish();
-    }
-    // A full disk or a read-only folder is the machine's state, not a bug: say so, without a stack.
-    if (!isSystemError(error)) throw error;
-    io.stderr(`ladders: Cannot write ${error.path ?? options.out}: ${error.code}\n`);
-    summary.exitCode = exitCode.renderFailure;
-  }
-  return finish();
-
-  function finish(): number {
+    const failure = describeFailure(error, io.signal);
+    if (failure) summary.exitCode = failure.exitCode;
+    throw error;
+  } finally {
     summary.timings.total = Math.round(performance.now() - started);
     if (options.json) io.stdout(`${JSON.stringify(summary)}\n`);
-    return summary.exitCode;
   }
 }
 
@@ -114,14 +107,16 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
   const outDir = path.resolve(io.cwd, options.out);
   const manifest = options.force ? null : await readManifest(outDir, manifestName(options.shard));
   // With no earlier build to compare with, every handout is printed: the browser starts now, while the
-  // inputs are hashed, the reader and the templates load and the ladders are read, none of which it depends on.
-  const cold = manifest === null && !options.check && options.formats.includes('pdf');
+  // inputs are hashed, the reader and the templates load and the ladders are read, none of which it
+  // depends on. Not with `--only`, whose names can be checked only once the ladders are read: a usage
+  // error must stop the build before anything starts.
+  const cold = manifest === null && !options.check && options.formats.includes('pdf') && options.only.length === 0;
   const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
     const fingerprint = (files: readonly string[]) =>
       fingerprintInputs(
         inputFolders(options, io.cwd),
-        settingsOf(options, io.env),
+        settingsOf(options),
         files.map((file) => path.resolve(io.cwd, file)),
       );
     const reads = manifest?.reads ?? [];
@@ -136,8 +131,8 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
       }
     }
     // Loaded only now: when nothing changed, the reader, the templates and the browser are not needed.
-    const { buildPipeline } = await import('./build-pipeline.js');
-    return await buildPipeline({ options, io, progress, summary, outDir, inputs, reads, fingerprint }, manifest, browser);
+    const { buildChangedOutputs } = await import('./build-changed-outputs.js');
+    return await buildChangedOutputs({ options, io, progress, summary, outDir, inputs, reads, fingerprint }, manifest, browser);
   } finally {
     await browser?.close();
   }
@@ -155,7 +150,7 @@ function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
 }
 
 /** The settings that change what a build writes (and `--check`, which changes what it does). */
-function settingsOf(options: BuildOptions, env: NodeJS.ProcessEnv): unknown {
-  const { formats, variants, only, paper, shard, branding, preparedFor } = options;
-  return { toolVersion, formats, variants, only, paper, shard, branding, preparedFor, sourceDateEpoch: env.SOURCE_DATE_EPOCH ?? '' };
+function settingsOf(options: BuildOptions): unknown {
+  const { formats, variants, only, paper, shard, branding, preparedFor, date } = options;
+  return { toolVersion, formats, variants, only, paper, shard, branding, preparedFor, date };
 }

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { countMessages, formatMessages } from '../format-messages.js';
 import { loadLadder } from '../read/load-ladder.js';
 import type { Ladder } from '../model.js';
-import { exitCode, type CommandIo } from './io.js';
+import { exitCode } from '../failures.js';
+import { plural } from '../messages.js';
+import type { CommandIo } from './io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders check`. */
@@ -29,8 +31,4 @@ function summaryLine(ladder: Ladder | null, counts: { error: number; warning: nu
   const problems =
     counts.error + counts.warning === 0 ? 'no problems' : `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
   return `${plural(roles, 'role')}, ${plural(positions, 'position')}: ${problems}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

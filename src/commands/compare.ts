@@ -3,17 +3,17 @@ import { comparePositions, type PositionComparison } from '../compare/compare-po
 import { findPosition, type PlacedPosition } from '../compare/find-position.js';
 import { formatComparison } from '../compare/format-comparison.js';
 import type { ComparisonFormat } from '../compare/plan-comparison.js';
+import { ContentError, exitCode, UsageError } from '../failures.js';
+import type { Paper } from '../formats.js';
 import { formatMessages } from '../format-messages.js';
 import { quote, quoteList } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { closestMatch } from '../read/closest-match.js';
-import type { Branding } from '../render/to-views.js';
-import type { PdfJob } from '../print/print-pdfs.js';
 import { loadLadder } from '../read/load-ladder.js';
 import { toolVersion } from '../tool-version.js';
+import type { Branding } from '../view/to-views.js';
 import type { OutputFile } from '../write/write-outputs.js';
-import { isSystemError, sourceDate } from './environment.js';
-import { exitCode, UsageError, type CommandIo } from './io.js';
+import type { CommandIo } from './io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders compare`, flags and configuration merged. */
@@ -27,39 +27,25 @@ export interface CompareOptions {
   out: string | null;
   templates: string | undefined;
   formats: ComparisonFormat[];
-  paper: 'a4' | 'letter';
+  paper: Paper;
   /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
   browser: string | undefined;
+  /** From SOURCE_DATE_EPOCH, or null: the PDF's dates. */
+  date: Date | null;
   /** From the configuration. */
   branding: Branding;
 }
 
 /**
  * `ladders compare A B`: print what changes from position A to position B, axis by axis; with `--out`,
- * also write the comparison handout. Exit 1 on content errors, writing nothing (usage errors are thrown);
- * exit 3, writing nothing, when the handout cannot be rendered or printed.
+ * also write the comparison handout, every file only once all are made. Content errors, usage errors
+ * and failures to render or print are thrown, and nothing is written.
  */
 export async function compare(options: CompareOptions, io: CommandIo): Promise<number> {
-  try {
-    return await compareOrFail(options, io);
-  } catch (error) {
-    if (io.signal?.aborted) {
-      const signal = String(io.signal.reason);
-      io.stderr(`ladders: Stopped by ${signal}; nothing was written\n`);
-      return signal === 'SIGTERM' ? exitCode.terminated : exitCode.interrupted;
-    }
-    // A full disk or a read-only folder is the machine's state, not a bug: say so, without a stack.
-    if (!isSystemError(error)) throw error;
-    io.stderr(`ladders: Cannot write ${error.path ?? options.out}: ${error.code}\n`);
-    return exitCode.renderFailure;
-  }
-}
-
-async function compareOrFail(options: CompareOptions, io: CommandIo): Promise<number> {
   const [fromCode, toCode] = checkCodes(options.codes);
   const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
   io.stderr(formatMessages(files, { problemsOnly: true }));
-  if (!ladder || files.some((file) => file.messages.some((message) => message.fatal))) return exitCode.contentError;
+  if (!ladder || files.some((file) => file.messages.some((message) => message.fatal))) throw new ContentError();
   const comparison = comparePositions(ladder, resolveCode(ladder, fromCode), resolveCode(ladder, toCode));
   if (options.out === null) {
     io.stdout(formatComparison(comparison));
@@ -75,70 +61,48 @@ async function writeComparison(
   options: CompareOptions & { out: string },
   io: CommandIo,
 ): Promise<number> {
-  const date = sourceDate(io.env);
   // Loaded only now: printing to the terminal needs neither the templates nor a browser.
-  const [{ loadTemplates }, { planComparison }, { RenderLimitError }, { writeOutputs }] = await Promise.all([
+  const [{ loadTemplates }, { planComparison }, { pageStyle }, { makeOutputs }, { startBrowser }, { writeOutputs }] = await Promise.all([
     import('../render/load-templates.js'),
     import('../compare/plan-comparison.js'),
-    import('../render/render-limits.js'),
+    import('../render/render-page.js'),
+    import('./make-outputs.js'),
+    import('../print/start-browser.js'),
     import('../write/write-outputs.js'),
   ]);
   const loaded = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   io.stderr(formatMessages(loaded.files, { problemsOnly: true }));
-  if (!loaded.templates) return exitCode.contentError;
-  const plan = planComparison(ladder, comparison, loaded.templates, {
+  const templates = loaded.templates;
+  if (!templates) throw new ContentError();
+  const planned = planComparison(ladder, comparison, templates, {
     formats: options.formats,
     paper: options.paper,
+    style: pageStyle(templates, options.branding.brandColor),
     toolVersion,
-    date,
+    date: options.date,
     ...options.branding,
   });
   io.stdout(formatComparison(comparison));
+  const browser = planned.some((output) => output.kind === 'pdf') ? startBrowser(options.browser, io.env) : null;
   const files: OutputFile[] = [];
   try {
-    for (const text of plan.texts) files.push({ path: text.path, content: text.render() });
-  } catch (error) {
-    if (!(error instanceof RenderLimitError)) throw error;
-    io.stderr(`ladders: Cannot render ${plan.texts[files.length]?.path ?? ''}: ${error.message}\n`);
-    return exitCode.renderFailure;
-  }
-  if (plan.pdf) {
-    const pdf = await printComparison(plan.pdf, options.browser, io);
-    if (typeof pdf === 'string') {
-      io.stderr(`ladders: ${pdf}\n`);
-      return exitCode.renderFailure;
-    }
-    files.unshift({ path: plan.pdf.name, content: pdf });
+    await makeOutputs(planned, {
+      templates,
+      browser,
+      concurrency: 1,
+      signal: io.signal,
+      onMade: async (output, content) => void files.push({ path: output.path, content }),
+    });
+  } finally {
+    await browser?.close();
   }
   io.signal?.throwIfAborted();
-  const outDir = path.resolve(io.cwd, options.out);
-  await writeOutputs(outDir, files);
+  // In the planned order (the PDF first), whatever order they were made in.
+  const order = planned.map((output) => output.path);
+  files.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
+  await writeOutputs(path.resolve(io.cwd, options.out), files);
   io.stderr(`Wrote ${files.map((file) => file.path).join(', ')} to ${options.out}\n`);
   return exitCode.ok;
-}
-
-/** Print the comparison's PDF with the project's locked-down printing; a failure comes back as its one-line reason. */
-async function printComparison(job: PdfJob, browserPath: string | undefined, io: CommandIo): Promise<Uint8Array | string> {
-  const [{ startBrowser }, { printPdfs, PrintError }, { BrowserNotFoundError }] = await Promise.all([
-    import('../print/start-browser.js'),
-    import('../print/print-pdfs.js'),
-    import('../print/find-browser.js'),
-  ]);
-  const browser = startBrowser(browserPath, io.env);
-  let printed: Uint8Array | undefined;
-  try {
-    const onPdf = async (_job: PdfJob, pdf: Uint8Array) => {
-      printed = pdf;
-    };
-    await printPdfs([job], { browser: await browser.choice, launched: browser, concurrency: 1, signal: io.signal, onPdf });
-  } catch (error) {
-    if (!(error instanceof PrintError || error instanceof BrowserNotFoundError) || io.signal?.aborted) throw error;
-    return (error.message.split('\n')[0] ?? '').trim() || 'Cannot print ' + job.name;
-  } finally {
-    await browser.close();
-  }
-  if (!printed) throw new Error(`Printing ${job.name} finished without a PDF`);
-  return printed;
 }
 
 /** The two codes, or a usage error saying what is wrong with them. */

@@ -1,4 +1,4 @@
-import { UsageError } from './io.js';
+import { UsageError } from '../failures.js';
 
 /** `SOURCE_DATE_EPOCH` (seconds), the reproducible-builds way to date outputs; null when unset. */
 export function sourceDate(env: NodeJS.ProcessEnv): Date | null {
@@ -6,13 +6,4 @@ export function sourceDate(env: NodeJS.ProcessEnv): Date | null {
   if (value === undefined || value === '') return null;
   if (!/^\d+$/.test(value)) throw new UsageError(`SOURCE_DATE_EPOCH must be a whole number of seconds, not \`${value}\``);
   return new Date(Number(value) * 1000);
-}
-
-/** A full disk or a read-only folder: the machine's state, to be reported without a stack. */
-export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return (
-    error instanceof Error &&
-    typeof (error as NodeJS.ErrnoException).code === 'string' &&
-    typeof (error as NodeJS.ErrnoException).syscall === 'string'
-  );
 }

@@ -2,7 +2,8 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { scaffoldFiles } from '../init/scaffold-files.js';
 import { writeOutputs } from '../write/write-outputs.js';
-import { exitCode, UsageError, type CommandIo } from './io.js';
+import { describeSystemError, exitCode, isSystemError, RenderFailure, UsageError } from '../failures.js';
+import type { CommandIo } from './io.js';
 
 /** Options of `ladders init`. */
 export interface InitOptions {
@@ -23,13 +24,13 @@ export async function init(options: InitOptions, io: CommandIo): Promise<number>
     throw new UsageError(`the folder \`${options.dir}\` is not empty; \`ladders init\` starts a repository only in an empty or new folder`);
   const files = await scaffoldFiles(path.basename(target));
   const failed = (error: unknown) => {
-    io.stderr(`ladders: cannot write the new repository into \`${options.dir}\`: ${(error as Error).message}\n`);
-    return exitCode.renderFailure;
+    const reason = isSystemError(error) ? describeSystemError(error) : (error as Error).message;
+    return new RenderFailure(`cannot write the new repository into \`${options.dir}\`: ${reason}`, { cause: error });
   };
   try {
     await mkdir(target, { recursive: true });
   } catch (error) {
-    return failed(error);
+    throw failed(error);
   }
   try {
     await writeOutputs(target, files);
@@ -39,7 +40,7 @@ export async function init(options: InitOptions, io: CommandIo): Promise<number>
       existing === null,
       files.map((file) => file.path),
     );
-    return failed(error);
+    throw failed(error);
   }
   const shown = path.relative(io.cwd, target) || '.';
   io.stdout(

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { countMessages, formatMessages } from '../format-messages.js';
 import { loadLadder } from '../read/load-ladder.js';
-import { exitCode, type CommandIo } from './io.js';
+import { ContentError, exitCode } from '../failures.js';
+import type { CommandIo } from './io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders model`. */
@@ -15,7 +16,7 @@ export interface ModelOptions {
 export async function model(options: ModelOptions, io: CommandIo): Promise<number> {
   const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
   io.stderr(formatMessages(files));
-  if (!ladder || countMessages(files).error > 0) return exitCode.contentError;
+  if (!ladder || countMessages(files).error > 0) throw new ContentError();
   io.stdout(JSON.stringify(ladder, null, 2) + '\n');
   return exitCode.ok;
 }

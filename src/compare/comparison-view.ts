@@ -1,11 +1,11 @@
-import type { ChartView, PageView } from '../render/view.js';
+import type { AxisView, ChartView, PageHeaderView, RankView } from '../view/view.js';
 
 /**
  * The view a comparison handout's templates see (`compare.html.hbs`, `compare.md.hbs`), derived in
  * `to-comparison-view.ts`. It has every page's fields but `home`: the handout is written into any
  * folder, where no index need exist to link to.
  */
-export interface ComparisonView extends Omit<PageView, 'home'> {
+export interface ComparisonView extends PageHeaderView {
   /** `EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6`. */
   title: string;
   from: ComparedPositionView;
@@ -35,21 +35,11 @@ export interface ComparedPositionView {
   role: { id: string; title: string; summary: string };
 }
 
-/** What one position expects on one axis. */
-export interface ComparedRankView {
-  keyword: string;
-  rank: number;
-  ranks: number;
-  /** `4 of 5`. */
-  rankLabel: string;
-  description: string;
-}
-
 /** One axis: what each position expects, and which way it moves. */
 export interface ComparedAxisView {
-  axis: { id: string; name: string; summary: string };
-  from: ComparedRankView;
-  to: ComparedRankView;
+  axis: AxisView;
+  from: RankView;
+  to: RankView;
   direction: 'same' | 'up' | 'down';
   /** `goes up`, `goes down` or `stays`. */
   directionText: string;

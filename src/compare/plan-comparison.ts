@@ -1,48 +1,43 @@
+import type { OutputFormat, Paper } from '../formats.js';
 import type { Ladder } from '../model.js';
-import type { OutputFormat } from '../plan/plan-outputs.js';
-import type { PdfJob } from '../print/print-pdfs.js';
-import type { Templates } from '../render/load-templates.js';
-import type { TextFormat } from '../render/output-paths.js';
-import { pageStyle, renderPage } from '../render/render-page.js';
-import type { Branding } from '../render/to-views.js';
+import { sha256 } from '../plan/output-states.js';
+import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
+import type { Branding } from '../view/to-views.js';
 import type { PositionComparison } from './compare-positions.js';
 import { comparisonName, comparisonTitle, toComparisonView } from './to-comparison-view.js';
 
 /** The formats a comparison is written in: those of `build`. */
 export type ComparisonFormat = OutputFormat;
 
-/** What a comparison handout depends on besides the ladder and the templates (and the configuration's branding). */
+/** What a comparison handout depends on besides the ladder (and the configuration's branding). */
 export interface ComparisonPlanOptions extends Branding {
   formats: readonly ComparisonFormat[];
-  paper: 'a4' | 'letter';
+  paper: Paper;
+  /** The stylesheet every HTML page carries: the templates' `print.css` and the brand colour (each page's fonts follow from its text). */
+  style: string;
   toolVersion: string;
   /** From SOURCE_DATE_EPOCH, or null: the PDF's dates. */
   date: Date | null;
 }
 
-/** The comparison's files: text files rendered when asked, and the PDF to print, if any. */
-export interface ComparisonPlan {
-  texts: { path: string; render: () => string }[];
-  pdf: PdfJob | null;
-}
-
 /**
  * Plan a comparison handout in `formats`: `<a>-vs-<b>.pdf`, `.html` and `.md`, and the chart `.svg`
- * beside the HTML or Markdown (the PDF carries its own chart). Nothing is rendered until asked.
+ * beside the HTML or Markdown (the PDF carries its own chart), in that order. The outputs are
+ * written into a folder of the user's choosing, never compared with an earlier build, so their keys
+ * are the hashes of their views.
  */
 export function planComparison(
   ladder: Ladder,
   comparison: PositionComparison,
-  templates: Templates,
+  templates: { digest(page: 'compare', format: 'html' | 'md'): string },
   options: ComparisonPlanOptions,
-): ComparisonPlan {
-  const style = pageStyle(templates, options.brandColor);
+): PlannedOutput[] {
   const name = comparisonName(comparison);
-  const viewOf = (format: TextFormat) =>
+  const viewOf = (format: 'html' | 'md') =>
     toComparisonView(ladder, comparison, {
       format,
       paper: options.paper,
-      style,
+      style: options.style,
       toolVersion: options.toolVersion,
       organization: options.organization,
       logo: options.logo,
@@ -50,38 +45,34 @@ export function planComparison(
     });
   // One view a format, made once: the HTML page, the chart file and the PDF share the HTML one.
   const views = { html: viewOf('html'), md: viewOf('md') };
-  const texts: ComparisonPlan['texts'] = (['html', 'md'] as const)
-    .filter((format) => options.formats.includes(format))
-    .map((format) => ({ path: `${name}.${format}`, render: () => renderPage(templates, 'compare', format, views[format]) }));
-  if (texts.length > 0) texts.push({ path: `${name}.svg`, render: () => views.html.chart.svg + '\n' });
-  return {
-    texts,
-    pdf: options.formats.includes('pdf')
-      ? pdfJob(ladder, comparison, name, () => renderPage(templates, 'compare', 'html', views.html), options)
-      : null,
-  };
+  const keyOf = (format: 'html' | 'md', more: unknown = null) =>
+    sha256(JSON.stringify([templates.digest('compare', format), views[format], more]));
+  const outputs: PlannedOutput[] = [];
+  if (options.formats.includes('pdf')) {
+    const info = documentInfo(ladder, comparison, options);
+    outputs.push({ kind: 'pdf', path: `${name}.pdf`, key: keyOf('html', info), page: 'compare', view: views.html, info });
+  }
+  for (const format of ['html', 'md'] as const) {
+    if (options.formats.includes(format))
+      outputs.push({ kind: 'page', path: `${name}.${format}`, key: keyOf(format), page: 'compare', format, view: views[format] });
+  }
+  if (options.formats.includes('html') || options.formats.includes('md')) {
+    const content = views.html.chart.svg + '\n';
+    outputs.push({ kind: 'file', path: `${name}.svg`, key: sha256(content), content });
+  }
+  return outputs;
 }
 
-/** The comparison printed: the same HTML as its `.html`, with the PDF's document information. */
-function pdfJob(
-  ladder: Ladder,
-  comparison: PositionComparison,
-  name: string,
-  renderHtml: () => string,
-  options: ComparisonPlanOptions,
-): PdfJob {
+/** The comparison printed: what it compares, in which framework. */
+function documentInfo(ladder: Ladder, comparison: PositionComparison, options: ComparisonPlanOptions): DocumentInfo {
   const { from, to } = comparison;
   const roles = [...new Set([from.role.title, to.role.title])];
   return {
-    name: `${name}.pdf`,
-    renderHtml,
-    metadata: {
-      title: comparisonTitle(comparison),
-      subject: `What changes from ${from.position.code} (${from.role.title}) to ${to.position.code} (${to.role.title}), axis by axis, in ${ladder.framework.title}`,
-      keywords: [from.position.code, to.position.code, ...roles, ladder.framework.title, 'career ladder', 'comparison'],
-      author: options.organization,
-      creator: `ladders ${options.toolVersion}`,
-      date: options.date,
-    },
+    title: comparisonTitle(comparison),
+    subject: `What changes from ${from.position.code} (${from.role.title}) to ${to.position.code} (${to.role.title}), axis by axis, in ${ladder.framework.title}`,
+    keywords: [from.position.code, to.position.code, ...roles, ladder.framework.title, 'career ladder', 'comparison'],
+    author: options.organization,
+    creator: `ladders ${options.toolVersion}`,
+    date: options.date,
   };
 }

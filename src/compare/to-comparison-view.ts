@@ -1,25 +1,18 @@
 import type { Expectation, Ladder, Position } from '../model.js';
-import { renderRadarChart } from '../render/radar-chart.js';
-import { cssString, type ViewOptions } from '../render/to-views.js';
+import { renderRadarChart } from '../view/radar-chart.js';
+import { cssString, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { AxisComparison, PositionComparison } from './compare-positions.js';
 import { summarizeComparison } from './compare-positions.js';
 import type { PlacedPosition } from './find-position.js';
-import type { ComparedAxisView, ComparedPositionView, ComparedRankView, ComparisonView } from './comparison-view.js';
-
-const paperSizes = { a4: 'A4', letter: 'letter' } as const;
+import type { ComparedAxisView, ComparedPositionView, ComparisonView } from './comparison-view.js';
 const directionTexts = { same: 'stays', up: 'goes up', down: 'goes down' } as const;
 
 /** The view of a comparison handout, written beside its chart `<name>.svg` (see `comparisonName`). */
 export function toComparisonView(ladder: Ladder, comparison: PositionComparison, options: ViewOptions): ComparisonView {
   const { from, to } = comparison;
-  const axes = comparison.axes.map(toAxisView);
+  const axes = comparison.axes.map(toComparedAxisView);
   return {
-    tool: { name: 'ladders', version: options.toolVersion },
-    framework: { title: ladder.framework.title, version: options.version ?? ladder.framework.version },
-    paper: { name: options.paper, size: paperSizes[options.paper] },
-    style: options.format === 'html' ? options.style : '',
-    organization: options.organization ?? null,
-    logo: options.logo ?? null,
+    ...toPageHeaderView(ladder, options),
     title: comparisonTitle(comparison),
     from: toPositionView(from),
     to: toPositionView(to),
@@ -49,31 +42,21 @@ function toPositionView({ role, position }: PlacedPosition): ComparedPositionVie
     title: position.title,
     level: position.level,
     senior: position.senior,
-    seniority: position.senior ? 'Senior' : 'Not senior',
+    seniority: seniority(position),
     role: { id: role.id, title: role.title, summary: role.summary },
   };
 }
 
-function toAxisView({ axis, from, to, direction }: AxisComparison): ComparedAxisView {
+function toComparedAxisView({ axis, from, to, direction }: AxisComparison): ComparedAxisView {
   const ranks = axis.levels.length;
   return {
-    axis: { id: axis.id, name: axis.name, summary: axis.summary },
+    axis: toAxisView(axis),
     from: toRankView(from, ranks),
     to: toRankView(to, ranks),
     direction,
     directionText: directionTexts[direction],
     changed: direction !== 'same',
     text: direction === 'same' ? from.keyword : `${from.keyword} \u2192 ${to.keyword}`,
-  };
-}
-
-function toRankView(expectation: Expectation, ranks: number): ComparedRankView {
-  return {
-    keyword: expectation.keyword,
-    rank: expectation.rank,
-    ranks,
-    rankLabel: `${expectation.rank} of ${ranks}`,
-    description: expectation.description,
   };
 }
 

@@ -16,6 +16,7 @@ import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
+import { RenderFailure } from '../failures.js';
 import { unpackBundledChromium } from './unpack-bundled-chromium.js';
 
 /** The browser executable to launch, and which step of the search found it. */
@@ -36,7 +37,7 @@ export interface FindBrowserOptions {
 }
 
 /** No usable browser was found, or the one the user named cannot be run; the message says how to fix it. */
-export class BrowserNotFoundError extends Error {
+export class BrowserNotFoundError extends RenderFailure {
   override name = 'BrowserNotFoundError';
 }
 

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, type Browser } from 'puppeteer-core';
+import { RenderFailure } from '../failures.js';
 import type { BrowserChoice } from './find-browser.js';
 import { writeFontConfig } from './font-config.js';
 
@@ -73,7 +74,7 @@ export async function launchBrowser(choice: BrowserChoice): Promise<Browser> {
       choice.source === 'bundled'
         ? ` If an earlier run was interrupted while unpacking it, delete \`${choice.executablePath}\` and try again.`
         : '';
-    throw new Error(`Could not start the browser \`${choice.executablePath}\` (source: ${choice.source}): ${reason}.${hint}`, {
+    throw new RenderFailure(`Could not start the browser \`${choice.executablePath}\` (source: ${choice.source}): ${reason}.${hint}`, {
       cause: error,
     });
   }

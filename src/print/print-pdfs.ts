@@ -1,18 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
+import { RenderFailure } from '../failures.js';
+import type { PdfPage } from '../render/render-output.js';
 import type { BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
 import { collectEvery } from './collect-garbage.js';
 import { openLockedPage } from './lock-down-page.js';
-import { stampPdf, type PdfMetadata } from './stamp-pdf.js';
+import { stampPdf } from './stamp-pdf.js';
 import { watchPageGarbage } from './watch-page-garbage.js';
-
-/** One PDF to print: a name for messages, its HTML (rendered when its turn comes) and its metadata. */
-export interface PdfJob {
-  name: string;
-  renderHtml: () => string;
-  metadata: Omit<PdfMetadata, 'source'>;
-}
 
 /** How to print. */
 export interface PrintOptions {
@@ -26,24 +21,26 @@ export interface PrintOptions {
   /** Aborted to stop: no job is started after, the browser is closed, and the print rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called with each finished PDF, in completion order. */
-  onPdf: (job: PdfJob, pdf: Uint8Array) => Promise<void>;
+  onPdf: (page: PdfPage, pdf: Uint8Array) => Promise<void>;
 }
 
-/** A print that failed, naming the handout it was printing. */
-export class PrintError extends Error {}
+/** A print that failed, naming the handout it was printing: exit 3. */
+export class PrintError extends RenderFailure {}
 
 /**
- * Print every job with one browser and a bounded pool of reused pages fed from a queue. If the
- * browser dies, it is launched again once and the unfinished jobs go on; a second failure ends
- * the print with the name of the handout that was printing.
+ * Print every page with one browser and a bounded pool of reused tabs fed from a queue; pages are
+ * taken from `pages` one at a time, so a long print never holds every page's HTML at once. If the
+ * browser dies, it is launched again once and the unfinished pages go on; a second failure ends the
+ * print with the name of the page that was printing. Every failure of the browser, of printing or of
+ * stamping a page is a `PrintError`.
  */
-export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions): Promise<void> {
-  const queue = [...jobs];
+export async function printPdfs(pages: Iterable<PdfPage>, options: PrintOptions): Promise<void> {
+  const queue = queueOf(pages);
   // A long print keeps a flat footprint: its garbage is collected as it goes, not when V8 runs short.
   const collect = collectEvery(20);
   let relaunched = false;
   let launched = options.launched;
-  while (queue.length > 0) {
+  while (queue.hasMore()) {
     options.signal?.throwIfAborted();
     const browser = await (launched?.browser ?? launchBrowser(options.browser)).catch((error: unknown) => {
       throw new PrintError(error instanceof Error ? error.message : String(error), { cause: error });
@@ -51,12 +48,12 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
     // Pages opened ahead are used first; if opening them failed, the workers open their own.
     const ready = (await launched?.pages.catch(() => [])) ?? [];
     launched = undefined;
-    const workers = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), queue.length));
+    const workers = Math.max(1, options.concurrency ?? availableParallelism());
     // Closed once, on abort or when the workers are done, and always waited for: the process must be gone.
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= browser.close().catch(() => undefined));
     options.signal?.addEventListener('abort', close);
-    // Settled, not all: every worker must have put its unfinished job back before a relaunch.
+    // Settled, not all: every worker must have put its unfinished page back before a relaunch.
     const results = await Promise.allSettled(
       Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop(), collect)),
     );
@@ -72,45 +69,92 @@ export async function printPdfs(jobs: readonly PdfJob[], options: PrintOptions):
   }
 }
 
-/** The browser went away (while printing `job`, if it was printing); the job is back in the queue. */
+/** The pages still to print: those a crash put back first, then the rest, taken when a tab is free. */
+interface PrintQueue {
+  next(): PdfPage | undefined;
+  putBack(page: PdfPage): void;
+  hasMore(): boolean;
+  /** The print fails: the other workers stop after their current page. */
+  stop(): void;
+}
+
+function queueOf(pages: Iterable<PdfPage>): PrintQueue {
+  const iterator = pages[Symbol.iterator]();
+  const returned: PdfPage[] = [];
+  let done = false;
+  const queue: PrintQueue = {
+    next() {
+      if (returned.length > 0) return returned.shift();
+      if (done) return undefined;
+      const result = iterator.next();
+      if (result.done) done = true;
+      return result.done ? undefined : result.value;
+    },
+    putBack: (page) => void returned.unshift(page),
+    hasMore() {
+      const page = queue.next();
+      if (page) returned.unshift(page);
+      return page !== undefined;
+    },
+    stop() {
+      done = true;
+      returned.length = 0;
+    },
+  };
+  return queue;
+}
+
+/** The browser went away (while printing `page`, if it was printing); the page is back in the queue. */
 class BrowserCrash extends Error {
   constructor(
-    readonly job: PdfJob | undefined,
+    readonly page: PdfPage | undefined,
     readonly reason: unknown,
   ) {
-    super(job ? `The browser stopped while printing ${job.name}` : 'The browser stopped');
+    super(page ? `The browser stopped while printing ${page.path}` : 'The browser stopped');
   }
 }
 
 async function runWorker(
   browser: Browser,
-  queue: PdfJob[],
+  queue: PrintQueue,
   options: PrintOptions,
   ready: Page | undefined,
   collect: () => void,
 ): Promise<void> {
-  let job: PdfJob | undefined;
+  let job = queue.next();
+  // Nothing left for this tab; a tab opened ahead closes with the browser.
+  if (!job) return;
+  let printing: PdfPage | undefined = job;
   try {
     const page = ready ?? (await openLockedPage(browser));
     const collectPageGarbage = watchPageGarbage(page);
-    for (job = queue.shift(); job; job = queue.shift()) {
-      const html = job.renderHtml();
-      const pdf = await printPage(page, html, options.timeoutMs ?? 60_000);
-      const printed = job;
-      job = undefined; // printed: what follows is not the browser's doing
-      await options.onPdf(printed, stampPdf(pdf, { ...printed.metadata, source: html }));
+    for (; job; job = queue.next()) {
+      printing = job;
+      const pdf = await printPage(page, job.html, options.timeoutMs ?? 60_000);
+      printing = undefined; // printed: what follows is not the browser's doing
+      await options.onPdf(job, stamp(job, pdf));
       collect();
       await collectPageGarbage();
     }
     await page.close().catch(() => undefined);
   } catch (error) {
-    if (await hasDisconnected(browser)) {
-      if (job) queue.unshift(job);
-      throw new BrowserCrash(job, error);
+    // A stamp that failed, a page that could not be rendered or written: not the browser's doing.
+    if (!(error instanceof RenderFailure) && (await hasDisconnected(browser))) {
+      if (printing) queue.putBack(printing);
+      throw new BrowserCrash(printing, error);
     }
-    queue.length = 0; // the build fails: the other workers stop after their current job
-    if (!job) throw error;
-    throw new PrintError(`Cannot print ${job.name}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    queue.stop();
+    if (!printing) throw error;
+    throw new PrintError(`Cannot print ${printing.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
+
+/** Stamp a printed page with its document information; a PDF the stamper cannot read fails the print, naming it. */
+function stamp(page: PdfPage, pdf: Uint8Array): Uint8Array {
+  try {
+    return stampPdf(pdf, { ...page.info, source: page.html });
+  } catch (error) {
+    throw new PrintError(`Cannot stamp ${page.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { DocumentInfo } from '../plan/plan-outputs.js';
 import { readPdfLayout, writeXref } from './read-pdf-layout.js';
 import { renumberStructureIds } from './renumber-structure-ids.js';
 
-/** The document information a handout PDF carries. */
-export interface PdfMetadata {
-  title: string;
-  subject: string;
-  keywords: string[];
-  /** The organisation, when one is configured. */
-  author: string | null;
-  creator: string;
-  /** From SOURCE_DATE_EPOCH; null leaves dates out, so builds stay byte-identical. */
-  date: Date | null;
-  /** What the PDF was made from (its HTML); the file identifier is derived from it. */
+/** The document information a handout PDF carries, and what it was made from (its HTML), from which its file identifier is derived. */
+export interface PdfMetadata extends DocumentInfo {
   source: string;
 }
 

@@ -7,12 +7,9 @@ import { quote, report } from '../messages.js';
 import { shippedTemplatesDir } from '../package-paths.js';
 import { limitBlocks, RenderLimitError, type RenderBudget } from './render-limits.js';
 import { displayPath } from '../paths-and-order.js';
-import type { TextFormat } from './output-paths.js';
+import type { TextFormat } from '../formats.js';
+import { pageNames, type PageName } from '../view/view.js';
 import { addFontFaces } from '../fonts/add-font-faces.js';
-
-/** The pages a build renders, each in HTML and in Markdown. */
-export const pageNames = ['handout', 'review', 'role', 'index', 'compare'] as const;
-export type PageName = (typeof pageNames)[number];
 
 /** Compiled templates, ready to render views. */
 export interface Templates {

@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { RenderFailure } from '../failures.js';
 
 /**
  * What one page may cost to render. The shipped templates stay far below: a handout renders a few
@@ -9,7 +10,7 @@ import type Handlebars from 'handlebars';
 export const renderLimits = { blocks: 2_000_000, characters: 64 * 1024 * 1024 };
 
 /** A page whose template went past a limit, or called itself without end. */
-export class RenderLimitError extends Error {}
+export class RenderLimitError extends RenderFailure {}
 
 /** The running cost of the page being rendered. */
 export interface RenderBudget {

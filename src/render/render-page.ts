@@ -1,7 +1,8 @@
 import { escapeMarkdownView } from './escape-markdown.js';
-import type { PageName, Templates } from './load-templates.js';
+import type { TextFormat } from '../formats.js';
+import type { PageName } from '../view/view.js';
+import type { Templates } from './load-templates.js';
 import { normalizeMarkdown } from './normalize-markdown.js';
-import type { TextFormat } from './output-paths.js';
 
 /** The stylesheet every HTML page carries: the templates' `print.css`, and the brand colour when configured. */
 export function pageStyle(templates: Templates, brandColor: string | null | undefined): string {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { describeSystemError, isSystemError, RenderFailure } from '../failures.js';
 
 /** A file to write: its path relative to the output folder, and its bytes or text. */
 export interface OutputFile {
@@ -18,18 +19,37 @@ export async function writeOutputs(outDir: string, files: Iterable<OutputFile>):
   for (const file of files) {
     const target = path.resolve(root, file.path);
     if (!target.startsWith(root + path.sep)) throw new Error(`Output ${file.path} would land outside ${root}`);
-    await mkdir(path.dirname(target), { recursive: true });
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
+      await mkdir(path.dirname(target), { recursive: true });
       await writeFile(temporary, file.content);
       await rename(temporary, target);
       written += 1;
     } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
+      await rm(temporary, { force: true }).catch(() => undefined);
+      throw cannotWrite(error, target);
     }
   }
   return written;
+}
+
+/** Delete outputs an earlier build made that nothing makes any more, and the folders they leave empty. */
+export async function removeOutputs(outDir: string, files: readonly string[]): Promise<void> {
+  for (const file of files) {
+    const target = path.join(outDir, file);
+    await rm(target, { force: true }).catch((error: unknown) => {
+      throw cannotWrite(error, target);
+    });
+    await rmdir(path.dirname(target)).catch(() => undefined); // only when empty
+  }
+}
+
+/** A full disk or a read-only folder is the machine's state: a one-line failure naming what could not be written. */
+function cannotWrite(error: unknown, target: string): unknown {
+  if (!isSystemError(error)) return error;
+  // The file's own name, not its temporary one; a folder that cannot be made is named itself.
+  const what = error.syscall === 'mkdir' && error.path ? error.path : target;
+  return new RenderFailure(`Cannot write ${what}: ${describeSystemError(error)}`, { cause: error });
 }
 
 /** A temporary file of `writeOutputs`: hidden, next to its target, with a random part. */

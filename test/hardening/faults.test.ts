@@ -34,7 +34,7 @@ describe('faults while writing', () => {
     execFileSync('sh', ['-c', `dd if=/dev/zero of=${path.join(disk, 'filler')} bs=64k 2>/dev/null || true`]);
     const result = await run(['build', '--force', '--only', 'engineering-manager', '--out', out], repoRoot);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^ladders: Cannot write .*: ENOSPC$/m);
+    expect(result.stderr).toMatch(/^ladders: Cannot write .*: the disk is full \(ENOSPC\)$/m);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     for (const [file, hash] of Object.entries(before)) if (file !== '.ladders-manifest.json') expect(hashTree(out)[file], file).toBe(hash);
     expect(listTree(out).filter((file) => file.endsWith('.tmp'))).toEqual([]);
@@ -49,7 +49,7 @@ describe('faults while writing', () => {
     execFileSync('mount', ['-o', 'remount,ro', disk]);
     const result = await run(['build', '--force', '--only', 'EM6', '--format', 'pdf,html', '--out', out], repoRoot);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^ladders: Cannot write .*: EROFS$/m);
+    expect(result.stderr).toMatch(/^ladders: Cannot write .*out.*: the file system is read-only \(EROFS\)$/m);
     expect(hashTree(out)).toEqual(before);
     expect(browserPids()).toEqual([]);
   });

@@ -1,9 +1,21 @@
+import { paperSizes, type Paper, type TextFormat } from '../formats.js';
 import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
-import { indexFile, type TextFormat } from './output-paths.js';
+import { indexFile } from './output-paths.js';
 import { renderRadarChart } from './radar-chart.js';
-import type { ChangeView, ExpectationView, HandoutView, IndexView, LinkView, PageView, RoleView, StepView } from './view.js';
+import type {
+  AxisView,
+  ChangeView,
+  ExpectationView,
+  HandoutView,
+  IndexView,
+  LinkView,
+  PageHeaderView,
+  PageView,
+  RankView,
+  RoleView,
+  StepView,
+} from './view.js';
 
-/** What the views depend on besides the model. */
 /** What the configuration adds to every page; each null when not configured. */
 export interface Branding {
   /** The organisation, shown on every page and the PDFs' author. */
@@ -16,9 +28,10 @@ export interface Branding {
   version: string | null;
 }
 
+/** What the views depend on besides the model. */
 export interface ViewOptions {
   format: TextFormat;
-  paper: 'a4' | 'letter';
+  paper: Paper;
   /** The stylesheet with fonts, for HTML. */
   style: string;
   toolVersion: string;
@@ -31,18 +44,20 @@ export interface ViewOptions {
   preparedFor?: { name: string; date: Date } | null;
 }
 
-const paperSizes = { a4: 'A4', letter: 'letter' } as const;
-
-function pageView(ladder: Ladder, options: ViewOptions, homeHref: string): PageView {
+/** What every page knows: the tool, the framework, the paper, the style and the branding. */
+export function toPageHeaderView(ladder: Ladder, options: ViewOptions): PageHeaderView {
   return {
     tool: { name: 'ladders', version: options.toolVersion },
     framework: { title: ladder.framework.title, version: options.version ?? ladder.framework.version },
     paper: { name: options.paper, size: paperSizes[options.paper] },
-    home: { href: homeHref, text: ladder.framework.title },
     style: options.format === 'html' ? options.style : '',
     organization: options.organization ?? null,
     logo: options.logo ?? null,
   };
+}
+
+function pageView(ladder: Ladder, options: ViewOptions, homeHref: string): PageView {
+  return { ...toPageHeaderView(ladder, options), home: { href: homeHref, text: ladder.framework.title } };
 }
 
 /** The view of one position's handout; its links are relative to `<role-id>/<code>.<format>`. */
@@ -97,13 +112,13 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
     })),
     axes: ladder.framework.axes.map((axis, axisIndex) => ({
       name: axis.name,
+      // No description: the overview does not show it, and its key must not change when one does.
       cells: role.positions.map((position) => {
-        const expectation = position.expectations[axisIndex];
-        return {
-          keyword: expectation?.keyword ?? '',
-          rank: expectation?.rank ?? 0,
-          rankLabel: `${expectation?.rank ?? 0} of ${axis.levels.length}`,
-        };
+        const { keyword, rank, ranks, rankLabel } = toRankView(
+          position.expectations[axisIndex] ?? { keyword: '', rank: 0, description: '' },
+          axis.levels.length,
+        );
+        return { keyword, rank, ranks, rankLabel };
       }),
     })),
     source: { file: role.path, line: role.source.line },
@@ -144,14 +159,26 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
   };
 }
 
-function toExpectationView(expectation: Expectation, axis: Axis): ExpectationView {
+/** What an expectation asks on an axis of `ranks` ranks: its keyword, rank (`4 of 5`) and description. */
+export function toRankView(expectation: Pick<Expectation, 'keyword' | 'rank' | 'description'>, ranks: number): RankView {
   return {
-    axis: { id: axis.id, name: axis.name, summary: axis.summary },
     keyword: expectation.keyword,
     rank: expectation.rank,
-    ranks: axis.levels.length,
-    rankLabel: `${expectation.rank} of ${axis.levels.length}`,
+    ranks,
+    rankLabel: `${expectation.rank} of ${ranks}`,
     description: expectation.description,
+  };
+}
+
+/** An axis as every page names it. */
+export function toAxisView(axis: Axis): AxisView {
+  return { id: axis.id, name: axis.name, summary: axis.summary };
+}
+
+function toExpectationView(expectation: Expectation, axis: Axis): ExpectationView {
+  return {
+    axis: toAxisView(axis),
+    ...toRankView(expectation, axis.levels.length),
     scale: axis.levels.map((level) => ({
       rank: level.rank,
       keyword: level.keyword,
@@ -208,7 +235,8 @@ function positionLink(position: Position, format: TextFormat): LinkView {
   return { href: `${position.code.toLowerCase()}.${format}`, text: `${position.code} \u2014 ${position.title}` };
 }
 
-function seniority(position: Position): string {
+/** `Senior` or `Not senior`. */
+export function seniority(position: Pick<Position, 'senior'>): string {
   return position.senior ? 'Senior' : 'Not senior';
 }
 

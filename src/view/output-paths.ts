@@ -1,7 +1,5 @@
+import type { TextFormat } from '../formats.js';
 import type { Position, Role } from '../model.js';
-
-/** The two formats written from templates. */
-export type TextFormat = 'html' | 'md';
 
 /** The index page of a folder in a format. */
 export function indexFile(format: TextFormat): string {

@@ -2,6 +2,13 @@
  * The view object: everything a template sees, derived from the model in one place
  * (`to-views.ts`). Its shape is documented in the README for template authors.
  */
+import type { Paper } from '../formats.js';
+
+/** The pages made from templates, each in HTML and in Markdown. */
+export const pageNames = ['handout', 'review', 'role', 'index', 'compare'] as const;
+
+/** A page made from templates. */
+export type PageName = (typeof pageNames)[number];
 
 /** A link from the page being rendered, relative so the output folder works anywhere. */
 export interface LinkView {
@@ -9,18 +16,39 @@ export interface LinkView {
   text: string;
 }
 
-/** What every page knows. */
-export interface PageView {
+/** What every page knows, wherever it is written. */
+export interface PageHeaderView {
   tool: { name: string; version: string };
   framework: { title: string; version: string | null };
-  paper: { name: 'a4' | 'letter'; size: string };
-  home: LinkView;
+  paper: { name: Paper; size: string };
   /** The print stylesheet with its fonts inlined (and the brand colour, when configured); empty for Markdown. */
   style: string;
   /** The organisation's name, from the configuration; null when none is configured. */
   organization: string | null;
   /** The logo as a `data:` URL, from the configuration; null when none is configured. */
   logo: string | null;
+}
+
+/** What every page in the output folder knows: the header, and the way back to the index. */
+export interface PageView extends PageHeaderView {
+  home: LinkView;
+}
+
+/** What a position expects on one axis: the keyword and its place on the axis's scale. */
+export interface RankView {
+  keyword: string;
+  rank: number;
+  ranks: number;
+  /** `4 of 5`. */
+  rankLabel: string;
+  description: string;
+}
+
+/** An axis, as every page names it. */
+export interface AxisView {
+  id: string;
+  name: string;
+  summary: string;
 }
 
 /** One rank on an axis's scale, marked where the position stands. */
@@ -33,13 +61,8 @@ export interface ScaleStepView {
 }
 
 /** What a position expects on one axis. */
-export interface ExpectationView {
-  axis: { id: string; name: string; summary: string };
-  keyword: string;
-  rank: number;
-  ranks: number;
-  rankLabel: string;
-  description: string;
+export interface ExpectationView extends RankView {
+  axis: AxisView;
   scale: ScaleStepView[];
 }
 
@@ -92,7 +115,7 @@ export interface RoleView extends PageView {
   role: { id: string; title: string; summary: string };
   positions: { code: string; title: string; level: number; seniority: string; link: LinkView }[];
   /** One row per axis, one cell per position. */
-  axes: { name: string; cells: { keyword: string; rank: number; rankLabel: string }[] }[];
+  axes: { name: string; cells: Omit<RankView, 'description'>[] }[];
   source: { file: string; line: number };
 }
 

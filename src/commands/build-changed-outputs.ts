@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { ContentError, exitCode } from '../failures.js';
+import { formatMessages, messagesAsData } from '../format-messages.js';
+import { plural } from '../messages.js';
+import { formatManifest, type Manifest } from '../plan/manifest.js';
+import { startNextManifest } from '../plan/next-manifest.js';
+import { outputStates } from '../plan/output-states.js';
+import { planOutputs } from '../plan/plan-outputs.js';
+import { selectPositions } from '../plan/select-positions.js';
+import { takeShard } from '../plan/take-shard.js';
+import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
+import { loadLadder } from '../read/load-ladder.js';
+import { loadTemplates } from '../render/load-templates.js';
+import { pageStyle } from '../render/render-page.js';
+import { toolVersion } from '../tool-version.js';
+import { removeLeftovers, removeOutputs, writeOutputs } from '../write/write-outputs.js';
+import type { BuildContext } from './build.js';
+import { makeOutputs } from './make-outputs.js';
+
+/**
+ * Read and validate, plan the outputs, compare them with the last build, and make those that
+ * changed (or, with `--check`, only report them). Nothing is written when the input has errors or
+ * the browser the PDFs need cannot start.
+ */
+export async function buildChangedOutputs(
+  context: BuildContext,
+  manifest: Manifest | null,
+  earlyBrowser: StartingBrowser | null,
+): Promise<number> {
+  const { options, io, progress, summary, outDir } = context;
+  const timer = stopwatch(summary.timings);
+  const { ladder, files, reads } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
+  if (reads.join('\0') !== context.reads.join('\0')) {
+    // The pages now use other images or another `_config.yml`: the fingerprint recorded must cover those.
+    context.inputs = await context.fingerprint(reads);
+    context.reads = reads;
+  }
+  const loaded = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
+  const allFiles = [...files, ...loaded.files];
+  summary.messages = messagesAsData(allFiles);
+  io.stderr(formatMessages(allFiles, { problemsOnly: options.quiet || options.json }));
+  const templates = loaded.templates;
+  if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal))) throw new ContentError();
+  timer.lap('read');
+  const positions = ladder.roles.flatMap((role) => role.positions).length;
+  progress.phase(`Read ${plural(files.length, 'page')}: ${plural(ladder.roles.length, 'role')}, ${plural(positions, 'position')}`);
+
+  const only = selectPositions(ladder, options.only);
+  const planned = takeShard(
+    planOutputs(ladder, templates, {
+      formats: options.formats,
+      variants: options.variants,
+      preparedFor: options.preparedFor,
+      paper: options.paper,
+      style: pageStyle(templates, options.branding.brandColor),
+      toolVersion,
+      only,
+      date: options.date,
+      ...options.branding,
+    }),
+    options.shard,
+  );
+  const states = await outputStates(outDir, planned, manifest);
+  // Outputs of positions that no longer exist; only a build of everything knows which those are.
+  const partial = options.only.length > 0 || options.shard !== null;
+  const plannedPaths = new Set(planned.map((output) => output.path));
+  const extra = partial ? [] : Object.keys(manifest?.outputs ?? {}).filter((file) => !plannedPaths.has(file));
+  timer.lap('plan');
+  if (options.check) return (await import('./report-differences.js')).reportDifferences(context, states, extra);
+
+  const toMake = planned.filter((output) => options.force || states.get(output.path) !== 'current');
+  const making = new Set(toMake);
+  summary.current = planned.filter((output) => !making.has(output)).map((output) => output.path);
+  progress.phase(
+    `${plural(planned.length, 'output')}: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`,
+  );
+  const browser = toMake.some((output) => output.kind === 'pdf') ? (earlyBrowser ?? startBrowser(options.browser, io.env)) : null;
+  try {
+    // A build that cannot print what it was asked for writes nothing: the browser is up before the first file is touched.
+    await browser?.browser;
+    const next = startNextManifest(manifest, planned, { partial, shard: options.shard, tool: `ladders ${toolVersion}` });
+    try {
+      await removeLeftovers(outDir);
+      await removeOutputs(outDir, extra);
+      summary.removed = extra;
+      progress.start(toMake.length);
+      await makeOutputs(toMake, {
+        templates,
+        browser,
+        signal: io.signal,
+        onMade: async (output, content) => {
+          await writeOutputs(outDir, [{ path: output.path, content }]);
+          next.record(output, content);
+          summary.written.push(output.path);
+          progress.advance(output.path);
+        },
+      });
+    } finally {
+      progress.stop();
+      // Written even when making failed: what was made is recorded, and the next build makes the rest.
+      const complete = summary.written.length === toMake.length;
+      await writeOutputs(outDir, [
+        { path: next.name, content: formatManifest(next.finish(complete ? context.inputs : '', context.reads)) },
+      ]);
+      timer.lap('write');
+    }
+  } finally {
+    if (browser !== earlyBrowser) await browser?.close();
+  }
+  progress.phase(madeLine(context, toMake.length));
+  return exitCode.ok;
+}
+
+/** What the build did, in one line; a build with nothing to do says so rather than `Wrote 0 files`. */
+function madeLine({ summary, options }: BuildContext, made: number): string {
+  const removed = summary.removed.length > 0 ? `, removed ${summary.removed.length}` : '';
+  if (made === 0 && removed === '') {
+    const current = summary.current.length;
+    return `Nothing changed: ${current === 1 ? 'the one file' : `all ${current} files`} in ${options.out} ${current === 1 ? 'is' : 'are'} current`;
+  }
+  if (made === 0) return `Removed ${plural(summary.removed.length, 'file')} from ${options.out}`;
+  return `Wrote ${plural(summary.written.length, 'file')} to ${options.out}${removed}`;
+}
+
+function stopwatch(timings: Record<string, number>) {
+  let last = performance.now();
+  return {
+    lap(name: string) {
+      const now = performance.now();
+      timings[name] = Math.round(now - last);
+      last = now;
+    },
+  };
+}
