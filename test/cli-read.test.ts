@@ -77,6 +77,14 @@ describe('usage', () => {
     [['model', '--strict'], 'ladders: `--strict` applies to `check` only'],
     [['check', 'extra'], 'ladders: unexpected argument `extra`'],
     [[], 'Usage: ladders <command>'],
+    // A mistyped name gets the nearest one.
+    [['biuld'], 'ladders: unknown command `biuld`; did you mean `build`?'],
+    [['build', '--fromat', 'pdf'], "ladders: Unknown option '--fromat'; did you mean `--format`?"],
+    [['check', '--ladder', 'docs'], "ladders: Unknown option '--ladder'; did you mean `--ladders`?"],
+    [['build', '--format', 'htm'], 'ladders: unknown format `htm`; did you mean `html`?'],
+    [['build', '--paper', 'leter'], 'ladders: unknown paper `leter`; did you mean `letter`?'],
+    [['build', '--variant', 'reviews'], 'ladders: unknown variant `reviews`; did you mean `review`?'],
+    [['build', '--variant', 'worksheet'], 'ladders: unknown variant `worksheet`, expected `handout` or `review`'],
   ])('%j is a usage error with exit 2', async (args, message) => {
     const result = await run(args, repoRoot);
     expect(result.code).toBe(2);

@@ -46,6 +46,14 @@ describe('an incremental build', () => {
     expect(hashTree(out)).toEqual(before);
   });
 
+  it('says nothing changed, not that it wrote 0 files, when an --only build has nothing to make', async () => {
+    await build();
+    const result = await run(['build', '--ladders', ladders, '--out', out, '--format', 'html,md', '--only', 'EM6'], workspace);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`Nothing changed: all 5 files in ${out} are current\n`);
+    expect(result.stderr).not.toContain('Wrote');
+  });
+
   it('remakes only the outputs whose slice of the model changed', async () => {
     await build();
     const before = hashTree(out);
@@ -156,7 +164,16 @@ describe('ladders build --check', () => {
     expect(result.stderr).toContain(`${path.join(out, 'maker', 'm1.html')}: stale: its inputs changed`);
     expect(result.stderr).toContain(`${path.join(out, 'maker', 'm2.svg')}: extra: nothing makes it any more`);
     expect(result.stderr).toMatch(/m1\.md: (stale|modified)/);
+    expect(result.stderr).toMatch(/^ladders: \d+ outputs in .* are not current; run `ladders build` to update them$/m);
     expect(hashTree(out)).toEqual(before);
+  });
+
+  it('says one output in the singular', async () => {
+    await build();
+    rmSync(path.join(out, 'index.html'));
+    const check = await build('--check');
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain(`ladders: 1 output in ${out} is not current; run \`ladders build\` to update it\n`);
   });
 
   it('launches no browser even when PDFs are stale', async () => {
@@ -191,6 +208,23 @@ describe('ladders build --shard', () => {
     expect(union).toEqual(expected);
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(Object.keys(expected).length);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(2);
+  });
+
+  it('is incremental like a whole build: a shard after a whole build, or of a shard merged in, makes only what changed', async () => {
+    await build();
+    const after = await build('--shard', '1/2');
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.summary.written).toEqual([]);
+    expect(after.summary.current.length).toBeGreaterThan(0);
+    // Shard 2 alone in a folder, then that folder's whole build and `--check` see the shard's manifest.
+    rmSync(out, { recursive: true });
+    await build('--shard', '2/2');
+    const rebuilt = await build('--shard', '2/2', '--force');
+    edit(path.join(ladders, 'engineering-manager.md'), 'evolves the architecture', 'grows the architecture');
+    const changed = await build('--shard', '2/2');
+    expect(changed.summary.written.length).toBeGreaterThan(0);
+    expect(changed.summary.written.length).toBeLessThan(rebuilt.summary.written.length);
+    expect(changed.summary.written.every((file) => file.startsWith('engineering-manager/'))).toBe(true);
   });
 
   it.each(['0/3', '4/3', '1/0', 'two/3', '1-3'])('refuses --shard %s as a usage error', async (shard) => {

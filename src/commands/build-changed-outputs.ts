@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ContentError, exitCode } from '../failures.js';
 import { formatMessages, messagesAsData } from '../format-messages.js';
 import { plural } from '../messages.js';
-import { formatManifest, type Manifest } from '../plan/manifest.js';
+import { formatManifest, manifestName, readOtherManifests, type Manifest } from '../plan/manifest.js';
 import { startNextManifest } from '../plan/next-manifest.js';
 import { outputStates } from '../plan/output-states.js';
 import { planOutputs } from '../plan/plan-outputs.js';
@@ -60,7 +60,8 @@ export async function buildChangedOutputs(
     }),
     options.shard,
   );
-  const states = await outputStates(outDir, planned, manifest);
+  const others = options.force ? [] : await readOtherManifests(outDir, manifestName(options.shard));
+  const states = await outputStates(outDir, planned, [manifest, ...others]);
   // Outputs of positions that no longer exist; only a build of everything knows which those are.
   const partial = options.only.length > 0 || options.shard !== null;
   const plannedPaths = new Set(planned.map((output) => output.path));
@@ -78,7 +79,7 @@ export async function buildChangedOutputs(
   try {
     // A build that cannot print what it was asked for writes nothing: the browser is up before the first file is touched.
     await browser?.browser;
-    const next = startNextManifest(manifest, planned, { partial, shard: options.shard, tool: `ladders ${toolVersion}` });
+    const next = startNextManifest(manifest, others, planned, { partial, shard: options.shard, tool: `ladders ${toolVersion}` });
     try {
       await removeLeftovers(outDir);
       await removeOutputs(outDir, extra);

@@ -123,7 +123,7 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
     const inputs = await fingerprint(reads);
     if (manifest?.inputs === inputs) {
       const recorded = Object.entries(manifest.outputs).map(([file, { key }]) => ({ path: file, key }));
-      const states = await outputStates(outDir, recorded, manifest);
+      const states = await outputStates(outDir, recorded, [manifest]);
       if ([...states.values()].every((state) => state === 'current')) {
         summary.current = recorded.map((output) => output.path);
         progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${options.out} are current`);

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** What the manifest records of one output: the key of what made it, and the hash of the file as written. */
@@ -37,6 +37,18 @@ export async function readManifest(outDir: string, name: string): Promise<Manife
     return null;
   }
   return isManifest(value) ? value : null;
+}
+
+/**
+ * The manifests of the other builds in the output folder: the whole build's and every shard's but
+ * `ownName`. Shards of a CI matrix merged into one folder, or a shard run after a whole build,
+ * find there what is already current.
+ */
+export async function readOtherManifests(outDir: string, ownName: string): Promise<Manifest[]> {
+  const names = await readdir(outDir).catch(() => []);
+  const others = names.filter((name) => name !== ownName && /^\.ladders-manifest(-\d+-of-\d+)?\.json$/.test(name)).sort();
+  const manifests = await Promise.all(others.map((name) => readManifest(outDir, name)));
+  return manifests.filter((manifest) => manifest !== null);
 }
 
 function isManifest(value: unknown): value is Manifest {

@@ -16,18 +16,21 @@ export interface NextManifest {
 }
 
 /**
- * Start the manifest of a build from the last one. A partial build (`--only`, `--shard`) keeps every
- * entry it does not see; a whole build keeps only the outputs it planned, so the rest are gone.
+ * Start the manifest of a build from its last one. A partial build (`--only`, `--shard`) keeps every
+ * entry it does not see; a whole build keeps only the outputs it planned, so the rest are gone. An
+ * output another build made from the same key (another shard, a whole build) is recorded as theirs.
  */
 export function startNextManifest(
   last: Manifest | null,
+  others: readonly Manifest[],
   planned: readonly PlannedOutput[],
   options: { partial: boolean; shard: Shard | null; tool: string },
 ): NextManifest {
   const entries = new Map<string, ManifestEntry>(Object.entries(options.partial ? (last?.outputs ?? {}) : {}));
   for (const output of planned) {
-    const recorded = last?.outputs[output.path];
-    if (recorded) entries.set(output.path, recorded);
+    const recorded = [last, ...others].map((manifest) => manifest?.outputs[output.path]);
+    const entry = recorded.find((candidate) => candidate?.key === output.key) ?? recorded[0];
+    if (entry) entries.set(output.path, entry);
   }
   return {
     name: manifestName(options.shard),

@@ -6,19 +6,23 @@ import type { Manifest } from './manifest.js';
 /** Where an output stands against the last build: as built, never built, built from other inputs, or changed since. */
 export type OutputState = 'current' | 'missing' | 'stale' | 'modified';
 
-/** The state of each output, given its key (what it would be made from now). */
+/**
+ * The state of each output, given its key (what it would be made from now) and the manifests of the
+ * builds that may have made it: current when one of them made it from the same key and it is still
+ * as that build wrote it.
+ */
 export async function outputStates(
   outDir: string,
   outputs: readonly { path: string; key: string }[],
-  manifest: Manifest | null,
+  manifests: readonly (Manifest | null)[],
 ): Promise<Map<string, OutputState>> {
   const states = new Map<string, OutputState>();
   for (const output of outputs) {
     const bytes = await readFile(path.join(outDir, output.path)).catch(() => null);
-    const entry = manifest?.outputs[output.path];
+    const sameKey = manifests.flatMap((manifest) => manifest?.outputs[output.path] ?? []).filter((entry) => entry.key === output.key);
     if (bytes === null) states.set(output.path, 'missing');
-    else if (entry?.key !== output.key) states.set(output.path, 'stale');
-    else if (sha256(bytes) !== entry.sha256) states.set(output.path, 'modified');
+    else if (sameKey.length === 0) states.set(output.path, 'stale');
+    else if (!sameKey.some((entry) => entry.sha256 === sha256(bytes))) states.set(output.path, 'modified');
     else states.set(output.path, 'current');
   }
   return states;
