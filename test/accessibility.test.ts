@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/print/find-browser.js';
 import { launchBrowser } from '../src/print/launch-browser.js';
 import { loadLadder } from '../src/read/load-ladder.js';
-import { handoutPath, reviewPath, rolePath } from '../src/render/output-paths.js';
+import { handoutPath, reviewPath, rolePath } from '../src/view/output-paths.js';
 import { run } from './support/run.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
