@@ -116,9 +116,11 @@ describe('an incremental build', () => {
     edit(path.join(ladders, 'engineering-manager.md'), 'Evolves', 'Evolvs');
     const { code, summary } = await build();
     expect(code).toBe(1);
-    expect(summary.messages).toContainEqual(
-      expect.objectContaining({ severity: 'error', rule: 'unknown-keyword', file: expect.stringContaining('engineering-manager.md') }),
-    );
+    const unknownKeywords = summary.messages.filter((message) => message.rule === 'unknown-keyword');
+    expect(unknownKeywords.map((message) => [message.severity, path.basename(message.file)])).toContainEqual([
+      'error',
+      'engineering-manager.md',
+    ]);
     expect(hashTree(out)).toEqual(before);
   });
 

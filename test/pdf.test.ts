@@ -48,7 +48,7 @@ describe('ladders build (pdf, html and md by default)', () => {
     expect(String(em6.info.Keywords)).toContain('Evolves');
     expect(em6.info).not.toHaveProperty('CreationDate');
     expect(await em6.pdf.getMarkInfo()).toMatchObject({ Marked: true });
-    expect((await em6.pdf.getOutline())?.map((entry: { title: string }) => entry.title)).toContain('EM6 Engineering Manager 6');
+    expect((await em6.pdf.getOutline())?.map((entry) => entry.title)).toContain('EM6 Engineering Manager 6');
   });
 
   it('builds byte-identical files a second time', async () => {

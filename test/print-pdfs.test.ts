@@ -29,7 +29,7 @@ describe('printPdfs', () => {
     await printPdfs(jobs(7), {
       browser,
       concurrency: 3,
-      onPdf: async (job, pdf) => void printed.push(`${job.path}:${Buffer.from(pdf).subarray(0, 5).toString()}`),
+      onPdf: (job, pdf) => void printed.push(`${job.path}:${Buffer.from(pdf).subarray(0, 5).toString()}`),
     });
     expect(printed.sort()).toEqual(
       jobs(7)
@@ -45,7 +45,7 @@ describe('printPdfs', () => {
     await printPdfs(jobs(6), {
       browser,
       concurrency: 2,
-      onPdf: async (job) => {
+      onPdf: (job) => {
         printed.push(job.path);
         if (!killed) {
           killed = true;
@@ -58,7 +58,7 @@ describe('printPdfs', () => {
   });
 
   it('gives up with the name of a handout when the browser dies a second time', async () => {
-    const attempt = printPdfs(jobs(6), { browser, concurrency: 1, onPdf: async () => killBrowsers() });
+    const attempt = printPdfs(jobs(6), { browser, concurrency: 1, onPdf: () => killBrowsers() });
     await expect(attempt).rejects.toThrow(PrintError);
     await expect(attempt).rejects.toThrow(/The browser stopped while printing job-\d\.pdf, twice/);
     expect(browserCount()).toBe(0);
@@ -71,7 +71,7 @@ describe('printPdfs', () => {
       path: 'slow.pdf',
       html: `<table>${'<tr><td>cell</td><td>cell</td></tr>'.repeat(20_000)}</table>`,
     };
-    const attempt = printPdfs([slow], { browser, timeoutMs: 50, onPdf: async () => undefined });
+    const attempt = printPdfs([slow], { browser, timeoutMs: 50, onPdf: () => undefined });
     await expect(attempt).rejects.toThrow(/^Cannot print slow\.pdf: the page did not finish (loading|printing) within 0\.05 s$/);
     expect(browserCount()).toBe(0);
   });
@@ -83,7 +83,7 @@ describe('printPdfs', () => {
       browser,
       concurrency: 1,
       signal: controller.signal,
-      onPdf: async (job) => {
+      onPdf: (job) => {
         printed.push(job.path);
         controller.abort('SIGINT');
       },

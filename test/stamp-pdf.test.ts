@@ -1,10 +1,10 @@
-import { getDocumentProxy, getMeta } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { findBrowser } from '../src/print/find-browser.js';
 import { launchBrowser } from '../src/print/launch-browser.js';
 import { UnexpectedPdfError } from '../src/print/read-pdf-layout.js';
 import { stampPdf, type PdfMetadata } from '../src/print/stamp-pdf.js';
+import { openPdf, readPdfInfo } from './support/pdf.js';
 
 const table = `<!DOCTYPE html><html lang="en"><head><title>Browser title</title></head><body>
 <h1>Axes</h1><table><thead><tr><th scope="col">Axis</th><th scope="col">Keyword</th></tr></thead>
@@ -88,8 +88,8 @@ describe('stampPdf', () => {
   });
 
   it('writes the metadata and an identifier, and keeps the tagging and the bookmarks readable', async () => {
-    const pdf = await getDocumentProxy(new Uint8Array(stampPdf(printed[0]!, { ...metadata, date: new Date(Date.UTC(2025, 11, 1)) })));
-    const { info } = (await getMeta(pdf)) as { info: Record<string, unknown> };
+    const pdf = await openPdf(new Uint8Array(stampPdf(printed[0]!, { ...metadata, date: new Date(Date.UTC(2025, 11, 1)) })));
+    const info = await readPdfInfo(pdf);
     expect(info).toMatchObject({
       Title: metadata.title,
       Subject: 'Axes',
@@ -100,7 +100,7 @@ describe('stampPdf', () => {
       ModDate: 'D:20251201000000Z',
     });
     expect(await pdf.getMarkInfo()).toMatchObject({ Marked: true });
-    expect((await pdf.getOutline())?.map((entry: { title: string }) => entry.title)).toEqual(['Axes']);
+    expect((await pdf.getOutline())?.map((entry) => entry.title)).toEqual(['Axes']);
     expect(latin1(stampPdf(printed[0]!, metadata))).toMatch(/\/ID \[<([0-9a-f]{32})> <\1>\]>>\nstartxref/);
   });
 

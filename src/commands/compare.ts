@@ -91,7 +91,10 @@ async function writeComparison(
       browser,
       concurrency: 1,
       signal: io.signal,
-      onMade: async (output, content) => void files.push({ path: output.path, content }),
+      onMade: (output, content) => {
+        files.push({ path: output.path, content });
+        return Promise.resolve();
+      },
     });
   } finally {
     await browser?.close();

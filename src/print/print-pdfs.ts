@@ -21,7 +21,7 @@ export interface PrintOptions {
   /** Aborted to stop: no job is started after, the browser is closed, and the print rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called with each finished PDF, in completion order. */
-  onPdf: (page: PdfPage, pdf: Uint8Array) => Promise<void>;
+  onPdf: (page: PdfPage, pdf: Uint8Array) => Promise<void> | void;
 }
 
 /** A print that failed, naming the handout it was printing: exit 3. */
@@ -52,12 +52,13 @@ export async function printPdfs(pages: Iterable<PdfPage>, options: PrintOptions)
     // Closed once, on abort or when the workers are done, and always waited for: the process must be gone.
     let closing: Promise<void> | undefined;
     const close = () => (closing ??= browser.close().catch(() => undefined));
-    options.signal?.addEventListener('abort', close);
+    const closeOnAbort = () => void close();
+    options.signal?.addEventListener('abort', closeOnAbort);
     // Settled, not all: every worker must have put its unfinished page back before a relaunch.
     const results = await Promise.allSettled(
       Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop(), collect)),
     );
-    options.signal?.removeEventListener('abort', close);
+    options.signal?.removeEventListener('abort', closeOnAbort);
     await close();
     // Stopped on purpose: the pages that failed did so because the browser was closed.
     options.signal?.throwIfAborted();

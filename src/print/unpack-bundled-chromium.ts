@@ -30,7 +30,7 @@ async function unpack(): Promise<string> {
     const { default: chromium } = await import('@sparticuz/chromium');
     const unpacked = await withTmpdir(staging, () => chromium.executablePath());
     if (path.dirname(unpacked) !== staging) throw new Error(`@sparticuz/chromium unpacked to ${unpacked}, not into ${staging}`);
-    await rename(staging, home).catch(async (error: NodeJS.ErrnoException) => {
+    await rename(staging, home).catch((error: NodeJS.ErrnoException) => {
       // Another build finished unpacking first: its folder is as good as ours.
       if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
     });

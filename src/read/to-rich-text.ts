@@ -1,4 +1,4 @@
-import type { Definition, Html, Image, Link, Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Definition, Html, Image, Link, Nodes, Parents, Root, RootContent } from 'mdast';
 import path from 'node:path';
 import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
@@ -106,7 +106,7 @@ function htmlImages(node: Html, parent: Parents, place: Place, context: RichText
     .flatMap((tag) => image(attribute(tag, 'src') ?? '', attribute(tag, 'alt') ?? '', place, context));
   if (images.length === 0) return [];
   const inBlock = parent.type === 'root' || parent.type === 'listItem' || parent.type === 'blockquote';
-  return inBlock ? [{ type: 'paragraph', children: images as PhrasingContent[] }] : images;
+  return inBlock ? [{ type: 'paragraph', children: images }] : images;
 }
 
 function attribute(tag: string, name: string): string | null {

@@ -72,7 +72,7 @@ export async function loadTemplates(
   for (const name of parsed) {
     const source = sources.get(name);
     const format: TextFormat = name.endsWith('.md.hbs') ? 'md' : 'html';
-    if (source) checkPartials(source.text, source.file, environments[format].partials as Record<string, unknown>);
+    if (source) checkPartials(source.text, source.file, environments[format].partials);
   }
   for (const page of pageNames) {
     for (const format of ['html', 'md'] as const) {
@@ -174,7 +174,7 @@ function checkSyntax(text: string, file: VFile): boolean {
 function checkPartials(text: string, file: VFile, partials: Record<string, unknown>): void {
   const visitor = new Handlebars.Visitor();
   const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement) => {
-    const name = node.name.type === 'PathExpression' ? (node.name as hbs.AST.PathExpression).original : null;
+    const name = node.name.type === 'PathExpression' ? node.name.original : null;
     if (name && !(name in partials)) {
       const place = { line: node.loc.start.line, column: node.loc.start.column + 1 };
       report(

@@ -6,13 +6,13 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserPids } from '../support/browser-processes.js';
 import { startRequestRecorder } from '../support/request-recorder.js';
 import { hashTree, listTree } from '../support/tree.js';
 import { readMessageLines, runCaught, type CaughtResult } from './cli-messages.js';
 import { tinyIntroduction, writeLadder } from './tiny-ladder.js';
+import { openPdf, readPdfText } from '../support/pdf.js';
 
 // One valid ladder whose every piece of text is hostile: markup, scripts, event handlers,
 // `javascript:` and `file:` URLs, references to a local server, CSS, Handlebars and a
@@ -139,8 +139,7 @@ function allNodes(node: Nodes): Nodes[] {
 }
 
 async function pdfText(file: string): Promise<string> {
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
-  return (await extractText(pdf, { mergePages: true })).text;
+  return readPdfText(await openPdf(new Uint8Array(readFileSync(file))));
 }
 
 describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { getDocumentProxy, getResolvedPDFJS } from 'unpdf';
+import { getResolvedPDFJS } from 'unpdf';
+import { openPdf } from './pdf.js';
 
 // pdf.js reads content streams with ArrayBuffer.prototype.transferToFixedLength, which Node 20 lacks.
 const prototype = ArrayBuffer.prototype as ArrayBuffer & { transferToFixedLength?: (length?: number) => ArrayBuffer };
@@ -28,16 +29,17 @@ interface Glyph {
 
 /** Every run of text in a PDF, read with pdf.js: which font draws it and which of its glyphs the font lacks. */
 export async function readShownText(file: string): Promise<ShownText[]> {
-  const { OPS } = await getResolvedPDFJS();
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
+  // pdf.js's operator numbers; its types do not resolve either (see ./pdf.ts).
+  const { OPS } = (await getResolvedPDFJS()) as { OPS: { setFont: number; showText: number } };
+  const pdf = await openPdf(new Uint8Array(readFileSync(file)));
   const shown: ShownText[] = [];
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const operators = await page.getOperatorList();
     let font = { name: '', type: '' };
-    (operators.fnArray as number[]).forEach((operator: number, i: number) => {
-      const args = operators.argsArray[i] as unknown[];
-      if (operator === OPS.setFont) font = page.commonObjs.get(args[0] as string) as { name: string; type: string };
+    operators.fnArray.forEach((operator, i) => {
+      const args = operators.argsArray[i] ?? [];
+      if (operator === OPS.setFont) font = page.commonObjs.get(String(args[0])) as { name: string; type: string };
       if (operator !== OPS.showText) return;
       const glyphs = (args[0] as unknown[]).filter((glyph): glyph is Glyph => typeof glyph === 'object' && glyph !== null);
       shown.push({

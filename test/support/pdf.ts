@@ -1,11 +1,54 @@
 import { readFileSync } from 'node:fs';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 
+// unpdf's declarations import PDF.js's types by relative paths without an extension
+// (`./types/src/display/api`), which TypeScript's NodeNext resolution does not follow from an ES
+// module, so its document type arrives unresolved, as `any`. The calls the tests make are typed
+// here, once, and every test reads PDFs through these.
+
+/** What the tests read of a PDF document. */
+export interface PdfDocument {
+  numPages: number;
+  getPage(pageNumber: number): Promise<PdfPage>;
+  getMarkInfo(): Promise<{ Marked: boolean } | null>;
+  getOutline(): Promise<{ title: string }[] | null>;
+  destroy(): Promise<void>;
+}
+
+/** What the tests read of one page: its size, and the drawing operators with their arguments. */
+export interface PdfPage {
+  /** `[x0, y0, x1, y1]` in points. */
+  view: number[];
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  /** Objects the operators name, such as fonts. */
+  commonObjs: { get(id: string): unknown };
+}
+
+/** Open a PDF from its bytes. */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
+  return (await getDocumentProxy(bytes)) as PdfDocument;
+}
+
+/** The text of every page, joined. */
+export async function readPdfText(pdf: PdfDocument): Promise<string> {
+  return (await extractText(pdf, { mergePages: true })).text;
+}
+
+/** The document information: `Title`, `Subject`, `Keywords`, `Author`, `Creator`, the dates. */
+export async function readPdfInfo(pdf: PdfDocument): Promise<Record<string, unknown>> {
+  const { info } = (await getMeta(pdf)) as { info: Record<string, unknown> };
+  return info;
+}
+
 /** A PDF file as a reader sees it: its text (pages joined), its document information, page count and first page's size in points. */
 export async function readPdf(file: string) {
-  const pdf = await getDocumentProxy(new Uint8Array(readFileSync(file)));
-  const { text } = await extractText(pdf, { mergePages: true });
-  const { info } = await getMeta(pdf);
+  const pdf = await openPdf(new Uint8Array(readFileSync(file)));
   const firstPage = await pdf.getPage(1);
-  return { pdf, text, info: info as Record<string, unknown>, pages: pdf.numPages, size: firstPage.view.slice(2).map(Math.round) };
+  return {
+    pdf,
+    text: await readPdfText(pdf),
+    info: await readPdfInfo(pdf),
+    pages: pdf.numPages,
+    size: firstPage.view.slice(2).map(Math.round),
+  };
 }
