@@ -84,7 +84,7 @@ export interface Guide {
   /**
    * The content as GitHub-flavoured Markdown, made safe: no raw HTML, images inlined as `data:`
    * URLs, links to ladder pages written `ladders:role/<id>`, `ladders:position/<code>`,
-   * `ladders:guide/<id>[#fragment]` or `ladders:index`, other links only to the web or mail.
+   * `ladders:guide/<id>[#fragment]` or `ladders:index`, other links only to mail addresses.
    */
   text: string;
   path: string;

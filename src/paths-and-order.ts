@@ -9,3 +9,6 @@ export function displayPath(fullPath: string, from: string): string {
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The folder of the guide pages in the output folder, beside one folder per role (so no role may take its name). */
+export const guidesFolder = 'guides';

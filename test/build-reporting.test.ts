@@ -27,17 +27,17 @@ describe('what a build prints', () => {
     expect(stderr).not.toMatch(controlCharacters);
     expect(stderr.trim().split('\n')).toEqual([
       expect.stringMatching(/^Read 3 pages: 1 role, 2 positions$/),
-      expect.stringMatching(/^14 outputs: 14 to make, 0 current, 0 to remove$/),
-      expect.stringMatching(/^Wrote 14 files to /),
+      expect.stringMatching(/^16 outputs: 16 to make, 0 current, 0 to remove$/),
+      expect.stringMatching(/^Wrote 16 files to /),
     ]);
   });
 
   it('on a terminal: a live line redrawn in place, cleared before the last line', async () => {
     const { stderr } = await build([], { ...process.env, CI: '' }, true);
     const redraw = '\r\u001b[2K';
-    expect(stderr.split(redraw).some((line) => /^\d+\/14 maker\/\S+ \(\d+\.\d s\)$/.test(line))).toBe(true);
-    expect(stderr).toMatch(/Wrote 14 files to .*\n$/);
-    expect(stderr).toContain(`${redraw}Wrote 14 files`);
+    expect(stderr.split(redraw).some((line) => /^\d+\/16 (?:maker|guides)\/\S+ \(\d+\.\d s\)$/.test(line))).toBe(true);
+    expect(stderr).toMatch(/Wrote 16 files to .*\n$/);
+    expect(stderr).toContain(`${redraw}Wrote 16 files`);
   });
 
   it('on a terminal in CI (CI=true): plain lines again', async () => {
@@ -61,7 +61,7 @@ describe('what a build prints', () => {
     const summary = JSON.parse(stdout) as BuildSummary;
     expect(summary).toMatchObject({ exitCode: 0, current: [], removed: [], differences: [] });
     expect(summary.messages).toEqual([]);
-    expect(summary.written).toHaveLength(14);
+    expect(summary.written).toHaveLength(16);
     expect(Object.keys(summary.timings)).toEqual(expect.arrayContaining(['read', 'plan', 'write', 'total']));
   });
 });

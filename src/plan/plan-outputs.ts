@@ -1,7 +1,7 @@
 import type { OutputFormat, Paper, TextFormat, Variant } from '../formats.js';
-import type { Ladder, Position, Role } from '../model.js';
-import { handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
-import { toHandoutView, toIndexView, toRoleView, type Branding, type ViewOptions } from '../view/to-views.js';
+import type { Guide, Ladder, Position, Role } from '../model.js';
+import { guidePath, handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
+import { toGuideView, toHandoutView, toIndexView, toRoleView, type Branding, type ViewOptions } from '../view/to-views.js';
 import type { HandoutView, PageName } from '../view/view.js';
 import { sha256 } from './output-states.js';
 
@@ -97,6 +97,16 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
       if (format !== 'pdf' && isWholeRole(role, options.only))
         outputs.push(page(rolePath(role, format), 'role', toRoleView(ladder, role, viewOptions)));
     }
+    if (options.only === null) {
+      for (const guide of ladder.guides) {
+        const view = toGuideView(ladder, guide, viewOptions);
+        if (format !== 'pdf') outputs.push(page(guidePath(guide, format), 'guide', view));
+        else {
+          const info = guideInfo(ladder, guide, options);
+          outputs.push({ kind: 'pdf', path: guidePath(guide, 'pdf'), key: keyOf('guide', view, info), page: 'guide', view, info });
+        }
+      }
+    }
     if (format !== 'pdf' && options.only === null) outputs.push(page(indexFile(format), 'index', toIndexView(ladder, viewOptions)));
   }
   return outputs;
@@ -125,6 +135,18 @@ function documentInfo(
       'career ladder',
       ...position.expectations.map((expectation) => expectation.keyword),
     ],
+    author: options.organization,
+    creator: `ladders ${options.toolVersion}`,
+    date: options.date,
+  };
+}
+
+/** A printed guide's document information. */
+function guideInfo(ladder: Ladder, guide: Guide, options: PlanOptions): DocumentInfo {
+  return {
+    title: guide.title,
+    subject: `A guide in ${ladder.framework.title}`,
+    keywords: [guide.title, ladder.framework.title, 'career ladder'],
     author: options.organization,
     creator: `ladders ${options.toolVersion}`,
     date: options.date,

@@ -24,12 +24,12 @@ const stringifier = unified()
 
 const remote = /^(?:[a-z][a-z\d+.-]*:)?\/\//i;
 const scheme = /^[a-z][a-z\d+.-]*:/i;
-const kept = /^(?:https?|mailto):/i;
+const kept = /^mailto:/i;
 
 /**
  * The Markdown of a run of a page's nodes, made safe to render anywhere: raw HTML is left out (a
  * `<picture>` or `<img>` becomes its image), links to ladder pages become `ladders:` references
- * (other links keep only their words, web and mail links stay), local images are inlined as
+ * (other links keep only their words but mail links: nothing points at a server), local images are inlined as
  * `data:` URLs, and remote ones are left out with an info message.
  */
 export function toRichText(nodes: readonly RootContent[], context: RichTextContext): string {
@@ -85,7 +85,7 @@ function rewrite(node: Nodes, parent: Parents, context: RichTextContext, definit
   }
 }
 
-/** A link's target: a `ladders:` reference, a web or mail address, or null to keep only its words. */
+/** A link's target: a `ladders:` reference or a mail address, or null to keep only its words. */
 function linkTarget(url: string, context: RichTextContext): string | null {
   const trimmed = url.trim();
   if (kept.test(trimmed)) return trimmed;

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { quote, report, type Severity } from '../messages.js';
 import type { Ladder, Position, Role, SourcePlace } from '../model.js';
+import { guidesFolder } from '../paths-and-order.js';
 
 /** Check what only the whole ladder shows: duplicates across pages, ranks that fall, order, empty text. */
 export function validateLadder(ladder: Ladder, files: ReadonlyMap<string, VFile>): void {
@@ -41,6 +42,16 @@ function checkDuplicates(roles: readonly Role[], say: Say): void {
         reason: `${quote(role.id)} first used here`,
       });
     else roleIds.set(role.id, role);
+  }
+  for (const role of roles) {
+    // The guides' pages live in a folder of that name beside the roles' folders.
+    if (role.id === guidesFolder)
+      say(
+        'error',
+        `The role id ${quote(role.id)} names the folder of the guides; set another \`id\` in the front matter`,
+        role.source,
+        'bad-role-id',
+      );
   }
   const codes = new Map<string, Position>();
   for (const position of roles.flatMap((role) => role.positions)) {

@@ -12,9 +12,9 @@ export function escapeMarkdown(text: string): string {
   return text.replace(bareLink, '$&\u2060').replace(special, '\\$&');
 }
 
-// Fields that hold markup we generated (the chart) or link targets and file names built
-// from identifiers; everything else is ladder text.
-const trusted = new Set(['href', 'svg', 'file', 'style']);
+// Fields that hold markup we generated (the chart, a guide's or role's body printed from safe
+// Markdown) or link targets and file names built from identifiers; everything else is ladder text.
+const trusted = new Set(['href', 'svg', 'file', 'style', 'body']);
 
 /** A copy of a view with every string of ladder text escaped for Markdown. */
 export function escapeMarkdownView<T>(view: T): T {

@@ -1,5 +1,6 @@
 import type { TextFormat } from '../formats.js';
-import type { Position, Role } from '../model.js';
+import type { Guide, Position, Role } from '../model.js';
+import { guidesFolder } from '../paths-and-order.js';
 
 /** The index page of a folder in a format. */
 export function indexFile(format: TextFormat): string {
@@ -19,4 +20,11 @@ export function reviewPath(role: Role, position: Position, extension: string): s
 /** A role's overview page, relative to the output folder. */
 export function rolePath(role: Role, format: TextFormat): string {
   return `${role.id}/${indexFile(format)}`;
+}
+
+export { guidesFolder };
+
+/** A guide's page, relative to the output folder: `guides/managing-managers.html`. */
+export function guidePath(guide: Guide, extension: string): string {
+  return `${guidesFolder}/${guide.id}.${extension}`;
 }

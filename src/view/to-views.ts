@@ -1,11 +1,14 @@
 import { paperSizes, type Paper, type TextFormat } from '../formats.js';
-import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
-import { indexFile } from './output-paths.js';
+import type { Axis, Expectation, Guide, Ladder, Position, Role } from '../model.js';
+import { guidePath, guidesFolder, indexFile } from './output-paths.js';
+import { referenceHref } from './reference-href.js';
+import { renderRichText } from './render-rich-text.js';
 import { renderRadarChart } from './radar-chart.js';
 import type {
   AxisView,
   ChangeView,
   ExpectationView,
+  GuideView,
   HandoutView,
   IndexView,
   LinkView,
@@ -98,11 +101,40 @@ export function cssString(text: string): string {
   return `"${text.replace(/[\\"<>\n\r\f]/g, (character) => `\\${character.charCodeAt(0).toString(16)} `)}"`;
 }
 
+/** The view of a guide's page; its links are relative to `guides/`. */
+export function toGuideView(ladder: Ladder, guide: Guide, options: ViewOptions): GuideView {
+  return {
+    ...pageView(ladder, options, `../${indexFile(options.format)}`),
+    guide: {
+      id: guide.id,
+      title: guide.title,
+      summary: guide.summary,
+      body: renderRichText(guide.text, options.format, (target) => referenceHref(ladder, target, options.format, guidesFolder)),
+    },
+    source: { file: guide.path, line: guide.source.line },
+    print: { footer: cssString(guide.title) },
+  };
+}
+
+/** The guides a role's text links to, in the ladder's order of guides. */
+function linkedGuides(ladder: Ladder, role: Role, format: TextFormat): LinkView[] {
+  const ids = [...role.text.matchAll(/\(ladders:guide\/([^)#\s]+)/g)].map((match) => match[1]);
+  return ladder.guides
+    .filter((guide) => ids.includes(guide.id))
+    .map((guide) => ({ href: `../${guidePath(guide, format)}`, text: guide.title }));
+}
+
 /** The view of a role's overview; its links are relative to `<role-id>/`. */
 export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): RoleView {
   return {
     ...pageView(ladder, options, `../${indexFile(options.format)}`),
-    role: { id: role.id, title: role.title, summary: role.summary },
+    role: {
+      id: role.id,
+      title: role.title,
+      summary: role.summary,
+      body: renderRichText(role.text, options.format, (target) => referenceHref(ladder, target, options.format, role.id)),
+    },
+    guides: linkedGuides(ladder, role, options.format),
     positions: role.positions.map((position) => ({
       code: position.code,
       title: position.title,
@@ -136,6 +168,11 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
       summary: role.summary,
       link: { href: `${role.id}/${indexFile(options.format)}`, text: role.title },
       positionCount: role.positions.length,
+    })),
+    guides: ladder.guides.map((guide) => ({
+      title: guide.title,
+      summary: guide.summary,
+      link: { href: guidePath(guide, options.format), text: guide.title },
     })),
     levels: levels.map((level) => {
       const atLevel = positions.filter((position) => position.level === level);

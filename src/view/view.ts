@@ -5,7 +5,7 @@
 import type { Paper } from '../formats.js';
 
 /** The pages made from templates, each in HTML and in Markdown. */
-export const pageNames = ['handout', 'review', 'role', 'index', 'compare'] as const;
+export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide'] as const;
 
 /** A page made from templates. */
 export type PageName = (typeof pageNames)[number];
@@ -112,7 +112,10 @@ export interface HandoutView extends PageView {
 
 /** A role at a glance: its positions side by side. */
 export interface RoleView extends PageView {
-  role: { id: string; title: string; summary: string };
+  /** `body`: everything the page says about the role, as sanitised HTML (or Markdown), its links leading to output pages. */
+  role: { id: string; title: string; summary: string; body: string };
+  /** The guides the role's text links to. */
+  guides: LinkView[];
   positions: { code: string; title: string; level: number; seniority: string; link: LinkView }[];
   /** One row per axis, one cell per position. */
   axes: { name: string; cells: Omit<RankView, 'description'>[] }[];
@@ -122,5 +125,15 @@ export interface RoleView extends PageView {
 /** All roles and positions: the level × role matrix. */
 export interface IndexView extends PageView {
   roles: { title: string; summary: string; link: LinkView; positionCount: number }[];
+  guides: { title: string; summary: string; link: LinkView }[];
   levels: { level: number; seniority: string; cells: { positions: { code: string; link: LinkView }[] }[] }[];
+}
+
+/** A guide's page: advice, a comparison, the FAQs. */
+export interface GuideView extends PageView {
+  /** `body`: the guide as sanitised HTML (or Markdown), its links leading to output pages and its images inlined. */
+  guide: { id: string; title: string; summary: string; body: string };
+  source: { file: string; line: number };
+  /** For the page margin: the guide's title as a quoted CSS string, safe inside `<style>`. */
+  print: { footer: string };
 }
