@@ -60,7 +60,7 @@ export function watchPeakMemory(pid, intervalMs = 200) {
       total.rssKiB += sample.rssKiB;
       const seen = each.get(sample.pid);
       if (!seen) each.set(sample.pid, { kind: sample.kind, pssKiB: sample.pssKiB });
-      else seen.pssKiB = Math.max(seen.pssKiB, sample.pssKiB);
+      else Object.assign(seen, { kind: sample.kind, pssKiB: Math.max(seen.pssKiB, sample.pssKiB) });
     }
     peak.pssKiB = Math.max(peak.pssKiB, total.pssKiB);
     peak.rssKiB = Math.max(peak.rssKiB, total.rssKiB);
@@ -109,8 +109,8 @@ function sampleTree(root, kinds) {
   return samples;
 }
 
-// A process's kind does not change, except that a child the zygote has just forked reads as the zygote
-// until it has renamed itself: those are read again at the next sample.
+// A process's kind does not change, except that a child just forked reads as its parent until it has
+// renamed itself or started its own program: a zygote's or a nameless one is read again at the next sample.
 function kindOf(pid, depth, kinds) {
   const known = kinds.get(pid);
   if (known) return known;
@@ -118,7 +118,7 @@ function kindOf(pid, depth, kinds) {
   // Chromium's main process is the one the command started, and the only one without a `--type`. Its
   // children rewrite their command line as one string, so the flags are separated by spaces, not NULs.
   const kind = /(?:^|[\0 ])--type=([\w-]+)/.exec(commandLine)?.[1] ?? (depth === 1 ? 'browser' : 'other');
-  if (kind !== 'zygote') kinds.set(pid, kind);
+  if (kind !== 'zygote' && kind !== 'other') kinds.set(pid, kind);
   return kind;
 }
 
