@@ -42,7 +42,18 @@ describe('ladders check', () => {
   it('reports a missing folder with exit 1', async () => {
     const result = await run(['check', '--ladders', 'no-such-folder'], scratch);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('no-such-folder:1:1: error Cannot read the folder `no-such-folder`: ENOENT [unreadable-folder]');
+    expect(result.stdout).toContain(
+      'no-such-folder:1:1: error Cannot read the folder `no-such-folder`: there is no such file or folder (ENOENT); give the folder of ladder pages with `--ladders DIR` [unreadable-folder]',
+    );
+  });
+
+  it('names a missing folder outside the working folder as typed, not as a climb of ../', async () => {
+    const missing = path.join(path.parse(scratch).root, 'no-such-ladders', 'ladders');
+    const result = await run(['check', '--ladders', missing], scratch);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      new RegExp(`^${missing}:1:1: error Cannot read the folder \`${missing}\`: there is no such file or folder`, 'm'),
+    );
   });
 });
 

@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { describeSystemError, isSystemError } from '../failures.js';
 import { decodeText } from './decode-text.js';
 import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
@@ -19,12 +20,15 @@ export const markdownExtension = /\.(md|markdown)$/i;
 
 /** Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start. */
 export async function readLadders(dir: string, cwd: string): Promise<LadderSource[]> {
-  const folder = new VFile({ path: displayPath(dir, cwd) });
+  // A folder outside the working folder is named as typed, absolute, not as a climb of `../`.
+  const shown = displayPath(dir, cwd);
+  const folder = new VFile({ path: shown.startsWith('../') ? dir : shown });
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareText);
   } catch (error) {
-    report(folder, 'error', `Cannot read the folder ${quote(folder.path)}: ${systemReason(error)}`, undefined, 'unreadable-folder');
+    const hint = isSystemError(error) && error.code === 'ENOENT' ? '; give the folder of ladder pages with `--ladders DIR`' : '';
+    report(folder, 'error', `Cannot read the folder ${quote(folder.path)}: ${systemReason(error)}${hint}`, undefined, 'unreadable-folder');
     return [{ file: folder, text: null }];
   }
   const pages: LadderSource[] = [];
@@ -78,6 +82,7 @@ export async function readLadderPage(fullPath: string, cwd: string): Promise<Lad
   return { file, text: decoded.text };
 }
 
+/** What went wrong, in words with the code: `there is no such file or folder (ENOENT)`. */
 function systemReason(error: unknown): string {
-  return error instanceof Error && 'code' in error ? String(error.code) : String(error);
+  return isSystemError(error) ? describeSystemError(error) : String(error);
 }
