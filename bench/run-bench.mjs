@@ -44,18 +44,7 @@ async function main() {
   const loadAtStart = reportLoad('start');
   if (scaleMode === 'only') {
     const scale = await measureScale(allFormats);
-    console.log(
-      JSON.stringify({
-        commit,
-        executablePath,
-        source,
-        node: process.version,
-        cpus: availableParallelism(),
-        load: { start: loadAtStart, end: reportLoad('end') },
-        formats: allFormats,
-        scale,
-      }),
-    );
+    console.log(JSON.stringify({ ...describeRun(loadAtStart), formats: allFormats, scale }));
     return;
   }
   // An untimed build first: it unpacks the bundled browser if needed,
@@ -144,16 +133,10 @@ async function main() {
   console.log('');
   const hostileMs = await timeHostileInput({ cli, work: await scratch(), env, runs });
   const hostile = verdict('hostile input: slowest check, s', Math.max(...Object.values(hostileMs)) / 1000, '<=', 3);
-  const load = { start: loadAtStart, end: reportLoad('end') };
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
   console.log(
     JSON.stringify({
-      commit,
-      executablePath,
-      source,
-      node: process.version,
-      cpus: availableParallelism(),
-      load,
+      ...describeRun(loadAtStart),
       runs,
       formats,
       medianMs: medians,
@@ -165,6 +148,18 @@ async function main() {
       hostile,
     }),
   );
+}
+
+/** What every result line says of the run itself: the code, the browser, the machine and its load. */
+function describeRun(loadAtStart) {
+  return {
+    commit,
+    executablePath,
+    source,
+    node: process.version,
+    cpus: availableParallelism(),
+    load: { start: loadAtStart, end: reportLoad('end') },
+  };
 }
 
 /**
