@@ -36,6 +36,8 @@ export interface Framework {
   version: string | null;
   /** Without a level table, positions from this level up are senior. */
   firstSeniorLevel: number;
+  /** The language the ladder is written in (BCP 47, front matter `locale`); null when not given. */
+  locale: string | null;
   axes: Axis[];
   source: SourcePlace;
 }

@@ -8,3 +8,6 @@ export const shippedTemplatesDir = fileURLToPath(new URL('../templates/', import
 
 /** The typefaces this package ships (`fonts/fonts.json` lists them); every glyph of every page comes from them. */
 export const shippedFontsDir = fileURLToPath(new URL('../fonts/', import.meta.url));
+
+/** The label sets this package ships, one `<language>.json` a language; a configuration's `labels` file overrides them. */
+export const shippedLabelsDir = fileURLToPath(new URL('../labels/', import.meta.url));

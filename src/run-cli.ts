@@ -10,6 +10,7 @@ import { quote, quoteChoices } from './messages.js';
 import type { Shard } from './plan/manifest.js';
 import { closestMatch } from './read/closest-match.js';
 import { toolVersion } from './tool-version.js';
+import { readLabelOverrides } from './locale/read-label-overrides.js';
 
 const usage = `Usage: ladders <command> [options]
 
@@ -28,7 +29,7 @@ Options (flags override ladders.config.json, see README):
   --templates DIR        build: templates that override the shipped ones, file by file
   --format LIST          build: comma-separated formats of pdf, html and md (default: pdf,html,md)
   --only CODE|ROLE       build: only this position or role; repeat for more
-  --paper a4|letter      build: paper size (default: a4)
+  --paper a4|letter      build: paper size (default: the locale's, a4 or letter)
   --browser PATH         build: the Chrome or Chromium to print PDFs with (default: found, see README)
   --variant handout|review  build: only handouts, or only review worksheets (default: both)
   --for NAME --date DAY  build: stamp "Prepared for NAME, DAY" on a copy (needs its own --out)
@@ -139,9 +140,14 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     brandColor: config.brandColor ?? null,
     logo: config.logo?.dataUri ?? null,
     version: config.version ?? null,
+    locale: config.locale ?? null,
+    labels: config.labels
+      ? await readLabelOverrides(config.labels).catch((error: Error) => Promise.reject(new UsageError(error.message)))
+      : null,
   };
   const formatList = values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format);
-  const paper = values.paper === undefined ? (config.paper ?? 'a4') : parsePaper(values.paper);
+  // Null: the paper of the pages' locale, once the ladder has said which that is.
+  const paper = values.paper === undefined ? (config.paper ?? null) : parsePaper(values.paper);
   const date = sourceDate(io.env);
   if (command === 'compare') {
     const options = {

@@ -33,7 +33,7 @@ async function runCompare(codes: string[], overrides: Partial<CompareOptions> = 
     paper: 'a4',
     browser: undefined,
     date: null,
-    branding: { organization: null, brandColor: null, logo: null, version: null },
+    branding: { organization: null, brandColor: null, logo: null, version: null, locale: null, labels: null },
     ...overrides,
   };
   const code = await reportFailures('compare', io, () => compare(options, io));

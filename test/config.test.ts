@@ -84,6 +84,8 @@ describe('loadConfig: reading settings', () => {
       'logo',
       'title',
       'seniorityWords',
+      'locale',
+      'labels',
     ]);
   });
 

@@ -1,12 +1,19 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLadder } from '../src/read/load-ladder.js';
+import { resolvePageLocale } from '../src/locale/resolve-page-locale.js';
 import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../src/view/to-views.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const { ladder } = await loadLadder(path.join(repoRoot, 'ladders'), repoRoot);
 if (!ladder) throw new Error('the shipped ladders do not load');
-const html: ViewOptions = { format: 'html', paper: 'a4', style: 'body{}', toolVersion: '1.2.3' };
+const html: ViewOptions = {
+  format: 'html',
+  paper: 'a4',
+  style: 'body{}',
+  toolVersion: '1.2.3',
+  locale: resolvePageLocale(ladder, { locale: null, labels: null, paper: null }).locale,
+};
 const md: ViewOptions = { ...html, format: 'md' };
 const role = (id: string) => ladder.roles.find((candidate) => candidate.id === id) ?? ladder.roles[0]!;
 const position = (code: string) => ladder.roles.flatMap((candidate) => candidate.positions).find((candidate) => candidate.code === code)!;

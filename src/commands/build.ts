@@ -24,7 +24,8 @@ export interface BuildOptions {
   /** The pages made for each position: handouts, review worksheets, or both. */
   variants: Variant[];
   only: string[];
-  paper: Paper;
+  /** Null: the paper of the pages' locale. */
+  paper: Paper | null;
   /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
   browser: string | undefined;
   /** Rebuild every output, whatever the manifest says. */

@@ -27,7 +27,8 @@ export interface CompareOptions {
   out: string | null;
   templates: string | undefined;
   formats: ComparisonFormat[];
-  paper: Paper;
+  /** Null: the paper of the pages' locale. */
+  paper: Paper | null;
   /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
   browser: string | undefined;
   /** From SOURCE_DATE_EPOCH, or null: the PDF's dates. */

@@ -1,8 +1,8 @@
-import type { OutputFormat, Paper } from '../formats.js';
+import type { OutputFormat } from '../formats.js';
 import type { Ladder } from '../model.js';
 import { sha256 } from '../plan/output-states.js';
 import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
-import type { Branding } from '../view/to-views.js';
+import { viewOptionsFor, type PageOptions } from '../plan/view-options.js';
 import type { PositionComparison } from './compare-positions.js';
 import { comparisonName, comparisonTitle, toComparisonView } from './to-comparison-view.js';
 
@@ -10,14 +10,8 @@ import { comparisonName, comparisonTitle, toComparisonView } from './to-comparis
 export type ComparisonFormat = OutputFormat;
 
 /** What a comparison handout depends on besides the ladder (and the configuration's branding). */
-export interface ComparisonPlanOptions extends Branding {
+export interface ComparisonPlanOptions extends PageOptions {
   formats: readonly ComparisonFormat[];
-  paper: Paper;
-  /** The stylesheet every HTML page carries: the templates' `print.css` and the brand colour (each page's fonts follow from its text). */
-  style: string;
-  toolVersion: string;
-  /** From SOURCE_DATE_EPOCH, or null: the PDF's dates. */
-  date: Date | null;
 }
 
 /**
@@ -33,16 +27,8 @@ export function planComparison(
   options: ComparisonPlanOptions,
 ): PlannedOutput[] {
   const name = comparisonName(comparison);
-  const viewOf = (format: 'html' | 'md') =>
-    toComparisonView(ladder, comparison, {
-      format,
-      paper: options.paper,
-      style: options.style,
-      toolVersion: options.toolVersion,
-      organization: options.organization,
-      logo: options.logo,
-      version: options.version,
-    });
+  const viewOptionsOf = viewOptionsFor(ladder, options);
+  const viewOf = (format: 'html' | 'md') => toComparisonView(ladder, comparison, viewOptionsOf(format));
   // One view a format, made once: the HTML page, the chart file and the PDF share the HTML one.
   const views = { html: viewOf('html'), md: viewOf('md') };
   const keyOf = (format: 'html' | 'md', more: unknown = null) =>

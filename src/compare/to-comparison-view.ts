@@ -1,3 +1,4 @@
+import type { PageLocale } from '../locale/format-label.js';
 import type { Expectation, Ladder, Position } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
@@ -10,12 +11,12 @@ const directionTexts = { same: 'stays', up: 'goes up', down: 'goes down' } as co
 /** The view of a comparison handout, written beside its chart `<name>.svg` (see `comparisonName`). */
 export function toComparisonView(ladder: Ladder, comparison: PositionComparison, options: ViewOptions): ComparisonView {
   const { from, to } = comparison;
-  const axes = comparison.axes.map(toComparedAxisView);
+  const axes = comparison.axes.map((axis) => toComparedAxisView(axis, options.locale));
   return {
     ...toPageHeaderView(ladder, options),
     title: comparisonTitle(comparison),
-    from: toPositionView(from),
-    to: toPositionView(to),
+    from: toPositionView(from, options.locale),
+    to: toPositionView(to, options.locale),
     sameRole: from.role === to.role,
     axes,
     changes: axes.filter((axis) => axis.changed),
@@ -36,23 +37,23 @@ export function comparisonTitle({ from, to }: Pick<PositionComparison, 'from' | 
   return `${from.position.code} \u2192 ${to.position.code} \u2014 ${from.position.title} compared with ${to.position.title}`;
 }
 
-function toPositionView({ role, position }: PlacedPosition): ComparedPositionView {
+function toPositionView({ role, position }: PlacedPosition, locale: PageLocale): ComparedPositionView {
   return {
     code: position.code,
     title: position.title,
     level: position.level,
     senior: position.senior,
-    seniority: seniority(position),
+    seniority: seniority(position, locale),
     role: { id: role.id, title: role.title, summary: role.summary },
   };
 }
 
-function toComparedAxisView({ axis, from, to, direction }: AxisComparison): ComparedAxisView {
+function toComparedAxisView({ axis, from, to, direction }: AxisComparison, locale: PageLocale): ComparedAxisView {
   const ranks = axis.levels.length;
   return {
     axis: toAxisView(axis),
-    from: toRankView(from, ranks),
-    to: toRankView(to, ranks),
+    from: toRankView(from, ranks, locale),
+    to: toRankView(to, ranks, locale),
     direction,
     directionText: directionTexts[direction],
     changed: direction !== 'same',

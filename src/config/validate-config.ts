@@ -7,6 +7,7 @@ import { seniorityWordsSchema } from '../read/read-front-matter.js';
 import { placeIn, reportDuplicate, type Source } from './config-source.js';
 import { toJsonValue, type JsonMember, type JsonNode } from './parse-json.js';
 import { readLogo } from './read-logo.js';
+import { localeSchema } from '../locale/locale-tag.js';
 
 const formatNames = ['pdf', 'html', 'md'] as const;
 const expected = {
@@ -49,6 +50,8 @@ export const configSchema = z.strictObject({
   logo: pathSchema.optional(),
   title: z.string({ error: expected.title }).trim().min(1, { error: expected.title }).optional(),
   seniorityWords: seniorityWordsSchema.optional(),
+  locale: localeSchema.optional(),
+  labels: pathSchema.optional(),
 });
 
 /** A key of the config. */
@@ -89,7 +92,7 @@ export async function toConfig(source: Source, node: JsonNode, what: string, cwd
   if (!result.success || source.file.messages.some((message) => message.fatal === true)) return {};
   const config: LaddersConfig = { ...result.data, logo };
   if (!logo) delete config.logo;
-  for (const key of ['out', 'templates', 'ladders'] as const) {
+  for (const key of ['out', 'templates', 'ladders', 'labels'] as const) {
     const value = config[key];
     if (value !== undefined) config[key] = path.resolve(source.dir, value);
   }

@@ -1,9 +1,11 @@
-import type { OutputFormat, Paper, TextFormat, Variant } from '../formats.js';
+import type { OutputFormat, TextFormat, Variant } from '../formats.js';
+import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Guide, Ladder, Position, Role } from '../model.js';
 import { guidePath, handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
-import { toGuideView, toHandoutView, toIndexView, toRoleView, type Branding, type ViewOptions } from '../view/to-views.js';
-import type { HandoutView, PageName } from '../view/view.js';
+import { toGuideView, toHandoutView, toIndexView, toRoleView } from '../view/to-views.js';
+import type { HandoutView, PageHeaderView, PageName } from '../view/view.js';
 import { sha256 } from './output-states.js';
+import { viewOptionsFor, type PageOptions } from './view-options.js';
 
 /** The document information a PDF carries (its file identifier is derived when it is stamped). */
 export interface DocumentInfo {
@@ -35,38 +37,22 @@ export interface TemplateDigests {
 }
 
 /** What the outputs depend on besides the model and the templates (and the configuration's branding). */
-export interface PlanOptions extends Branding {
+export interface PlanOptions extends PageOptions {
   formats: readonly OutputFormat[];
   variants: readonly Variant[];
-  paper: Paper;
-  /** The stylesheet every HTML page carries: the templates' `print.css` and the brand colour (each page's fonts follow from its text). */
-  style: string;
-  toolVersion: string;
   /** Positions to build; null builds everything, role pages and the index included. */
   only: ReadonlySet<Position> | null;
-  /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
-  date: Date | null;
-  /** `--for NAME --date DATE`: stamped on every page made for a position. */
-  preparedFor?: { name: string; date: Date } | null;
 }
 
 /** Every output of the build, in a stable order: by format, then role, then position, each role's page after its handouts. */
 export function planOutputs(ladder: Ladder, templates: TemplateDigests, options: PlanOptions): PlannedOutput[] {
   // The stylesheet is the same on every page: hashed once, not once a page.
   const styleKey = sha256(options.style);
+  const viewOptionsOf = viewOptionsFor(ladder, options);
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
     const viewFormat: TextFormat = format === 'pdf' ? 'html' : format;
-    const viewOptions: ViewOptions = {
-      format: viewFormat,
-      paper: options.paper,
-      style: options.style,
-      toolVersion: options.toolVersion,
-      organization: options.organization,
-      logo: options.logo,
-      version: options.version,
-      preparedFor: options.preparedFor,
-    };
+    const viewOptions = viewOptionsOf(viewFormat);
     const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
       sha256(JSON.stringify([options.toolVersion, format, templates.digest(page, viewFormat), { ...view, style: styleKey }, more]));
     const page = (path: string, page: PageName, view: { style: string }): PlannedOutput => ({
@@ -102,7 +88,7 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
         const view = toGuideView(ladder, guide, viewOptions);
         if (format !== 'pdf') outputs.push(page(guidePath(guide, format), 'guide', view));
         else {
-          const info = guideInfo(ladder, guide, options);
+          const info = guideInfo(ladder, guide, view, options);
           outputs.push({ kind: 'pdf', path: guidePath(guide, 'pdf'), key: keyOf('guide', view, info), page: 'guide', view, info });
         }
       }
@@ -122,12 +108,11 @@ function documentInfo(
   options: PlanOptions,
 ): DocumentInfo {
   const review = variant === 'review';
-  const subject = review
-    ? `A worksheet to review work against what the ${role.title} position ${position.code} expects`
-    : `What the ${role.title} position ${position.code} expects, axis by axis`;
+  const locale = pageLocale(view);
+  const subject = formatLabel(locale, review ? 'reviewSubject' : 'handoutSubject', { role: role.title, code: position.code });
   return {
-    title: `${position.code} ${review ? 'review worksheet ' : ''}\u2014 ${position.title}`,
-    subject: `${subject}, in ${ladder.framework.title}${view.preparedFor ? `; prepared for ${view.preparedFor.name}, ${view.preparedFor.date}` : ''}`,
+    title: `${review ? formatLabel(locale, 'reviewTitle', { code: position.code }) : position.code} \u2014 ${position.title}`,
+    subject: `${subject} \u00b7 ${ladder.framework.title}${view.preparedFor ? ` \u00b7 ${view.preparedFor.text}` : ''}`,
     keywords: [
       position.code,
       role.title,
@@ -142,10 +127,10 @@ function documentInfo(
 }
 
 /** A printed guide's document information. */
-function guideInfo(ladder: Ladder, guide: Guide, options: PlanOptions): DocumentInfo {
+function guideInfo(ladder: Ladder, guide: Guide, view: PageHeaderView, options: PlanOptions): DocumentInfo {
   return {
     title: guide.title,
-    subject: `A guide in ${ladder.framework.title}`,
+    subject: formatLabel(pageLocale(view), 'guideSubject', { framework: ladder.framework.title }),
     keywords: [guide.title, ladder.framework.title, 'career ladder'],
     author: options.organization,
     creator: `ladders ${options.toolVersion}`,
@@ -155,4 +140,9 @@ function guideInfo(ladder: Ladder, guide: Guide, options: PlanOptions): Document
 
 function isWholeRole(role: Role, only: ReadonlySet<Position> | null): boolean {
   return only === null || role.positions.every((position) => only.has(position));
+}
+
+/** The language a page's view was made in. */
+function pageLocale(view: PageHeaderView): PageLocale {
+  return { tag: view.lang.tag, dir: view.lang.dir, labels: view.labels };
 }

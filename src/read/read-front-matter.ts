@@ -4,6 +4,7 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { closestMatch } from './closest-match.js';
+import { localeSchema } from '../locale/locale-tag.js';
 import { quote, quoteList, report } from '../messages.js';
 
 /** Words a level table's seniority column may use besides the shipped ones; the front matter and the configuration share it. */
@@ -30,6 +31,7 @@ export const frontMatterSchema = z.strictObject({
     .optional(),
   firstSeniorLevel: z.number().int().min(1, 'must be a whole number from 1').optional(),
   seniorityWords: seniorityWordsSchema.optional(),
+  locale: localeSchema.optional(),
 });
 
 /** Metadata a page may declare about itself. */

@@ -64,6 +64,7 @@ export function toFramework(tree: Root, file: VFile, frontMatter: FrontMatter, n
     summary: frontMatter.summary ?? names.siteDescription ?? firstParagraph(tree),
     version: frontMatter.version ?? null,
     firstSeniorLevel: frontMatter.firstSeniorLevel ?? defaultFirstSeniorLevel,
+    locale: frontMatter.locale ?? null,
     axes,
     source: placeOf(path, title?.position?.start),
   };

@@ -22,6 +22,9 @@ export function escapeMarkdownView<T>(view: T): T {
 }
 
 function escapeValue(value: unknown, key: string): unknown {
+  // The labels are the package's (or the organisation's) words around the text, like the templates
+  // themselves; escaping them would also break their `{name}` placeholders.
+  if (key === 'labels') return value;
   if (typeof value === 'string') return trusted.has(key) ? value : escapeMarkdown(value);
   if (Array.isArray(value)) return value.map((item) => escapeValue(item, key));
   if (value && typeof value === 'object') {

@@ -10,6 +10,7 @@ import { displayPath } from '../paths-and-order.js';
 import type { TextFormat } from '../formats.js';
 import { pageNames, type PageName } from '../view/view.js';
 import { addFontFaces } from '../fonts/add-font-faces.js';
+import { registerLabelHelper } from './register-label-helper.js';
 
 /** Compiled templates, ready to render views. */
 export interface Templates {
@@ -57,6 +58,9 @@ export async function loadTemplates(
   const budget: RenderBudget = { blocks: 0, characters: 0 };
   limitBlocks(environments.html, budget);
   limitBlocks(environments.md, budget);
+  registerLabelHelper(environments.html, (text) => environments.html.escapeExpression(text));
+  // Markdown views arrive escaped for Markdown; the labels are the package's own words.
+  registerLabelHelper(environments.md, (text) => text);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const parsed: string[] = [];
   for (const [name, { file, text }] of sources) {

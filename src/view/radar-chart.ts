@@ -20,6 +20,8 @@ export interface RadarChartInput {
   description: string;
   axes: RadarAxis[];
   shapes: RadarShape[];
+  /** Labels in a right-to-left language (Arabic, Hebrew): laid out right to left, each still growing away from the chart. */
+  rightToLeft?: boolean;
 }
 
 interface Point {
@@ -65,13 +67,13 @@ export function renderRadarChart(input: RadarChartInput): string {
   const height = shapes.length === 2 ? CHART_HEIGHT + LEGEND_HEIGHT : CHART_HEIGHT;
   const id = escapeXml(input.idPrefix);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="ladders-chart" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="ladders-chart"${input.rightToLeft ? ' direction="rtl"' : ''} width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${escapeXml(input.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(describeChart(input))}</desc>`,
     `<style>${STYLE}</style>`,
     `<rect class="ladders-chart-background" width="${WIDTH}" height="${height}"/>`,
     ...renderGrid(axes.length, maxRanks),
-    ...axes.map((axis, i) => renderAxisLabel(axis, i, axes.length)),
+    ...axes.map((axis, i) => renderAxisLabel(axis, i, axes.length, input.rightToLeft === true)),
     ...shapes.map((shape, s) => renderShapePolygon(shape, s, axes)),
     ...shapes.flatMap((shape, s) => renderShapeMarkers(shape, s, axes)),
     ...(shapes.length === 2 ? renderLegend(shapes, height) : []),
@@ -128,12 +130,13 @@ function renderGrid(axisCount: number, maxRanks: number): string[] {
   return lines;
 }
 
-function renderAxisLabel(axis: RadarAxis, index: number, axisCount: number): string {
+function renderAxisLabel(axis: RadarAxis, index: number, axisCount: number, rightToLeft: boolean): string {
   const angle = measureAngle(index, axisCount);
   const anchorPoint = locatePoint(index, axisCount, (RADIUS + LABEL_GAP) / RADIUS);
   const cos = Math.cos(angle);
   // Labels left of the chart grow leftwards and labels right of it rightwards, so none runs into it.
-  const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end';
+  // In right-to-left text `start` is the right end, so the anchors swap to keep that.
+  const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 === !rightToLeft ? 'start' : 'end';
   const lines = [{ className: 'ladders-chart-axis-name', text: axis.name }];
   if (axis.caption !== undefined && axis.caption !== '') lines.push({ className: 'ladders-chart-axis-caption', text: axis.caption });
   // Slide the text block from above the point (top axis) to below it (bottom axis).

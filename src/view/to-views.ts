@@ -18,6 +18,8 @@ import type {
   RoleView,
   StepView,
 } from './view.js';
+import type { Labels } from '../locale/load-labels.js';
+import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
 
 /** What the configuration adds to every page; each null when not configured. */
 export interface Branding {
@@ -29,6 +31,10 @@ export interface Branding {
   logo: string | null;
   /** The framework's version label, over the one in the introduction's front matter. */
   version: string | null;
+  /** The pages' language (BCP 47), over the introduction's front matter `locale`. */
+  locale: string | null;
+  /** The organisation's own labels, over the shipped ones for the language. */
+  labels: Partial<Labels> | null;
 }
 
 /** What the views depend on besides the model. */
@@ -45,6 +51,8 @@ export interface ViewOptions {
   version?: string | null;
   /** `--for NAME --date DATE`: the person a copy is prepared for, and the day. */
   preparedFor?: { name: string; date: Date } | null;
+  /** The language of the pages, their direction and labels. */
+  locale: PageLocale;
 }
 
 /** What every page knows: the tool, the framework, the paper, the style and the branding. */
@@ -56,6 +64,8 @@ export function toPageHeaderView(ladder: Ladder, options: ViewOptions): PageHead
     style: options.format === 'html' ? options.style : '',
     organization: options.organization ?? null,
     logo: options.logo ?? null,
+    lang: { tag: options.locale.tag, dir: options.locale.dir },
+    labels: options.locale.labels,
   };
 }
 
@@ -76,24 +86,26 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
       level: position.level,
       title: position.title,
       senior: position.senior,
-      seniority: seniority(position),
+      seniority: seniority(position, options.locale),
     },
-    expectations: position.expectations.map((expectation) => toExpectationView(expectation, axisOf(ladder, expectation))),
+    expectations: position.expectations.map((expectation) => toExpectationView(expectation, axisOf(ladder, expectation), options.locale)),
     previous: previous ? toStepView(ladder, previous, previous, position, options.format) : null,
     next: next ? toStepView(ladder, next, position, next, options.format) : null,
-    chart: toChartView(ladder, position),
+    chart: toChartView(ladder, position, options.locale),
     source: { file: role.path, line: position.source.line },
-    print: { footer: cssString(`${position.code} \u2014 ${position.title}`) },
-    preparedFor: preparedFor(options.preparedFor),
-    ratings: ['Below', 'Meets', 'Above'],
+    print: {
+      footer: cssString(`${position.code} \u2014 ${position.title}`),
+      review: cssString(options.locale.labels.reviewWorksheet.toLowerCase()),
+    },
+    preparedFor: preparedFor(options.preparedFor, options.locale),
+    ratings: (['below', 'meets', 'above'] as const).map((key) => options.locale.labels[key]),
   };
 }
 
-function preparedFor(stamp: ViewOptions['preparedFor']): HandoutView['preparedFor'] {
+function preparedFor(stamp: ViewOptions['preparedFor'], locale: PageLocale): HandoutView['preparedFor'] {
   if (!stamp) return null;
-  // A calendar day, not a moment: written in UTC so no time zone can move it.
-  const date = stamp.date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return { name: stamp.name, date, text: `Prepared for ${stamp.name}, ${date}` };
+  const date = formatDay(locale, stamp.date);
+  return { name: stamp.name, date, text: formatLabel(locale, 'preparedFor', { name: stamp.name, date }) };
 }
 
 /** A CSS string literal; `<` is escaped too, so the text can never close the `<style>` it sits in. */
@@ -139,7 +151,7 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
       code: position.code,
       title: position.title,
       level: position.level,
-      seniority: seniority(position),
+      seniority: seniority(position, options.locale),
       link: positionLink(position, options.format),
     })),
     axes: ladder.framework.axes.map((axis, axisIndex) => ({
@@ -149,6 +161,7 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
         const { keyword, rank, ranks, rankLabel } = toRankView(
           position.expectations[axisIndex] ?? { keyword: '', rank: 0, description: '' },
           axis.levels.length,
+          options.locale,
         );
         return { keyword, rank, ranks, rankLabel };
       }),
@@ -179,10 +192,10 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
       return {
         level,
         seniority: atLevel.every((position) => position.senior)
-          ? 'Senior'
+          ? options.locale.labels.senior
           : atLevel.some((position) => position.senior)
-            ? 'Mixed'
-            : 'Not senior',
+            ? options.locale.labels.mixed
+            : options.locale.labels.notSenior,
         cells: ladder.roles.map((role) => ({
           positions: role.positions
             .filter((position) => position.level === level)
@@ -196,13 +209,17 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
   };
 }
 
-/** What an expectation asks on an axis of `ranks` ranks: its keyword, rank (`4 of 5`) and description. */
-export function toRankView(expectation: Pick<Expectation, 'keyword' | 'rank' | 'description'>, ranks: number): RankView {
+/** What an expectation asks on an axis of `ranks` ranks: its keyword, rank (`4 of 5`, in the page's language) and description. */
+export function toRankView(
+  expectation: Pick<Expectation, 'keyword' | 'rank' | 'description'>,
+  ranks: number,
+  locale: PageLocale,
+): RankView {
   return {
     keyword: expectation.keyword,
     rank: expectation.rank,
     ranks,
-    rankLabel: `${expectation.rank} of ${ranks}`,
+    rankLabel: formatLabel(locale, 'rankOf', { rank: expectation.rank, ranks }),
     description: expectation.description,
   };
 }
@@ -212,10 +229,10 @@ export function toAxisView(axis: Axis): AxisView {
   return { id: axis.id, name: axis.name, summary: axis.summary };
 }
 
-function toExpectationView(expectation: Expectation, axis: Axis): ExpectationView {
+function toExpectationView(expectation: Expectation, axis: Axis, locale: PageLocale): ExpectationView {
   return {
     axis: toAxisView(axis),
-    ...toRankView(expectation, axis.levels.length),
+    ...toRankView(expectation, axis.levels.length, locale),
     scale: axis.levels.map((level) => ({
       rank: level.rank,
       keyword: level.keyword,
@@ -245,7 +262,7 @@ function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Pos
   return { position: { code: neighbour.code, title: neighbour.title, link: positionLink(neighbour, format) }, changes };
 }
 
-function toChartView(ladder: Ladder, position: Position): ChartView {
+function toChartView(ladder: Ladder, position: Position, locale: PageLocale): ChartView {
   const axes = ladder.framework.axes;
   const values = position.expectations.map((expectation) => expectation.rank);
   const summary = position.expectations
@@ -262,9 +279,10 @@ function toChartView(ladder: Ladder, position: Position): ChartView {
         caption: position.expectations[index]?.keyword ?? '',
       })),
       shapes: [{ label: position.code, values }],
+      rightToLeft: locale.dir === 'rtl',
     }),
     file: `${position.code.toLowerCase()}.svg`,
-    alt: `Radar chart of ${position.code}: ${summary}`,
+    alt: formatLabel(locale, 'chartAlt', { code: position.code, summary }),
   };
 }
 
@@ -272,9 +290,9 @@ function positionLink(position: Position, format: TextFormat): LinkView {
   return { href: `${position.code.toLowerCase()}.${format}`, text: `${position.code} \u2014 ${position.title}` };
 }
 
-/** `Senior` or `Not senior`. */
-export function seniority(position: Pick<Position, 'senior'>): string {
-  return position.senior ? 'Senior' : 'Not senior';
+/** `Senior` or `Not senior`, in the page's language. */
+export function seniority(position: Pick<Position, 'senior'>, locale: PageLocale): string {
+  return position.senior ? locale.labels.senior : locale.labels.notSenior;
 }
 
 function axisOf(ladder: Ladder, expectation: Expectation): Axis {

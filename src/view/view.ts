@@ -10,6 +10,8 @@ export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guid
 /** A page made from templates. */
 export type PageName = (typeof pageNames)[number];
 
+import type { Labels } from '../locale/load-labels.js';
+
 /** A link from the page being rendered, relative so the output folder works anywhere. */
 export interface LinkView {
   href: string;
@@ -27,6 +29,10 @@ export interface PageHeaderView {
   organization: string | null;
   /** The logo as a `data:` URL, from the configuration; null when none is configured. */
   logo: string | null;
+  /** The pages' language (BCP 47, for `<html lang>`) and direction (for `<html dir>`). */
+  lang: { tag: string; dir: 'ltr' | 'rtl' };
+  /** Every word the templates print around the ladder's text, in the pages' language (`labels/<language>.json`). */
+  labels: Labels;
 }
 
 /** What every page in the output folder knows: the header, and the way back to the index. */
@@ -103,7 +109,7 @@ export interface HandoutView extends PageView {
   chart: ChartView;
   source: { file: string; line: number };
   /** For the page margin: the position as a quoted CSS string, safe inside `<style>`. */
-  print: { footer: string };
+  print: { footer: string; review: string };
   /** `--for` and `--date`: whom this copy was prepared for (`Prepared for A. Candidate, 1 December 2026`); null otherwise. */
   preparedFor: { name: string; date: string; text: string } | null;
   /** The review worksheet's rating choices, in order. */

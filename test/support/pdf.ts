@@ -20,6 +20,8 @@ export interface PdfPage {
   /** `[x0, y0, x1, y1]` in points. */
   view: number[];
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  /** The page's text runs, each with its transform `[a, b, c, d, x, y]` in points. */
+  getTextContent(): Promise<{ items: unknown[] }>;
   /** Objects the operators name, such as fonts. */
   commonObjs: { get(id: string): unknown };
 }

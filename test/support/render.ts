@@ -26,6 +26,8 @@ export function renderAll(ladder: Ladder, templates: Templates, options: Partial
     brandColor: null,
     logo: null,
     version: null,
+    locale: null,
+    labels: null,
     ...options,
   });
   return new Map(outputs.flatMap((output) => (output.kind === 'pdf' ? [] : [[output.path, renderOutput(templates, output)] as const])));

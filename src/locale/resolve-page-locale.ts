@@ -1,0 +1,24 @@
+import type { Paper } from '../formats.js';
+import type { Ladder } from '../model.js';
+import type { PageLocale } from './format-label.js';
+import { defaultPaper, isRightToLeft } from './locale-tag.js';
+import { loadLabels, type Labels } from './load-labels.js';
+
+/** What the configuration says about the pages' language and paper; null where it says nothing. */
+export interface LocaleSettings {
+  locale: string | null;
+  labels: Partial<Labels> | null;
+  paper: Paper | null;
+}
+
+/**
+ * The language the pages are written in (the configuration's `locale`, else the introduction's front
+ * matter, else English) with the shipped labels for it under the organisation's own; and the paper:
+ * the one asked for, else the one the named locale's readers use, else A4.
+ */
+export function resolvePageLocale(ladder: Ladder, settings: LocaleSettings): { locale: PageLocale; paper: Paper } {
+  const named = settings.locale ?? ladder.framework.locale;
+  const tag = named ?? 'en';
+  const locale: PageLocale = { tag, dir: isRightToLeft(tag) ? 'rtl' : 'ltr', labels: { ...loadLabels(tag), ...settings.labels } };
+  return { locale, paper: settings.paper ?? (named ? defaultPaper(named) : 'a4') };
+}

@@ -1,0 +1,36 @@
+import type { Paper, TextFormat } from '../formats.js';
+import { resolvePageLocale } from '../locale/resolve-page-locale.js';
+import type { Ladder } from '../model.js';
+import type { Branding, ViewOptions } from '../view/to-views.js';
+
+/** What every planned page depends on besides the model and the templates (and the configuration's branding). */
+export interface PageOptions extends Branding {
+  /** Null: the paper of the pages' locale. */
+  paper: Paper | null;
+  /** The stylesheet every HTML page carries: the templates' `print.css` and the brand colour (each page's fonts follow from its text). */
+  style: string;
+  toolVersion: string;
+  /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
+  date: Date | null;
+  /** `--for NAME --date DATE`: stamped on every page made for a position. */
+  preparedFor?: { name: string; date: Date } | null;
+}
+
+/**
+ * The options a page's view is made with, for each format: the language and paper resolved once,
+ * from the configuration and the ladder's introduction.
+ */
+export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: TextFormat) => ViewOptions {
+  const { locale, paper } = resolvePageLocale(ladder, options);
+  return (format) => ({
+    format,
+    paper,
+    locale,
+    style: options.style,
+    toolVersion: options.toolVersion,
+    organization: options.organization,
+    logo: options.logo,
+    version: options.version,
+    preparedFor: options.preparedFor,
+  });
+}
