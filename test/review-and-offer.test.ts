@@ -80,7 +80,7 @@ describe('the offer-letter attachment', () => {
     const { text, info, pages } = await readPdf(path.join(project, 'offer', 'engineering-manager', 'em6.pdf'));
     expect(text).toContain('Prepared for A. Candidate, 1 December 2026');
     expect(text).toContain('Evolves');
-    expect(String(info.Subject)).toContain('prepared for A. Candidate, 1 December 2026');
+    expect(String(info.Subject)).toContain('; Prepared for A. Candidate, 1 December 2026');
     expect(pages).toBeLessThanOrEqual(2);
     expect(hashTree(path.join(project, 'out'))).toEqual(standard);
   });

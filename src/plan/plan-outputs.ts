@@ -109,10 +109,14 @@ function documentInfo(
 ): DocumentInfo {
   const review = variant === 'review';
   const locale = pageLocale(view);
-  const subject = formatLabel(locale, review ? 'reviewSubject' : 'handoutSubject', { role: role.title, code: position.code });
+  const subject = formatLabel(locale, review ? 'reviewSubject' : 'handoutSubject', {
+    role: role.title,
+    code: position.code,
+    framework: ladder.framework.title,
+  });
   return {
     title: `${review ? formatLabel(locale, 'reviewTitle', { code: position.code }) : position.code} \u2014 ${position.title}`,
-    subject: `${subject} \u00b7 ${ladder.framework.title}${view.preparedFor ? ` \u00b7 ${view.preparedFor.text}` : ''}`,
+    subject: `${subject}${view.preparedFor ? `; ${view.preparedFor.text}` : ''}`,
     keywords: [
       position.code,
       role.title,
