@@ -65,7 +65,7 @@ describe('ladders model', () => {
     expect(model.roles).toHaveLength(4);
     expect(model.roles.flatMap((role) => role.positions)).toHaveLength(18);
     expect(Object.keys(model)).toEqual(['framework', 'roles', 'guides']);
-    expect(Object.keys(model.framework)).toEqual(['title', 'summary', 'version', 'firstSeniorLevel', 'axes', 'source']);
+    expect(Object.keys(model.framework)).toEqual(['title', 'summary', 'version', 'firstSeniorLevel', 'locale', 'axes', 'source']);
   });
 
   it('prints the same bytes every time', async () => {

@@ -13,12 +13,13 @@ export interface LocaleSettings {
 
 /**
  * The language the pages are written in (the configuration's `locale`, else the introduction's front
- * matter, else English) with the shipped labels for it under the organisation's own; and the paper:
+ * matter, else British English) with the shipped labels for it under the organisation's own; and the paper:
  * the one asked for, else the one the named locale's readers use, else A4.
  */
 export function resolvePageLocale(ladder: Ladder, settings: LocaleSettings): { locale: PageLocale; paper: Paper } {
   const named = settings.locale ?? ladder.framework.locale;
-  const tag = named ?? 'en';
+  // Unnamed, the pages stay as they always were: English with day-month-year dates, on A4.
+  const tag = named ?? 'en-GB';
   const locale: PageLocale = { tag, dir: isRightToLeft(tag) ? 'rtl' : 'ltr', labels: { ...loadLabels(tag), ...settings.labels } };
   return { locale, paper: settings.paper ?? (named ? defaultPaper(named) : 'a4') };
 }

@@ -24,7 +24,8 @@ export function escapeMarkdownView<T>(view: T): T {
 function escapeValue(value: unknown, key: string): unknown {
   // The labels are the package's (or the organisation's) words around the text, like the templates
   // themselves; escaping them would also break their `{name}` placeholders.
-  if (key === 'labels') return value;
+  // The language tag is ours too, and a hyphen escaped would make it no tag at all.
+  if (key === 'labels' || key === 'lang') return value;
   if (typeof value === 'string') return trusted.has(key) ? value : escapeMarkdown(value);
   if (Array.isArray(value)) return value.map((item) => escapeValue(item, key));
   if (value && typeof value === 'object') {
