@@ -20,6 +20,8 @@ Commands:
   build   Write the handouts: one per position, one per role, and an index
   compare A B   Print what changes from position A to position B, axis by axis;
           with --out DIR, also write a comparison handout (--format, --paper apply)
+  diff A B      Print what changed from version A of the ladder to version B, position by
+          position; A and B are git revisions (of --ladders) or folders; --format text|md|json
   init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty
 
 Options (flags override ladders.config.json, see README):
@@ -37,7 +39,7 @@ Options (flags override ladders.config.json, see README):
   --check                build: write nothing; exit 1 listing missing, stale or extra outputs
   --shard I/N            build: only the I-th of N slices of the outputs (for a CI matrix)
   --quiet                build: print only problems
-  --json                 build: print a summary as JSON on stdout
+  --json                 build: print a summary as JSON on stdout; diff: the changes as JSON
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -67,12 +69,13 @@ const options = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-const commands = ['check', 'model', 'build', 'compare', 'init'] as const;
+const commands = ['check', 'model', 'build', 'compare', 'diff', 'init'] as const;
 
 /** What a command stopped by Ctrl-C or SIGTERM leaves behind (the others stop at once, see cli.ts). */
 const leftWhenStopped: Record<string, string> = {
   build: 'every output is either as it was or complete, and the next build makes the rest',
   compare: 'nothing was written',
+  diff: 'nothing was written',
 };
 
 /**
@@ -117,12 +120,14 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     return values.help ? exitCode.ok : exitCode.usageError;
   }
   if (!(commands as readonly string[]).includes(command)) throw unknownName('command', command, commands);
-  if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare') throw new UsageError(`unexpected argument \`${extra.at(-1)}\``);
+  if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare' && command !== 'diff')
+    throw new UsageError(`unexpected argument \`${extra.at(-1)}\``);
   // A new repository has no configuration yet, and the folder init runs from may have one that is not its.
   if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.' }, io);
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
+  if (values.json && command !== 'build' && command !== 'diff') throw new UsageError('`--json` applies to `build` and `diff` only');
   const buildOnly =
-    (['force', 'check', 'quiet', 'json'] as const).find((name) => values[name]) ??
+    (['force', 'check', 'quiet'] as const).find((name) => values[name]) ??
     (['shard', 'variant', 'for', 'date'] as const).find((name) => values[name] !== undefined);
   if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
   const { config, file } = await loadConfig(io.cwd);
@@ -135,6 +140,12 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
+  if (command === 'diff') {
+    const format = values.json ? 'json' : values.format === undefined ? 'text' : parseDiffFormat(values.format);
+    if (values.json && values.format !== undefined && format !== 'json')
+      throw new UsageError('`--json` and `--format` each choose what `diff` prints; give one');
+    return (await import('./commands/diff.js')).diff({ ladders, reading, sides: extra, format }, io);
+  }
   const branding = {
     organization: config.organization ?? null,
     brandColor: config.brandColor ?? null,
@@ -253,6 +264,14 @@ function parseFormats(list: string): OutputFormat[] {
   }
   return formats.filter((format) => names.includes(format));
 }
+
+function parseDiffFormat(name: string): 'text' | 'md' | 'json' {
+  const format = diffFormats.find((candidate) => candidate === name.trim().toLowerCase());
+  if (format) return format;
+  throw unknownName('format', name, diffFormats);
+}
+
+const diffFormats = ['text', 'md', 'json'] as const;
 
 function parsePaper(name: string): Paper {
   const paper = papers.find((candidate) => candidate === name.toLowerCase());

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,16 @@ cpSync(path.join(repoRoot, 'ladders'), path.join(workspace, 'ladders'), { recurs
 // as a reader's own configuration may: a command that asks for PDF (`--format pdf`) still prints it.
 writeFileSync(path.join(workspace, 'ladders.config.json'), JSON.stringify({ formats: ['html', 'md'] }));
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+// `ladders diff` reads revisions of a git repository: the workspace is one, with the tag and the
+// remote branch the README's examples name, so that they run as a reader's would.
+for (const args of [
+  ['init', '--quiet'],
+  ['add', '-A'],
+  ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'ladders'],
+  ['tag', 'v1'],
+  ['update-ref', 'refs/remotes/origin/main', 'HEAD'],
+])
+  execFileSync('git', args, { cwd: workspace });
 
 // Not run here: installing, and the test suite itself, are what CI runs; bench and pictures take minutes.
 const notLadders = ['npm ci', 'npm test', 'npm run bench', 'npm run pictures'];
@@ -31,8 +42,17 @@ describe('every command the README shows', () => {
     'runs as shown: %s',
     async (command) => {
       // In a copy of the project, in the order the README gives, as a reader would.
-      const result = await run(splitWords(command).slice(2), workspace, { ...process.env, SOURCE_DATE_EPOCH: '', CI: 'true' });
+      // A workflow step may send what a command prints into a file (`> file`), as a shell would.
+      const words = splitWords(command).slice(2);
+      const redirect = words.indexOf('>');
+      const result = await run(redirect === -1 ? words : words.slice(0, redirect), workspace, {
+        ...process.env,
+        SOURCE_DATE_EPOCH: '',
+        CI: 'true',
+      });
       expect(result.code, result.stderr).toBe(0);
+      const target = redirect === -1 ? undefined : words[redirect + 1];
+      if (target) writeFileSync(path.join(workspace, target), result.stdout);
     },
   );
 });

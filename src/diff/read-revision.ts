@@ -1,0 +1,175 @@
+import { mkdir, mkdtemp, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { UsageError } from '../failures.js';
+import { quote } from '../messages.js';
+import { displayPath } from '../paths-and-order.js';
+import { loadLadder, type LoadedLadder, type ReadSettings } from '../read/load-ladder.js';
+import { markdownExtension } from '../read/read-ladders.js';
+import { GitError, runGit } from './run-git.js';
+
+/** One file of a git tree: its path from the repository's root, its object id and its mode. */
+interface TreeEntry {
+  path: string;
+  id: string;
+  mode: string;
+}
+
+// What reading a ladder may open besides its pages: the site's configuration and inlined pictures.
+const pictureExtension = /\.(png|jpe?g|gif|webp)$/i;
+
+/**
+ * Read the ladder in `ladderDir` as it was at the git `revision` of the repository holding it, without
+ * touching the working tree: the pages, the site's `_config.yml` and the pictures they may inline are
+ * copied out of git into a temporary folder laid out like the repository, read there as `loadLadder`
+ * reads a folder (so message paths are those of the working tree), and the folder removed. Every
+ * message's path is prefixed with the revision: `HEAD~1:ladders/developer.md:12:3`. An unknown revision,
+ * a folder outside a repository, or a ladder folder that does not exist at the revision is a usage error.
+ */
+export async function readRevision(revision: string, ladderDir: string, cwd: string, settings: ReadSettings = {}): Promise<LoadedLadder> {
+  const shownDir = displayPath(ladderDir, cwd);
+  const existing = await nearestExistingFolder(ladderDir);
+  const top = await runGit(['rev-parse', '--show-toplevel'], existing).then(
+    (out) => out.toString('utf8').trim(),
+    (error: unknown) => {
+      if (error instanceof GitError)
+        throw new UsageError(
+          `${quote(shownDir)} is not in a git repository, so revision ${quote(revision)} cannot be read; give two folders to compare instead`,
+        );
+      throw error;
+    },
+  );
+  const root = await realpath(top);
+  const commit = await resolveCommit(revision, root);
+  const realLadderDir = path.join(await realpath(existing), path.relative(existing, ladderDir));
+  const inRepo = path.relative(root, realLadderDir).split(path.sep).join('/');
+  if (inRepo.startsWith('../') || inRepo === '..')
+    throw new UsageError(`${quote(shownDir)} is not inside the repository at ${quote(displayPath(root, cwd))}`);
+  const entries = await listTree(commit, inRepo, root);
+  if (entries.length === 0 || entries.some((entry) => entry.path === inRepo))
+    throw new UsageError(`the ladder folder ${quote(shownDir)} does not exist at revision ${quote(revision)}`);
+
+  const siteConfigs = await listTree(
+    commit,
+    '',
+    root,
+    ancestorsOf(inRepo).map((folder) => path.posix.join(folder, '_config.yml')),
+    false,
+  );
+  // The site's root is the nearest folder with a `_config.yml`; site-absolute pictures start there.
+  const siteRoot = siteConfigs.map((entry) => path.posix.dirname(entry.path)).sort((a, b) => b.length - a.length)[0];
+  const wanted = entries.filter((entry) => isPage(entry, inRepo) || pictureExtension.test(entry.path));
+  if (siteRoot !== undefined && !isInside(siteRoot === '.' ? '' : siteRoot, inRepo)) {
+    const site = await listTree(commit, siteRoot === '.' ? '' : siteRoot, root);
+    wanted.push(...site.filter((entry) => pictureExtension.test(entry.path) && !isInside(inRepo, entry.path)));
+  }
+  wanted.push(...siteConfigs);
+
+  const realCwd = await realpath(cwd).catch(() => cwd);
+  const common = commonFolder(root, realCwd);
+  const scratch = await mkdtemp(path.join(tmpdir(), 'ladders-revision-'));
+  try {
+    const mirror = path.join(scratch, path.relative(common, root));
+    // A `.git` folder marks the repository's root, where the search for `_config.yml` stops, as it does in the working tree.
+    await mkdir(path.join(mirror, '.git'), { recursive: true });
+    await copyBlobs(wanted, mirror, root);
+    const mirroredCwd = path.join(scratch, path.relative(common, realCwd));
+    await mkdir(mirroredCwd, { recursive: true });
+    const loaded = await loadLadder(path.join(mirror, inRepo), mirroredCwd, settings);
+    for (const file of loaded.files) for (const message of file.messages) prefixPlace(message, revision);
+    return loaded;
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function resolveCommit(revision: string, root: string): Promise<string> {
+  const unknown = new UsageError(`unknown revision ${quote(revision)} in the repository at ${quote(root)}`);
+  // A revision that starts with `-` would be read as an option.
+  if (revision === '' || revision.startsWith('-')) throw unknown;
+  const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root).catch((error: unknown) => {
+    if (error instanceof GitError) throw unknown;
+    throw error;
+  });
+  return out.toString('utf8').trim();
+}
+
+/** The files under `folder` at `commit` (every file of the tree when `folder` is empty), or the files named by `paths`. */
+async function listTree(
+  commit: string,
+  folder: string,
+  root: string,
+  paths: readonly string[] = [],
+  recursive = true,
+): Promise<TreeEntry[]> {
+  const args = ['ls-tree', '-z', ...(recursive ? ['-r'] : []), commit, '--', ...(paths.length > 0 ? paths : folder ? [folder] : [])];
+  const out = (await runGit(args, root)).toString('utf8');
+  return out
+    .split('\0')
+    .filter(Boolean)
+    .flatMap((line) => {
+      const match = /^(\d{6}) (\w+) ([0-9a-f]+)\t([\s\S]*)$/.exec(line);
+      if (!match) return [];
+      const [, mode = '', type, id = '', entryPath = ''] = match;
+      // Only plain files: a link could point anywhere on the machine, and a submodule is another repository.
+      return type === 'blob' && mode !== '120000' ? [{ path: entryPath, id, mode }] : [];
+    });
+}
+
+/** Write each entry's blob at its path under `mirror`, read from git in one batch. */
+async function copyBlobs(entries: readonly TreeEntry[], mirror: string, root: string): Promise<void> {
+  if (entries.length === 0) return;
+  const out = await runGit(['cat-file', '--batch'], root, entries.map((entry) => entry.id).join('\n') + '\n');
+  let offset = 0;
+  for (const entry of entries) {
+    const end = out.indexOf(0x0a, offset);
+    const header = out.subarray(offset, end).toString('utf8');
+    const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
+    if (!Number.isInteger(size)) throw new Error(`Unexpected answer from git cat-file: ${header}`);
+    const target = path.join(mirror, ...entry.path.split('/'));
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, out.subarray(end + 1, end + 1 + size));
+    offset = end + 1 + size + 1;
+  }
+}
+
+function isPage(entry: TreeEntry, folder: string): boolean {
+  return path.posix.dirname(entry.path) === (folder || '.') && markdownExtension.test(entry.path);
+}
+
+/** `a/b/c` → `a/b/c`, `a/b`, `a`, `` (the root): the folders where a `_config.yml` may name the site. */
+function ancestorsOf(folder: string): string[] {
+  const folders = [folder];
+  for (let current = folder; current !== '';) {
+    current = path.posix.dirname(current) === '.' ? '' : path.posix.dirname(current);
+    folders.push(current);
+  }
+  return [...new Set(folders)];
+}
+
+function isInside(folder: string, file: string): boolean {
+  return folder === '' || file.startsWith(folder + '/');
+}
+
+/** The deepest folder holding both `a` and `b`. */
+function commonFolder(a: string, b: string): string {
+  let folder = a;
+  while (path.relative(folder, b).startsWith('..') && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
+}
+
+async function nearestExistingFolder(folder: string): Promise<string> {
+  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
+    const isFolder = await stat(current).then(
+      (stats) => stats.isDirectory(),
+      () => false,
+    );
+    if (isFolder || path.dirname(current) === current) return current;
+  }
+}
+
+function prefixPlace(message: { file?: string | null | undefined; cause?: unknown }, revision: string): void {
+  message.file = `${revision}:${message.file ?? ''}`;
+  const cause = message.cause;
+  if (cause && typeof cause === 'object' && 'file' in cause) prefixPlace(cause as { file?: string }, revision);
+}

@@ -1,0 +1,266 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from './support/run.js';
+
+// A real git repository with one commit per kind of change, each tagged; every case diffs two tags
+// and compares what each format prints with the files in test/fixtures/diff-<case>/.
+// UPDATE_DIFF_FIXTURES=1 rewrites them; review the diff before committing it.
+const fixturesDir = path.join(import.meta.dirname, 'fixtures');
+const startDir = path.join(fixturesDir, 'diff-history', 'start');
+const update = process.env.UPDATE_DIFF_FIXTURES === '1';
+const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-diff-'));
+const repo = path.join(scratch, 'repo');
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Edit {
+  file: string;
+  /** Replace `find` (which must be there) with `replace`; without `find`, write `replace` as the whole file. */
+  find?: string;
+  replace: string;
+}
+
+const b4 = [
+  '',
+  '## B4 - Builder 4',
+  '',
+  '* **Shapes**: sets how the crew builds its hardest parts',
+  '* **Steers**: keeps a feature of several builders on track',
+  '* **Floor**: the builders of one floor',
+  '',
+].join('\n');
+
+/** The history, oldest first: each step's tag and its edits to the ladder folder. */
+const steps: { tag: string; edits: Edit[] }[] = [
+  {
+    tag: 'keyword-changed',
+    edits: [
+      { file: 'builder.md', find: '**Plans**: breaks a feature', replace: '**Steers**: breaks a feature' },
+      { file: 'steward.md', find: '**Floor**: the crews on one floor', replace: '**Crew**: the crews on one floor' },
+    ],
+  },
+  {
+    tag: 'text-reworded',
+    edits: [
+      {
+        file: 'builder.md',
+        find: 'takes a small feature from sketch to release',
+        replace: 'takes a small feature from first sketch to its release',
+      },
+      { file: 'README.md', find: 'leaves every piece they touch cleaner', replace: 'leaves each part they touch tidier' },
+    ],
+  },
+  {
+    tag: 'position-added',
+    edits: [{ file: 'builder.md', find: "* **Crew**: the crew's shared parts\n", replace: "* **Crew**: the crew's shared parts\n" + b4 }],
+  },
+  {
+    tag: 'position-removed',
+    edits: [
+      {
+        file: 'builder.md',
+        find: '## B1 - Builder 1\n\n* **Follows**: works through tickets with a partner nearby\n* **Finishes**: closes the tasks picked for them each week\n* **Self**: their own bench\n\n',
+        replace: '',
+      },
+    ],
+  },
+  {
+    tag: 'position-recoded',
+    edits: [
+      { file: 'steward.md', find: '## ST3 - Steward 3', replace: '## SW3 - Steward 3' },
+      { file: 'steward.md', find: '## ST4 - Steward 4', replace: '## SW4 - Senior Steward 4' },
+    ],
+  },
+  {
+    tag: 'axis-keyword-renamed',
+    edits: [
+      { file: 'README.md', find: '3. **Steers**:', replace: '3. **Guides**:' },
+      { file: 'builder.md', find: '**Steers**: breaks', replace: '**Guides**: breaks' },
+      { file: 'builder.md', find: '**Steers**: keeps a feature', replace: '**Guides**: keeps a feature' },
+      { file: 'steward.md', find: '**Steers**: unblocks', replace: '**Guides**: unblocks' },
+      { file: 'steward.md', find: '**Steers**: keeps two', replace: '**Guides**: keeps two' },
+    ],
+  },
+];
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Test',
+      GIT_AUTHOR_EMAIL: 'test@example.com',
+      GIT_COMMITTER_NAME: 'Test',
+      GIT_COMMITTER_EMAIL: 'test@example.com',
+    },
+  });
+}
+
+function applyEdits(edits: readonly Edit[]): void {
+  for (const edit of edits) {
+    const file = path.join(repo, 'ladders', edit.file);
+    if (edit.find === undefined) {
+      writeFileSync(file, edit.replace);
+      continue;
+    }
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(edit.find)) throw new Error(`${edit.file} has no ${JSON.stringify(edit.find)}`);
+    writeFileSync(file, text.replace(edit.find, edit.replace));
+  }
+}
+
+beforeAll(() => {
+  mkdirSync(repo);
+  git('init', '--quiet', '--initial-branch=main');
+  writeFileSync(path.join(repo, 'NOTES.md'), 'The ladder comes in the next commit.\n');
+  git('add', '-A');
+  git('commit', '--quiet', '-m', 'before the ladder');
+  git('tag', 'no-ladder');
+  cpSync(startDir, path.join(repo, 'ladders'), { recursive: true });
+  git('add', '-A');
+  git('commit', '--quiet', '-m', 'start');
+  git('tag', 'start');
+  for (const step of steps) {
+    applyEdits(step.edits);
+    git('add', '-A');
+    git('commit', '--quiet', '-m', step.tag);
+    git('tag', step.tag);
+  }
+  // The README's examples name these.
+  git('tag', 'v0', 'no-ladder');
+  git('tag', 'v1', 'start');
+  git('tag', 'v2', 'HEAD');
+  // A side branch whose ladder does not read: an unknown keyword.
+  git('checkout', '--quiet', '-b', 'broken');
+  applyEdits([{ file: 'builder.md', find: '**Builds**: takes a medium', replace: '**Bilds**: takes a medium' }]);
+  git('commit', '--quiet', '-am', 'broken');
+  git('checkout', '--quiet', 'main');
+});
+
+const cases = [
+  ...steps.map((step, index) => ({ name: step.tag, from: index === 0 ? 'start' : (steps[index - 1]?.tag ?? ''), to: step.tag })),
+  { name: 'whole', from: 'start', to: 'HEAD' },
+];
+
+function expectFixture(name: string, file: string, actual: string): void {
+  const expectedPath = path.join(fixturesDir, `diff-${name}`, file);
+  if (update) {
+    mkdirSync(path.dirname(expectedPath), { recursive: true });
+    writeFileSync(expectedPath, actual);
+  }
+  expect(actual).toBe(readFileSync(expectedPath, 'utf8'));
+}
+
+describe('ladders diff between two revisions', () => {
+  for (const { name, from, to } of cases) {
+    for (const [format, file] of [
+      ['text', 'output.txt'],
+      ['md', 'output.md'],
+      ['json', 'output.json'],
+    ] as const) {
+      it(`${name}: ${from} → ${to} as ${format}`, async () => {
+        const result = await run(['diff', from, to, '--format', format], repo);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expectFixture(name, file, result.stdout);
+      });
+    }
+  }
+});
+
+describe('the README', () => {
+  const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+
+  it.each([
+    ['npx ladders diff v1 v2', 0],
+    ['npx ladders diff v0 v2', 2],
+  ])('shows what `%s` prints', async (command, code) => {
+    const args = command.split(' ').slice(2);
+    const result = await run(args, repo);
+    expect(result.code).toBe(code);
+    const shown = code === 0 ? `$ ${command}\n${result.stdout}` : result.stderr;
+    expect(readme).toContain('```text\n' + shown + '```');
+  });
+});
+
+describe('ladders diff between two folders', () => {
+  it('reads each folder as it is and prints the same changes as between the revisions', async () => {
+    const before = path.join(scratch, 'before');
+    cpSync(startDir, before, { recursive: true });
+    git('worktree', 'add', '--quiet', path.join(scratch, 'after'), 'HEAD');
+    const result = await run(['diff', before, path.join(scratch, 'after', 'ladders')], scratch);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const expected = readFileSync(path.join(fixturesDir, 'diff-whole', 'output.txt'), 'utf8');
+    expect(result.stdout).toBe(
+      expected.replace('Changes from start to HEAD', `Changes from ${before} to ${path.join(scratch, 'after', 'ladders')}`),
+    );
+  });
+
+  it('prints only the title and `No changes` for two versions alike, and touches no working tree', async () => {
+    const status = git('status', '--porcelain');
+    const result = await run(['diff', 'axis-keyword-renamed', 'HEAD', '--json'], repo);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ summary: 'No changes', framework: { title: null, axes: [] }, roles: [] });
+    const text = await run(['diff', 'HEAD', 'HEAD'], repo);
+    expect(text.stdout).toBe('Changes from HEAD to HEAD\n\nNo changes\n');
+    expect(git('status', '--porcelain')).toBe(status);
+  });
+});
+
+describe('ladders diff errors', () => {
+  it('names an unknown revision, exit 2', async () => {
+    const result = await run(['diff', 'start', 'no-such-tag'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.split('\n')[0]).toMatch(/^ladders: unknown revision `no-such-tag` in the repository at `.+`$/);
+  });
+
+  it('says a folder outside any git repository has no revisions, exit 2', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'ladders-diff-outside-'));
+    try {
+      cpSync(startDir, path.join(outside, 'ladders'), { recursive: true });
+      const result = await run(['diff', 'HEAD~1', 'HEAD'], outside);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        'ladders: `ladders` is not in a git repository, so revision `HEAD~1` cannot be read; give two folders to compare instead\nRun `ladders --help` for usage.\n',
+      );
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('names the ladder folder missing at a revision, exit 2', async () => {
+    const result = await run(['diff', 'no-ladder', 'HEAD'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'ladders: the ladder folder `ladders` does not exist at revision `no-ladder`\nRun `ladders --help` for usage.\n',
+    );
+  });
+
+  it('prints the messages of a revision whose ladder has errors, each prefixed with the revision, exit 1', async () => {
+    const result = await run(['diff', 'HEAD', 'broken'], repo);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(
+      'broken:ladders/builder.md:13:3: error Unexpected keyword `Bilds`, expected one of `Follows`, `Builds`, `Refines`, `Shapes`; did you mean `Builds`? [unknown-keyword]\n',
+    );
+  });
+
+  it('wants exactly two versions, exit 2', async () => {
+    const result = await run(['diff', 'HEAD'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'ladders: `diff` takes two versions, git revisions or folders, such as `ladders diff origin/main HEAD`; got 1: `HEAD`',
+    );
+  });
+
+  it('refuses a format it does not print, with the nearest one, exit 2', async () => {
+    const result = await run(['diff', 'start', 'HEAD', '--format', 'markdown'], repo);
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe('ladders: unknown format `markdown`, expected `text`, `md` or `json`');
+  });
+});
