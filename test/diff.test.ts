@@ -264,3 +264,77 @@ describe('ladders diff errors', () => {
     expect(result.stderr.split('\n')[0]).toBe('ladders: unknown format `markdown`, expected `text`, `md` or `json`');
   });
 });
+
+describe('what else a diff finds', () => {
+  const before = path.join(scratch, 'else-before');
+  const after = path.join(scratch, 'else-after');
+
+  beforeAll(() => {
+    cpSync(startDir, before, { recursive: true });
+    cpSync(startDir, after, { recursive: true });
+    const edit = (file: string, change: (text: string) => string) =>
+      writeFileSync(path.join(after, file), change(readFileSync(path.join(after, file), 'utf8')));
+    writeFileSync(path.join(before, 'README.md'), '---\nversion: 2026.1\n---\n' + readFileSync(path.join(before, 'README.md'), 'utf8'));
+    // A new axis every position expects, a version, and seniority from level 3 up.
+    edit(
+      'README.md',
+      (text) =>
+        '---\nversion: 2026.2\nfirstSeniorLevel: 3\n---\n' +
+        text
+          .replace('* **Reach**:', '* **Care**: how much someone looks after the people around them\n* **Reach**:')
+          .replace(
+            '## Reach',
+            '## Care\n\n1. **Notices**: notices when a teammate struggles\n2. **Helps**: offers help without being asked\n\n## Reach',
+          ),
+    );
+    edit('builder.md', (text) =>
+      text
+        .replace(/(\* \*\*Self\*\*: [^\n]*\n)/g, '$1* **Notices**: keeps an eye on the bench next to theirs\n')
+        .replace(/(\* \*\*Crew\*\*: [^\n]*\n)/, '$1* **Helps**: lends a hand to <script>the</script> *crew*\n')
+        .replace('## B3 - Builder 3', '## B3 - Builder \\*3\\* [x](y)'),
+    );
+    rmSync(path.join(after, 'steward.md'));
+    writeFileSync(
+      path.join(after, 'keeper.md'),
+      '# Keeper\n\nKeepers look after the tools.\n\n## K2 - Keeper 2\n\n* **Builds**: mends tools\n* **Plans**: plans repairs\n* **Helps**: shows others the tools\n* **Crew**: the crew\n',
+    );
+  });
+
+  it('says what changed in text', async () => {
+    const result = await run(['diff', 'else-before', 'else-after'], scratch);
+    expect(result.stderr).toBe('');
+    expect(result.stdout.split('\n')).toEqual([
+      'Changes from else-before (version 2026.1) to else-after (version 2026.2)',
+      '',
+      'Framework',
+      '  Axis Care: added',
+      '    touches every position (4)',
+      '',
+      'Builder',
+      '  B1 Builder 1',
+      '    Care: Notices (1 of 2), axis added',
+      '  B2 Builder 2',
+      '    Care: Notices (1 of 2), axis added',
+      '  B3 Builder 3 → Builder *3* x, renamed',
+      '    Seniority: now senior',
+      '    Care: Helps (2 of 2), axis added',
+      '',
+      'Keeper, role added',
+      '  K2 Keeper 2, added',
+      '',
+      'Steward, role removed',
+      '  ST3 Steward 3, removed',
+      '  ST4 Steward 4, removed',
+      '',
+      '1 axis added; 1 role added, 1 removed; 1 position added, 2 removed, 3 changed',
+      '',
+    ]);
+  });
+
+  it('escapes the ladder’s text in Markdown', async () => {
+    const result = await run(['diff', 'else-before', 'else-after', '--format', 'md'], scratch);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('- **B3** Builder 3 → Builder \\*3\\* x, renamed\n');
+    expect(result.stdout).toContain('### Changes from `else-before` (version 2026\\.1) to `else-after` (version 2026\\.2)\n');
+  });
+});
