@@ -115,7 +115,7 @@ describe('ladders compare --out', () => {
     expect(html).toMatch(/<polygon class="ladders-chart-shape-1" points=/);
     expect(html).toMatch(/<polygon class="ladders-chart-shape-2" stroke-dasharray="6 4" points=/);
     expect(html).toContain('<g class="ladders-chart-legend">');
-    expect(html).toContain('<title id="chart-em5-vs-em6-title">EM5 and EM6 expectations</title>');
+    expect(html).toContain('<title id="chart-em5-vs-em6-title">What EM5 and EM6 expect</title>');
     expect(read('em5-vs-em6.svg')).toContain('class="ladders-chart-shape-2"');
   });
 

@@ -34,6 +34,12 @@ for (const { locale } of languages) {
   const built = await run(['build', '--ladders', ladders, '--out', path.join(scratch, locale), '--format', 'pdf,html'], repoRoot);
   if (built.code !== 0) throw new Error(`the ${locale} ladder did not build: ${built.stderr}`);
 }
+// The page's words around the ladder's own, from its HTML: tags and the stylesheet taken out.
+const wordsOf = (html: string) =>
+  html
+    .replace(/<style>[\s\S]*?<\/style>|<svg[\s\S]*?<\/svg>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&');
 
 describe('shipped labels', () => {
   const files = readdirSync(labelsDir).filter((name) => name.endsWith('.json'));
@@ -123,6 +129,39 @@ describe.each(languages)('a ladder in $locale', ({ locale, code, rtl }) => {
       .map((variant) => readFileSync(path.join(out, 'developer', `${code.toLowerCase()}${variant}.html`), 'utf8'))
       .join('\n');
     for (const key of ['theRole', 'everyAxis', 'signOff', 'personReviewed']) expect(rtl ? html : text, key).toContain(labels[key]);
+  });
+
+  it('writes the index, the role page and a comparison in the language too, chart included', async () => {
+    const comparison = path.join(scratch, `${locale}-compare`);
+    const compared = await run(
+      [
+        'compare',
+        `${code[0]}1`,
+        code,
+        '--ladders',
+        path.join(repoRoot, 'test', 'fixtures', `locale-${locale.toLowerCase()}`, 'input'),
+      ].concat(['--out', comparison, '--format', 'html']),
+      repoRoot,
+    );
+    expect(compared.code, compared.stderr).toBe(0);
+    const pages = {
+      index: readFileSync(path.join(out, 'index.html'), 'utf8'),
+      role: readFileSync(path.join(out, 'developer', 'index.html'), 'utf8'),
+      comparison: readFileSync(path.join(comparison, `${code[0]!.toLowerCase()}1-vs-${code.toLowerCase()}.html`), 'utf8'),
+    };
+    for (const [page, html] of Object.entries(pages)) {
+      expect(html, page).toContain(`<html lang="${locale}" dir="${rtl ? 'rtl' : 'ltr'}">`);
+      const text = wordsOf(html);
+      for (const [key, words] of Object.entries(english)) {
+        // Each label's words outside its placeholders, where they are long enough to be told apart.
+        for (const part of words.split(/\{\w+\}/).map((piece) => piece.trim()))
+          if (part.length >= 6 && part !== labels[key]) expect(text, `${page}: ${key}: ${part}`).not.toContain(part);
+      }
+    }
+    expect(wordsOf(pages.comparison)).toContain(labels.whatChanges);
+    // The chart's own text, which screen readers and PDF readers announce, speaks the language too.
+    const chart = /<svg[\s\S]*?<\/svg>/.exec(pages.comparison)![0];
+    expect(chart).not.toMatch(/ of \d| expectations|outline\)/);
   });
 
   it(`is marked as ${locale} and laid out ${rtl ? 'right to left' : 'left to right'}`, async () => {

@@ -17,7 +17,7 @@ export interface ComparisonView extends PageHeaderView {
   /** The axes whose rank changes, then those whose rank stays, each in the framework's order. */
   changes: ComparedAxisView[];
   stays: ComparedAxisView[];
-  /** `2 axes change, 3 stay`. */
+  /** `2 changing, 3 the same`, in the page's language. */
   summary: string;
   /** Both positions on one radar chart: `from` the first shape, `to` the second (dashed), with a legend. */
   chart: ChartView;
@@ -41,8 +41,10 @@ export interface ComparedAxisView {
   from: RankView;
   to: RankView;
   direction: 'same' | 'up' | 'down';
-  /** `goes up`, `goes down` or `stays`. */
+  /** `goes up`, `goes down` or `stays`, in the page's language. */
   directionText: string;
+  /** `up from rank 3 to rank 4 of 5`; empty when the rank stays. */
+  moveText: string;
   changed: boolean;
   /** `Owns → Evolves`, or the one keyword when it stays. */
   text: string;

@@ -1,10 +1,12 @@
 import type { OutputFormat } from '../formats.js';
+import { formatLabel } from '../locale/format-label.js';
 import type { Ladder } from '../model.js';
 import { sha256 } from '../plan/output-states.js';
 import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
-import { viewOptionsFor, type PageOptions } from '../plan/view-options.js';
+import { pageLocale, viewOptionsFor, type PageOptions } from '../plan/view-options.js';
 import type { PositionComparison } from './compare-positions.js';
-import { comparisonName, comparisonTitle, toComparisonView } from './to-comparison-view.js';
+import type { ComparisonView } from './comparison-view.js';
+import { comparisonName, toComparisonView } from './to-comparison-view.js';
 
 /** The formats a comparison is written in: those of `build`. */
 export type ComparisonFormat = OutputFormat;
@@ -35,7 +37,7 @@ export function planComparison(
     sha256(JSON.stringify([templates.digest('compare', format), views[format], more]));
   const outputs: PlannedOutput[] = [];
   if (options.formats.includes('pdf')) {
-    const info = documentInfo(ladder, comparison, options);
+    const info = documentInfo(ladder, comparison, views.html, options);
     outputs.push({ kind: 'pdf', path: `${name}.pdf`, key: keyOf('html', info), page: 'compare', view: views.html, info });
   }
   for (const format of ['html', 'md'] as const) {
@@ -50,12 +52,18 @@ export function planComparison(
 }
 
 /** The comparison printed: what it compares, in which framework. */
-function documentInfo(ladder: Ladder, comparison: PositionComparison, options: ComparisonPlanOptions): DocumentInfo {
+function documentInfo(ladder: Ladder, comparison: PositionComparison, view: ComparisonView, options: ComparisonPlanOptions): DocumentInfo {
   const { from, to } = comparison;
   const roles = [...new Set([from.role.title, to.role.title])];
   return {
-    title: comparisonTitle(comparison),
-    subject: `What changes from ${from.position.code} (${from.role.title}) to ${to.position.code} (${to.role.title}), axis by axis, in ${ladder.framework.title}`,
+    title: view.title,
+    subject: formatLabel(pageLocale(view), 'compareSubject', {
+      from: from.position.code,
+      fromRole: from.role.title,
+      to: to.position.code,
+      toRole: to.role.title,
+      framework: ladder.framework.title,
+    }),
     keywords: [from.position.code, to.position.code, ...roles, ladder.framework.title, 'career ladder', 'comparison'],
     author: options.organization,
     creator: `ladders ${options.toolVersion}`,

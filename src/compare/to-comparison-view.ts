@@ -1,29 +1,29 @@
-import type { PageLocale } from '../locale/format-label.js';
+import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Expectation, Ladder, Position } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { AxisComparison, PositionComparison } from './compare-positions.js';
-import { summarizeComparison } from './compare-positions.js';
 import type { PlacedPosition } from './find-position.js';
 import type { ComparedAxisView, ComparedPositionView, ComparisonView } from './comparison-view.js';
-const directionTexts = { same: 'stays', up: 'goes up', down: 'goes down' } as const;
+const directionLabels = { same: 'stays', up: 'goesUp', down: 'goesDown' } as const;
 
 /** The view of a comparison handout, written beside its chart `<name>.svg` (see `comparisonName`). */
 export function toComparisonView(ladder: Ladder, comparison: PositionComparison, options: ViewOptions): ComparisonView {
   const { from, to } = comparison;
-  const axes = comparison.axes.map((axis) => toComparedAxisView(axis, options.locale));
+  const { locale } = options;
+  const axes = comparison.axes.map((axis) => toComparedAxisView(axis, locale));
   return {
     ...toPageHeaderView(ladder, options),
-    title: comparisonTitle(comparison),
-    from: toPositionView(from, options.locale),
-    to: toPositionView(to, options.locale),
+    title: comparisonTitle(comparison, locale),
+    from: toPositionView(from, locale),
+    to: toPositionView(to, locale),
     sameRole: from.role === to.role,
     axes,
     changes: axes.filter((axis) => axis.changed),
     stays: axes.filter((axis) => !axis.changed),
-    summary: summarizeComparison(comparison),
-    chart: toChartView(comparison, comparisonName(comparison)),
-    print: { footer: cssString(`${from.position.code} \u2192 ${to.position.code} \u2014 comparison`) },
+    summary: formatLabel(locale, 'comparisonSummary', { changed: comparison.changed, stayed: comparison.stayed }),
+    chart: toChartView(comparison, comparisonName(comparison), locale),
+    print: { footer: cssString(`${from.position.code} \u2192 ${to.position.code} \u2014 ${locale.labels.comparison}`) },
   };
 }
 
@@ -32,9 +32,10 @@ export function comparisonName({ from, to }: Pick<PositionComparison, 'from' | '
   return `${from.position.code.toLowerCase()}-vs-${to.position.code.toLowerCase()}`;
 }
 
-/** `EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6`: the page's and the PDF's title. */
-export function comparisonTitle({ from, to }: Pick<PositionComparison, 'from' | 'to'>): string {
-  return `${from.position.code} \u2192 ${to.position.code} \u2014 ${from.position.title} compared with ${to.position.title}`;
+/** `EM5 → EM6 — Engineering Manager 5 compared with Engineering Manager 6`: the page's and the PDF's title, in the page's language. */
+export function comparisonTitle({ from, to }: Pick<PositionComparison, 'from' | 'to'>, locale: PageLocale): string {
+  const titles = formatLabel(locale, 'comparedWith', { from: from.position.title, to: to.position.title });
+  return `${from.position.code} \u2192 ${to.position.code} \u2014 ${titles}`;
 }
 
 function toPositionView({ role, position }: PlacedPosition, locale: PageLocale): ComparedPositionView {
@@ -55,24 +56,33 @@ function toComparedAxisView({ axis, from, to, direction }: AxisComparison, local
     from: toRankView(from, ranks, locale),
     to: toRankView(to, ranks, locale),
     direction,
-    directionText: directionTexts[direction],
+    directionText: locale.labels[directionLabels[direction]],
+    moveText:
+      direction === 'same'
+        ? ''
+        : formatLabel(locale, direction === 'up' ? 'movesUp' : 'movesDown', { from: from.rank, to: to.rank, ranks }),
     changed: direction !== 'same',
     text: direction === 'same' ? from.keyword : `${from.keyword} \u2192 ${to.keyword}`,
   };
 }
 
-function toChartView(comparison: PositionComparison, name: string): ComparisonView['chart'] {
+function toChartView(comparison: PositionComparison, name: string, locale: PageLocale): ComparisonView['chart'] {
   const from: Position = comparison.from.position;
   const to: Position = comparison.to.position;
   const ranks = (select: (axis: AxisComparison) => Expectation) => comparison.axes.map((axis) => select(axis).rank);
   const summary = comparison.axes
-    .map((axis) => `${axis.axis.name} ${axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} to ${axis.to.keyword}`}`)
+    .map((axis) => `${axis.axis.name} ${axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} \u2192 ${axis.to.keyword}`}`)
     .join(', ');
   return {
     svg: renderRadarChart({
       idPrefix: `chart-${name}`,
-      title: `${from.code} and ${to.code} expectations`,
-      description: `The rank ${from.title} (${from.code}, solid outline) and ${to.title} (${to.code}, dashed outline) expect on each axis.`,
+      title: formatLabel(locale, 'compareChartTitle', { from: from.code, to: to.code }),
+      description: formatLabel(locale, 'compareChartDescription', {
+        from: from.code,
+        fromTitle: from.title,
+        to: to.code,
+        toTitle: to.title,
+      }),
       axes: comparison.axes.map((axis) => ({
         name: axis.axis.name,
         ranks: axis.axis.levels.length,
@@ -82,8 +92,10 @@ function toChartView(comparison: PositionComparison, name: string): ComparisonVi
         { label: `${from.code} \u2014 ${from.title}`, values: ranks((axis) => axis.from) },
         { label: `${to.code} \u2014 ${to.title}`, values: ranks((axis) => axis.to) },
       ],
+      rightToLeft: locale.dir === 'rtl',
+      rankLabel: (rank, ranks) => formatLabel(locale, 'rankOf', { rank, ranks }),
     }),
     file: `${name}.svg`,
-    alt: `Radar chart of ${from.code} and ${to.code}: ${summary}`,
+    alt: formatLabel(locale, 'compareChartAlt', { from: from.code, to: to.code, summary }),
   };
 }

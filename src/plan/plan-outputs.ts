@@ -1,11 +1,11 @@
 import type { OutputFormat, TextFormat, Variant } from '../formats.js';
-import { formatLabel, type PageLocale } from '../locale/format-label.js';
+import { formatLabel } from '../locale/format-label.js';
 import type { Guide, Ladder, Position, Role } from '../model.js';
 import { guidePath, handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
 import { toGuideView, toHandoutView, toIndexView, toRoleView } from '../view/to-views.js';
 import type { HandoutView, PageHeaderView, PageName } from '../view/view.js';
 import { sha256 } from './output-states.js';
-import { viewOptionsFor, type PageOptions } from './view-options.js';
+import { pageLocale, viewOptionsFor, type PageOptions } from './view-options.js';
 
 /** The document information a PDF carries (its file identifier is derived when it is stamped). */
 export interface DocumentInfo {
@@ -144,9 +144,4 @@ function guideInfo(ladder: Ladder, guide: Guide, view: PageHeaderView, options: 
 
 function isWholeRole(role: Role, only: ReadonlySet<Position> | null): boolean {
   return only === null || role.positions.every((position) => only.has(position));
-}
-
-/** The language a page's view was made in. */
-function pageLocale(view: PageHeaderView): PageLocale {
-  return { tag: view.lang.tag, dir: view.lang.dir, labels: view.labels };
 }

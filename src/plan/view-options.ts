@@ -1,7 +1,9 @@
 import type { Paper, TextFormat } from '../formats.js';
+import type { PageLocale } from '../locale/format-label.js';
 import { resolvePageLocale } from '../locale/resolve-page-locale.js';
 import type { Ladder } from '../model.js';
 import type { Branding, ViewOptions } from '../view/to-views.js';
+import type { PageHeaderView } from '../view/view.js';
 
 /** What every planned page depends on besides the model and the templates (and the configuration's branding). */
 export interface PageOptions extends Branding {
@@ -33,4 +35,9 @@ export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: T
     version: options.version,
     preparedFor: options.preparedFor,
   });
+}
+
+/** The language a page's view was made in. */
+export function pageLocale(view: PageHeaderView): PageLocale {
+  return { tag: view.lang.tag, dir: view.lang.dir, labels: view.labels };
 }

@@ -22,6 +22,8 @@ export interface RadarChartInput {
   shapes: RadarShape[];
   /** Labels in a right-to-left language (Arabic, Hebrew): laid out right to left, each still growing away from the chart. */
   rightToLeft?: boolean;
+  /** How the description says a value, in the page's language; `3 of 5` when not given. */
+  rankLabel?: (rank: number, ranks: number) => string;
 }
 
 interface Point {
@@ -76,7 +78,7 @@ export function renderRadarChart(input: RadarChartInput): string {
     ...axes.map((axis, i) => renderAxisLabel(axis, i, axes.length, input.rightToLeft === true)),
     ...shapes.map((shape, s) => renderShapePolygon(shape, s, axes)),
     ...shapes.flatMap((shape, s) => renderShapeMarkers(shape, s, axes)),
-    ...(shapes.length === 2 ? renderLegend(shapes, height) : []),
+    ...(shapes.length === 2 ? renderLegend(shapes, height, input.rightToLeft === true) : []),
     '</svg>',
   ].join('\n');
 }
@@ -101,9 +103,9 @@ function assertValidInput({ idPrefix, axes, shapes }: RadarChartInput): void {
   }
 }
 
-function describeChart({ description, axes, shapes }: RadarChartInput): string {
+function describeChart({ description, axes, shapes, rankLabel = (rank, ranks) => `${rank} of ${ranks}` }: RadarChartInput): string {
   const sentences = shapes.map((shape) => {
-    const values = axes.map((axis, i) => `${axis.name} ${shape.values[i]} of ${axis.ranks}`);
+    const values = axes.map((axis, i) => `${axis.name} ${rankLabel(shape.values[i]!, axis.ranks)}`);
     return `${shape.label}: ${values.join(', ')}.`;
   });
   return [description.trim(), ...sentences].filter((part) => part !== '').join(' ');
@@ -162,16 +164,18 @@ function renderShapeMarkers(shape: RadarShape, shapeIndex: number, axes: RadarAx
   );
 }
 
-function renderLegend(shapes: RadarShape[], height: number): string[] {
-  // Rows stacked vertically and starting a little left of the centre need no text measuring,
-  // which SVG cannot do ahead of rendering.
+function renderLegend(shapes: RadarShape[], height: number, rightToLeft: boolean): string[] {
+  // Rows stacked vertically and starting a little before the centre need no text measuring,
+  // which SVG cannot do ahead of rendering. Right to left, the sample sits right of the centre and
+  // the text (anchored at its start, now its right end) runs leftwards from it.
+  const side = rightToLeft ? -1 : 1;
   const rows = shapes.map((shape, s) => {
     const y = height - LEGEND_HEIGHT + 6 + s * 18;
     const dash = s === 1 ? ' stroke-dasharray="6 4"' : '';
     return [
-      `<line class="ladders-chart-shape-${s + 1}"${dash} x1="${CX - 50}" y1="${y}" x2="${CX - 18}" y2="${y}"/>`,
-      `<circle class="ladders-chart-marker-${s + 1}" cx="${CX - 34}" cy="${y}" r="3.5"/>`,
-      `<text x="${CX - 10}" y="${y + 4}">${escapeXml(shape.label)}</text>`,
+      `<line class="ladders-chart-shape-${s + 1}"${dash} x1="${CX - 50 * side}" y1="${y}" x2="${CX - 18 * side}" y2="${y}"/>`,
+      `<circle class="ladders-chart-marker-${s + 1}" cx="${CX - 34 * side}" cy="${y}" r="3.5"/>`,
+      `<text x="${CX - 10 * side}" y="${y + 4}">${escapeXml(shape.label)}</text>`,
     ].join('');
   });
   return ['<g class="ladders-chart-legend">', ...rows, '</g>'];

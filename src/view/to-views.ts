@@ -271,8 +271,8 @@ function toChartView(ladder: Ladder, position: Position, locale: PageLocale): Ch
   return {
     svg: renderRadarChart({
       idPrefix: `chart-${position.code.toLowerCase()}`,
-      title: `${position.code} expectations`,
-      description: `The rank ${position.title} expects on each axis.`,
+      title: formatLabel(locale, 'expects', { code: position.code }),
+      description: formatLabel(locale, 'chartDescription', { title: position.title }),
       axes: axes.map((axis, index) => ({
         name: axis.name,
         ranks: axis.levels.length,
@@ -280,6 +280,7 @@ function toChartView(ladder: Ladder, position: Position, locale: PageLocale): Ch
       })),
       shapes: [{ label: position.code, values }],
       rightToLeft: locale.dir === 'rtl',
+      rankLabel: (rank, ranks) => formatLabel(locale, 'rankOf', { rank, ranks }),
     }),
     file: `${position.code.toLowerCase()}.svg`,
     alt: formatLabel(locale, 'chartAlt', { code: position.code, summary }),
