@@ -14,5 +14,7 @@ export default defineConfig({
   platform: 'node',
   // Loaded from node_modules as they are: the bundled Chromium is found next to its own package.
   external: [/^node:/, 'puppeteer-core', '@sparticuz/chromium'],
+  // jsonc-parser's `main` is a UMD build whose `require` calls a bundle cannot follow; its ES module build bundles as it is.
+  resolve: { alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } },
   output: { dir: 'dist', format: 'esm', chunkFileNames: '[name]-[hash].js', sourcemap: true, cleanDir: true },
 });

@@ -1,3 +1,5 @@
+import { printParseErrorCode, visit, type ParseErrorCode } from 'jsonc-parser';
+
 /** A JSON value with the offsets where it starts and ends in the text, so messages can point at it. */
 export type JsonNode =
   | { type: 'object'; start: number; end: number; members: JsonMember[] }
@@ -17,6 +19,7 @@ export interface JsonMember {
 /** The tree of a JSON text, or why it is not strict JSON and the offset of the problem. */
 export type ParsedJson = { ok: true; node: JsonNode } | { ok: false; reason: string; offset: number };
 
+/** Thrown from the visitor to stop at the first problem: the parser would go on and report its recoveries too. */
 class JsonSyntaxError extends Error {
   constructor(
     readonly reason: string,
@@ -26,185 +29,146 @@ class JsonSyntaxError extends Error {
   }
 }
 
-// Deeper nesting is never a config; the limit keeps the recursion far from the stack's end.
+// Deeper nesting is never a config; stopping there keeps the parser's recursion far from the stack's end.
 const maxDepth = 200;
-const numberPattern = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const wordPattern = /[\w$.+-]+/y;
-const escapes: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+// The parser's error codes by name: its enum is a `const enum`, which an isolated module cannot read.
+const stringErrors = new Set(['UnexpectedEndOfString', 'InvalidEscapeCharacter', 'InvalidUnicode', 'InvalidCharacter']);
+const numberErrors = new Set(['InvalidNumberFormat', 'UnexpectedEndOfNumber']);
 
-/** Parse strict JSON (RFC 8259: no comments, trailing commas, single quotes or bare keys), keeping offsets. */
+/** What the parser expects next, for messages that say what it found instead. */
+type Expecting = 'value' | 'key' | 'colon' | 'next';
+type Container = (JsonNode & { type: 'object' }) | (JsonNode & { type: 'array' });
+/** An object or array being read, and the key it will be the value of when its parent is an object. */
+interface Frame {
+  node: Container;
+  key: { key: string; keyStart: number } | undefined;
+}
+
+/**
+ * Parse strict JSON (RFC 8259: no comments, trailing commas, single quotes or bare keys) with
+ * jsonc-parser, keeping the offset of every value and key; the first problem stops it, said in words
+ * that name what was found and what was expected there.
+ */
 export function parseJson(text: string): ParsedJson {
+  if (text.trim() === '') return { ok: false, reason: 'The file is empty, expected a JSON object such as `{}`', offset: 0 };
+  const stack: Frame[] = [];
+  let root: JsonNode | undefined;
+  let pendingKey: { key: string; keyStart: number } | undefined;
+  let expecting: Expecting = 'value';
+
+  const attach = (node: JsonNode) => {
+    const parent = stack.at(-1)?.node;
+    if (!parent) root = node;
+    else if (parent.type === 'array') parent.items.push(node);
+    else if (pendingKey) parent.members.push({ ...pendingKey, value: node });
+    expecting = 'next';
+  };
+  const open = (node: Container) => {
+    if (stack.length >= maxDepth + 1) throw new JsonSyntaxError(`Nested deeper than ${maxDepth} levels`, node.start);
+    stack.push({ node, key: pendingKey });
+    expecting = node.type === 'object' ? 'key' : 'value';
+  };
+  const close = (offset: number, length: number) => {
+    const { node, key } = stack.pop()!;
+    node.end = offset + length;
+    pendingKey = key;
+    attach(node);
+  };
+
   try {
-    const parser = new Parser(text);
-    return { ok: true, node: parser.parseDocument() };
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => open({ type: 'object', start: offset, end: offset, members: [] }),
+        onArrayBegin: (offset) => open({ type: 'array', start: offset, end: offset, items: [] }),
+        onObjectEnd: close,
+        onArrayEnd: close,
+        onObjectProperty: (key: string, keyStart) => {
+          pendingKey = { key, keyStart };
+          expecting = 'colon';
+        },
+        onSeparator: (character) => {
+          expecting = character === ':' ? 'value' : stack.at(-1)?.node.type === 'object' ? 'key' : 'value';
+        },
+        onLiteralValue: (value: unknown, offset, length) => {
+          const end = offset + length;
+          // `01` and `1x` are not JSON numbers, though the scanner reads their first digit as one.
+          if (typeof value === 'number' && /[\w.+-]/.test(text[end] ?? '')) {
+            throw new JsonSyntaxError(`Invalid number \`${wordAt(text, offset)}\``, offset);
+          }
+          attach(toLiteralNode(value, offset, end, text));
+        },
+        onError: (code, offset) => {
+          throw describeError(text, code, offset, expecting, stack);
+        },
+      },
+      { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+    );
   } catch (error) {
     if (error instanceof JsonSyntaxError) return { ok: false, reason: error.reason, offset: error.offset };
     throw error;
   }
+  // The parser reports every problem it meets, so a text it went through without one holds a value.
+  return { ok: true, node: root! };
 }
 
-class Parser {
-  private index = 0;
+function toLiteralNode(value: unknown, start: number, end: number, text: string): JsonNode {
+  if (typeof value === 'string') return { type: 'string', start, end, value };
+  if (typeof value === 'number') return { type: 'number', start, end, value, raw: text.slice(start, end) };
+  if (typeof value === 'boolean') return { type: 'boolean', start, end, value };
+  return { type: 'null', start, end };
+}
 
-  constructor(private readonly text: string) {}
-
-  parseDocument(): JsonNode {
-    this.skipWhitespace();
-    if (this.index === this.text.length) throw new JsonSyntaxError('The file is empty, expected a JSON object such as `{}`', 0);
-    const node = this.parseValue(0);
-    this.skipWhitespace();
-    if (this.index < this.text.length) {
-      throw new JsonSyntaxError(`Unexpected \`${this.wordAt(this.index)}\` after the end of the JSON value`, this.index);
-    }
-    return node;
+function describeError(text: string, code: ParseErrorCode, offset: number, expecting: Expecting, stack: Frame[]): JsonSyntaxError {
+  const error = printParseErrorCode(code);
+  if (error === 'InvalidCommentToken') return new JsonSyntaxError('Comments are not allowed in JSON', offset);
+  if (stringErrors.has(error)) return describeStringError(text, offset);
+  const char = text[offset];
+  if (numberErrors.has(error) || (error === 'InvalidSymbol' && /^[-\d]/.test(char ?? '')))
+    return new JsonSyntaxError(`Invalid number \`${wordAt(text, offset)}\``, offset);
+  if (char === "'") return new JsonSyntaxError("Strings in JSON must use double quotes, not `'`", offset);
+  if ((char === '}' || char === ']') && /,\s*$/.test(text.slice(0, offset))) {
+    // The place to delete is the comma, not the bracket after it.
+    return new JsonSyntaxError('Trailing comma is not allowed in JSON', text.lastIndexOf(',', offset));
   }
+  const container = stack.at(-1)?.node;
+  const found = char === undefined ? 'end of file' : `\`${wordAt(text, offset)}\``;
+  // The parser has already ended the object or array it reports unclosed.
+  if (error === 'CloseBraceExpected') return new JsonSyntaxError(`Unexpected ${found}, expected \`,\` or \`}\``, offset);
+  if (error === 'CloseBracketExpected') return new JsonSyntaxError(`Unexpected ${found}, expected \`,\` or \`]\``, offset);
+  if (!container && expecting === 'next')
+    return new JsonSyntaxError(`Unexpected \`${wordAt(text, offset)}\` after the end of the JSON value`, offset);
+  const expected = {
+    value: 'expected a value',
+    key: 'expected a key in double quotes',
+    colon: 'expected `:` after the key',
+    next: container?.type === 'array' ? 'expected `,` or `]`' : 'expected `,` or `}`',
+  }[expecting];
+  return new JsonSyntaxError(`Unexpected ${found}, ${expected}`, offset);
+}
 
-  private parseValue(depth: number): JsonNode {
-    if (depth > maxDepth) throw new JsonSyntaxError(`Nested deeper than ${maxDepth} levels`, this.index);
-    const start = this.index;
-    const char = this.text[this.index];
-    if (char === '{') return this.parseObject(depth);
-    if (char === '[') return this.parseArray(depth);
-    if (char === '"') return { type: 'string', start, value: this.parseString(), end: this.index };
-    if (char === '-' || (char !== undefined && char >= '0' && char <= '9')) return this.parseNumber();
-    for (const [word, value] of [
-      ['true', true],
-      ['false', false],
-      ['null', null],
-    ] as const) {
-      if (this.text.startsWith(word, start)) {
-        this.index += word.length;
-        const end = this.index;
-        return value === null ? { type: 'null', start, end } : { type: 'boolean', start, end, value };
-      }
-    }
-    return this.fail('expected a value');
+/** The first problem in the string that starts at `start`: the scanner names the string, not the character. */
+function describeStringError(text: string, start: number): JsonSyntaxError {
+  for (let index = start + 1; index < text.length; index += 1) {
+    const char = text[index]!;
+    if (char === '"') break;
+    if (char === '\n' || char === '\r') break;
+    if (char < ' ') return new JsonSyntaxError('Control character in a string; write it as an escape such as `\\t`', index);
+    if (char !== '\\') continue;
+    const letter = text[index + 1] ?? '';
+    const valid = '"\\/bfnrt'.includes(letter) || (letter === 'u' && /^[\da-fA-F]{4}$/.test(text.slice(index + 2, index + 6)));
+    if (letter === '' || !valid) return new JsonSyntaxError(`Invalid escape \`\\${letter}\` in a string`, index);
+    index += 1;
   }
+  return new JsonSyntaxError('Unterminated string', start);
+}
 
-  private parseObject(depth: number): JsonNode {
-    const start = this.index;
-    const members: JsonMember[] = [];
-    this.index += 1;
-    this.skipWhitespace();
-    if (this.text[this.index] === '}') return { type: 'object', start, members, end: ++this.index };
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.index] !== '"') {
-        if (this.text[this.index] === '}' && members.length > 0) this.failTrailingComma();
-        this.fail('expected a key in double quotes');
-      }
-      const keyStart = this.index;
-      const key = this.parseString();
-      this.skipWhitespace();
-      if (this.text[this.index] !== ':') this.fail('expected `:` after the key');
-      this.index += 1;
-      this.skipWhitespace();
-      members.push({ key, keyStart, value: this.parseValue(depth + 1) });
-      this.skipWhitespace();
-      if (this.text[this.index] === '}') return { type: 'object', start, members, end: ++this.index };
-      if (this.text[this.index] !== ',') this.fail('expected `,` or `}`');
-      this.index += 1;
-    }
-  }
-
-  private parseArray(depth: number): JsonNode {
-    const start = this.index;
-    const items: JsonNode[] = [];
-    this.index += 1;
-    this.skipWhitespace();
-    if (this.text[this.index] === ']') return { type: 'array', start, items, end: ++this.index };
-    for (;;) {
-      this.skipWhitespace();
-      if (this.text[this.index] === ']' && items.length > 0) this.failTrailingComma();
-      items.push(this.parseValue(depth + 1));
-      this.skipWhitespace();
-      if (this.text[this.index] === ']') return { type: 'array', start, items, end: ++this.index };
-      if (this.text[this.index] !== ',') this.fail('expected `,` or `]`');
-      this.index += 1;
-    }
-  }
-
-  private parseString(): string {
-    const start = this.index;
-    let value = '';
-    this.index += 1;
-    for (;;) {
-      const char = this.text[this.index];
-      if (char === undefined || char === '\n' || char === '\r') throw new JsonSyntaxError('Unterminated string', start);
-      if (char === '"') break;
-      if (char < ' ') throw new JsonSyntaxError('Control character in a string; write it as an escape such as `\\t`', this.index);
-      if (char === '\\') {
-        value += this.parseEscape();
-      } else {
-        value += char;
-        this.index += 1;
-      }
-    }
-    this.index += 1;
-    return value;
-  }
-
-  private parseEscape(): string {
-    const start = this.index;
-    const letter = this.text[this.index + 1] ?? '';
-    const simple = escapes[letter];
-    if (simple !== undefined) {
-      this.index += 2;
-      return simple;
-    }
-    const hex = this.text.slice(this.index + 2, this.index + 6);
-    if (letter === 'u' && /^[\da-fA-F]{4}$/.test(hex)) {
-      this.index += 6;
-      return String.fromCharCode(Number.parseInt(hex, 16));
-    }
-    throw new JsonSyntaxError(`Invalid escape \`\\${letter}\` in a string`, start);
-  }
-
-  private parseNumber(): JsonNode {
-    const start = this.index;
-    numberPattern.lastIndex = start;
-    const raw = numberPattern.exec(this.text)?.[0] ?? '';
-    const next = this.text[start + raw.length];
-    // `01`, `1.`, `-` and `1e` are not JSON numbers, though a prefix of each would be.
-    if (raw === '' || raw === '-' || (next !== undefined && /[\w.+-]/.test(next))) {
-      throw new JsonSyntaxError(`Invalid number \`${this.wordAt(start)}\``, start);
-    }
-    this.index += raw.length;
-    return { type: 'number', start, raw, value: Number(raw), end: this.index };
-  }
-
-  private skipWhitespace(): void {
-    for (;;) {
-      const char = this.text[this.index];
-      if (char === ' ' || char === '\t' || char === '\n' || char === '\r') {
-        this.index += 1;
-      } else if (char === '/' && (this.text[this.index + 1] === '/' || this.text[this.index + 1] === '*')) {
-        throw new JsonSyntaxError('Comments are not allowed in JSON', this.index);
-      } else {
-        return;
-      }
-    }
-  }
-
-  /** The comma before `this.index`: the place to delete is the comma, not the bracket after it. */
-  private failTrailingComma(): never {
-    const comma = this.text.lastIndexOf(',', this.index);
-    throw new JsonSyntaxError('Trailing comma is not allowed in JSON', comma === -1 ? this.index : comma);
-  }
-
-  private fail(expected: string): never {
-    const char = this.text[this.index];
-    if (char === undefined) throw new JsonSyntaxError(`Unexpected end of file, ${expected}`, this.index);
-    if (char === "'") throw new JsonSyntaxError("Strings in JSON must use double quotes, not `'`", this.index);
-    throw new JsonSyntaxError(`Unexpected \`${this.wordAt(this.index)}\`, ${expected}`, this.index);
-  }
-
-  /** The word or single character at `offset`, to quote what was found. */
-  private wordAt(offset: number): string {
-    wordPattern.lastIndex = offset;
-    const word = wordPattern.exec(this.text)?.[0] ?? this.text.slice(offset, offset + 1);
-    return word.length > 30 ? word.slice(0, 30) + '…' : word;
-  }
+/** The word or single character at `offset`, to quote what was found. */
+function wordAt(text: string, offset: number): string {
+  wordPattern.lastIndex = offset;
+  const word = wordPattern.exec(text)?.[0] ?? text.slice(offset, offset + 1);
+  return word.length > 30 ? word.slice(0, 30) + '…' : word;
 }
 
 /** The plain value of a node; keys such as `__proto__` stay ordinary keys. */
