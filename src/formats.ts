@@ -14,7 +14,7 @@ export const paperSizes = { a4: 'A4', letter: 'letter' } as const;
 export type Paper = keyof typeof paperSizes;
 
 /** Every paper size, in the order help texts list them. */
-export const papers = Object.keys(paperSizes) as Paper[];
+export const papers = Object.keys(paperSizes) as [Paper, ...Paper[]];
 
 /** The two pages made for each position: the handout, and the worksheet to fill in during a review. */
 export const variants = ['handout', 'review'] as const;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { formats, papers } from '../formats.js';
 import { quote, quoteList, report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { closestMatch } from '../read/closest-match.js';
@@ -9,11 +10,10 @@ import { toJsonValue, type JsonMember, type JsonNode } from './parse-json.js';
 import { readLogo } from './read-logo.js';
 import { localeSchema } from '../locale/locale-tag.js';
 
-const formatNames = ['pdf', 'html', 'md'] as const;
 const expected = {
   name: "must be a non-empty string: the organisation's name",
   path: 'must be a non-empty string: a path, relative to the config file or absolute',
-  formats: `must be a non-empty list of formats, each one of ${quoteList(formatNames)}`,
+  formats: `must be a non-empty list of formats, each one of ${quoteList(formats)}`,
   version: 'must be a non-empty string such as `"2026.1"`, or a number',
   title: "must be a non-empty string: the framework's title",
   color: 'must be a CSS hex colour, `#rgb` or `#rrggbb`, such as `#0b6e4f`',
@@ -25,13 +25,13 @@ const pathSchema = z
 /** The one schema of the config's keys, as written in the file (paths still relative, the logo still a path). */
 export const configSchema = z.strictObject({
   organization: z.string({ error: expected.name }).trim().min(1, { error: expected.name }).optional(),
-  paper: z.enum(['a4', 'letter'], { error: 'must be one of `a4`, `letter`' }).optional(),
+  paper: z.enum(papers, { error: `must be one of ${quoteList(papers)}` }).optional(),
   formats: z
-    .array(z.enum(formatNames, { error: expected.formats }), { error: expected.formats })
+    .array(z.enum(formats, { error: expected.formats }), { error: expected.formats })
     .min(1, { error: expected.formats })
-    .superRefine((formats, context) => {
-      formats.forEach((format, index) => {
-        if (formats.indexOf(format) < index) context.addIssue({ code: 'custom', message: `lists ${quote(format)} twice`, path: [index] });
+    .superRefine((listed, context) => {
+      listed.forEach((format, index) => {
+        if (listed.indexOf(format) < index) context.addIssue({ code: 'custom', message: `lists ${quote(format)} twice`, path: [index] });
       });
     })
     .optional(),
