@@ -28,6 +28,8 @@ export interface LoadedLadder {
   files: VFile[];
   /** Files read besides the pages, as paths relative to the working folder: the site's `_config.yml`, inlined images. */
   reads: string[];
+  /** The role pages and position headings found, counted whether or not they made it into the model. */
+  found: { roles: number; positions: number };
 }
 
 interface Page {
@@ -74,12 +76,13 @@ export function toLadder(
   // A page that could not be parsed might be the introduction: guessing a framework would mislead.
   const framework = pages.length === sources.length ? readFramework(introductions, shippedIntroduction, folderPath, files, names) : null;
   const reads = new Set<string>(options.site?.file ? [options.site.file.path] : []);
-  if (!framework) return { ladder: null, files, reads: [...reads] };
+  if (!framework) return { ladder: null, files, reads: [...reads], found: { roles: 0, positions: 0 } };
   const introduction = introductions[0];
   const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
   const others = pages.filter((page) => page !== introduction);
   const rolePages = others.filter((page) => isRolePage(page.tree, page.file, framework, readSeniority));
   const guidePages = others.filter((page) => !rolePages.includes(page) && hasContent(page));
+  const found = { roles: rolePages.length, positions: rolePages.reduce((sum, page) => sum + positionHeadings(page.tree).length, 0) };
 
   const makeGuideId = makeIdMaker();
   const sectionGuides = introduction
@@ -132,7 +135,16 @@ export function toLadder(
   const ladder = { framework, roles, guides };
   validateLadder(ladder, new Map(files.map((file) => [file.path, file])));
   reportMissingGlyphs(sources);
-  return { ladder, files, reads: [...reads].sort(compareText) };
+  return { ladder, files, reads: [...reads].sort(compareText), found };
+}
+
+/** The position headings of a role page (`## EM6 - Engineering Manager 6`): each one's anchor and code. */
+function positionHeadings(tree: Root): { anchor: string; code: string }[] {
+  return sectionsAt(tree, 2).flatMap((section) => {
+    const text = plainText(section.heading);
+    const heading = parsePositionHeading(text);
+    return heading ? [{ anchor: headingAnchor(text), code: heading.code }] : [];
+  });
 }
 
 /** How a link to each ladder page (and a fragment of it) reads in the model: `ladders:role/<id>`, `ladders:position/<code>`, … */
@@ -145,11 +157,7 @@ function pageReferences(
   const references = new Map<string, (fragment: string | null) => string>();
   for (const page of rolePages) {
     const id = page.frontMatter ? pageId(page.file, page.frontMatter) : '';
-    const positions = new Map<string, string>();
-    for (const section of sectionsAt(page.tree, 2)) {
-      const heading = parsePositionHeading(plainText(section.heading));
-      if (heading) positions.set(headingAnchor(plainText(section.heading)), heading.code);
-    }
+    const positions = new Map(positionHeadings(page.tree).map(({ anchor, code }) => [anchor, code]));
     references.set(page.file.path, (fragment) => {
       const code = fragment === null ? undefined : positions.get(fragment.toLowerCase());
       return code ? `ladders:position/${code}` : `ladders:role/${id}`;
