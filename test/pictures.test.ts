@@ -1,0 +1,99 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/print/find-browser.js';
+import { printPdfs } from '../src/print/print-pdfs.js';
+import { matchBaselines } from './support/match-baselines.js';
+import { rasterizePdf } from './support/rasterize-pdf.js';
+import { run } from './support/run.js';
+
+// Every kind of page, printed by the command as a user runs it, drawn page by page as a picture and
+// compared with the pictures in test/baselines/, which were looked at when they were committed. A test
+// that fails names the page and how many pixels differ, and leaves the page as it is now and the
+// difference in the system's temporary folder. After an intended change:
+// UPDATE_BASELINES=1 npx vitest run test/pictures.test.ts, then look at every picture that changed.
+// The tests run one after another, so at most one browser is up at a time.
+
+const repoRoot = path.join(import.meta.dirname, '..');
+const fixtures = path.join(import.meta.dirname, 'fixtures');
+const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-pictures-test-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Run `ladders …` from the repository into a new folder, and return that folder. */
+async function ladders(folder: string, args: string[]): Promise<string> {
+  const out = path.join(scratch, folder);
+  const result = await run([...args, '--out', out], repoRoot);
+  expect(result.code, result.stderr).toBe(0);
+  return out;
+}
+
+/** Compare every page of a PDF with its baselines. */
+function expectAsReviewed(name: string, pdf: Uint8Array): void {
+  const problems = matchBaselines(name, rasterizePdf(pdf));
+  expect(problems, problems.join('\n')).toEqual([]);
+}
+
+describe('pages look as reviewed', () => {
+  it('the handout and the review worksheet, on A4', async () => {
+    const out = await ladders('a4', ['build', '--only', 'EM6', '--format', 'pdf', '--paper', 'a4']);
+    expectAsReviewed('handout-em6-a4', readFileSync(path.join(out, 'engineering-manager', 'em6.pdf')));
+    expectAsReviewed('review-em6-a4', readFileSync(path.join(out, 'engineering-manager', 'em6-review.pdf')));
+  });
+
+  it('the handout and the review worksheet, on Letter', async () => {
+    const out = await ladders('letter', ['build', '--only', 'EM6', '--format', 'pdf', '--paper', 'letter']);
+    expectAsReviewed('handout-em6-letter', readFileSync(path.join(out, 'engineering-manager', 'em6.pdf')));
+    expectAsReviewed('review-em6-letter', readFileSync(path.join(out, 'engineering-manager', 'em6-review.pdf')));
+  });
+
+  it('the comparison of two positions', async () => {
+    const out = await ladders('compare', ['compare', 'EM5', 'EM6', '--format', 'pdf', '--paper', 'a4']);
+    expectAsReviewed('compare-em5-em6-a4', readFileSync(path.join(out, 'em5-vs-em6.pdf')));
+  });
+
+  it('the copy prepared for an offer letter', async () => {
+    const out = await ladders('offer', [
+      'build',
+      '--only',
+      'EM6',
+      '--format',
+      'pdf',
+      '--paper',
+      'a4',
+      '--for',
+      'A. Candidate',
+      '--date',
+      '2026-12-01',
+    ]);
+    expectAsReviewed('offer-em6-a4', readFileSync(path.join(out, 'engineering-manager', 'em6.pdf')));
+  });
+
+  it('a guide page, with its table and its pictures', async () => {
+    const input = path.join(fixtures, 'reader-guides', 'input');
+    const out = await ladders('guides', ['build', '--ladders', input, '--format', 'pdf', '--variant', 'handout', '--paper', 'a4']);
+    expectAsReviewed('guide-balancing-a4', readFileSync(path.join(out, 'guides', 'balancing.pdf')));
+  });
+
+  it('a right-to-left handout, in Arabic on its own paper', async () => {
+    const input = path.join(fixtures, 'locale-ar', 'input');
+    const out = await ladders('arabic', ['build', '--ladders', input, '--only', 'A2', '--format', 'pdf', '--variant', 'handout']);
+    expectAsReviewed('handout-a2-ar', readFileSync(path.join(out, 'developer', 'a2.pdf')));
+  });
+
+  it('the index and a role page, printed from their HTML as a browser prints them', async () => {
+    // The command makes these pages as HTML only; they carry the same print styles as the handouts.
+    const out = await ladders('html', ['build', '--format', 'html', '--variant', 'handout', '--paper', 'a4']);
+    const pages = { index: 'index.html', 'role-engineering-manager': 'engineering-manager/index.html' };
+    const printed = new Map<string, Uint8Array>();
+    await printPdfs(
+      Object.entries(pages).map(([name, file]) => ({
+        path: name,
+        html: readFileSync(path.join(out, file), 'utf8'),
+        info: { title: name, subject: name, keywords: [], author: null, creator: 'test', date: null },
+      })),
+      { browser: await findBrowser({}), concurrency: 1, onPdf: (page, pdf) => void printed.set(page.path, pdf) },
+    );
+    for (const name of Object.keys(pages)) expectAsReviewed(`${name}-a4`, printed.get(name)!);
+  });
+});
