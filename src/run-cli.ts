@@ -152,6 +152,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     logo: config.logo?.dataUri ?? null,
     version: config.version ?? null,
     locale: config.locale ?? null,
+    audience: config.audience ?? null,
     labels: config.labels
       ? await readLabelOverrides(config.labels).catch((error: Error) => Promise.reject(new UsageError(error.message)))
       : null,

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLadder } from '../src/read/load-ladder.js';
 import { resolvePageLocale } from '../src/locale/resolve-page-locale.js';
-import { toHandoutView, toIndexView, toRoleView, type ViewOptions } from '../src/view/to-views.js';
+import { toHandoutView } from '../src/view/to-handout-view.js';
+import { toIndexView, toRoleView, type ViewOptions } from '../src/view/to-views.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const { ladder } = await loadLadder(path.join(repoRoot, 'ladders'), repoRoot);

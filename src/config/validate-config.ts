@@ -52,6 +52,7 @@ export const configSchema = z.strictObject({
   seniorityWords: seniorityWordsSchema.optional(),
   locale: localeSchema.optional(),
   labels: pathSchema.optional(),
+  audience: z.enum(['internal', 'external'], { error: 'must be one of `internal`, `external`' }).optional(),
 });
 
 /** A key of the config. */

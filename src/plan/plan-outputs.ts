@@ -2,7 +2,8 @@ import type { OutputFormat, TextFormat, Variant } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
 import type { Guide, Ladder, Position, Role } from '../model.js';
 import { guidePath, handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
-import { toGuideView, toHandoutView, toIndexView, toRoleView } from '../view/to-views.js';
+import { toHandoutView, toReviewView } from '../view/to-handout-view.js';
+import { toGuideView, toIndexView, toRoleView } from '../view/to-views.js';
 import type { HandoutView, PageHeaderView, PageName } from '../view/view.js';
 import { sha256 } from './output-states.js';
 import { pageLocale, viewOptionsFor, type PageOptions } from './view-options.js';
@@ -48,11 +49,11 @@ export interface PlanOptions extends PageOptions {
 export function planOutputs(ladder: Ladder, templates: TemplateDigests, options: PlanOptions): PlannedOutput[] {
   // The stylesheet is the same on every page: hashed once, not once a page.
   const styleKey = sha256(options.style);
-  const viewOptionsOf = viewOptionsFor(ladder, options);
+  const viewOptionsOf = viewOptionsFor(ladder, { ...options, built: { formats: options.formats, variants: options.variants } });
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
     const viewFormat: TextFormat = format === 'pdf' ? 'html' : format;
-    const viewOptions = viewOptionsOf(viewFormat);
+    const viewOptions = viewOptionsOf(format);
     const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
       sha256(JSON.stringify([options.toolVersion, format, templates.digest(page, viewFormat), { ...view, style: styleKey }, more]));
     const page = (path: string, page: PageName, view: { style: string }): PlannedOutput => ({
@@ -65,8 +66,10 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
     });
     for (const role of ladder.roles) {
       for (const position of role.positions.filter((candidate) => options.only?.has(candidate) ?? true)) {
-        const view = toHandoutView(ladder, role, position, viewOptions);
+        const handoutView = toHandoutView(ladder, role, position, viewOptions);
         for (const variant of options.variants) {
+          // Each page's view holds only what it shows, so that a change to the worksheet's alone leaves the handout current.
+          const view = variant === 'handout' ? handoutView : toReviewView(handoutView, ladder, role, position, viewOptions);
           const pathOf = variant === 'handout' ? handoutPath : reviewPath;
           if (format === 'pdf') {
             const info = documentInfo(ladder, role, position, variant, view, options);

@@ -1,4 +1,4 @@
-import type { Paper, TextFormat } from '../formats.js';
+import type { OutputFormat, Paper, Variant } from '../formats.js';
 import type { PageLocale } from '../locale/format-label.js';
 import { resolvePageLocale } from '../locale/resolve-page-locale.js';
 import type { Ladder } from '../model.js';
@@ -16,16 +16,22 @@ export interface PageOptions extends Branding {
   date: Date | null;
   /** `--for NAME --date DATE`: stamped on every page made for a position. */
   preparedFor?: { name: string; date: Date } | null;
+  /** What the build writes for each position, so its pages can link to each other; null or absent links to none. */
+  built?: { formats: readonly OutputFormat[]; variants: readonly Variant[] } | null;
 }
 
 /**
  * The options a page's view is made with, for each format: the language and paper resolved once,
  * from the configuration and the ladder's introduction.
  */
-export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: TextFormat) => ViewOptions {
+export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: OutputFormat) => ViewOptions {
   const { locale, paper } = resolvePageLocale(ladder, options);
   return (format) => ({
-    format,
+    // A PDF is its HTML printed, with the links a PDF can follow.
+    format: format === 'pdf' ? 'html' : format,
+    printed: format === 'pdf',
+    built: options.built ?? null,
+    audience: options.audience,
     paper,
     locale,
     style: options.style,

@@ -153,7 +153,7 @@ async function runWorker(
 /** Stamp a printed page with its document information; a PDF the stamper cannot read fails the print, naming it. */
 function stamp(page: PdfPage, pdf: Uint8Array): Uint8Array {
   try {
-    return stampPdf(pdf, { ...page.info, source: page.html });
+    return stampPdf(pdf, { ...page.info, source: page.html }, page.path);
   } catch (error) {
     throw new PrintError(`Cannot stamp ${page.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DocumentInfo } from '../plan/plan-outputs.js';
+import { linkPdfsRelatively } from './link-pdfs-relatively.js';
 import { readPdfLayout, writeXref } from './read-pdf-layout.js';
 import { renumberStructureIds } from './renumber-structure-ids.js';
 
@@ -13,11 +14,13 @@ export interface PdfMetadata extends DocumentInfo {
  * document information and names tagged elements after DOM node numbers, which depend on what the
  * reused tab printed before. The element names are renumbered in place (see renumberStructureIds), the information object is
  * replaced, the file gets an identifier hashed from what it was made from, and the cross-reference
- * table is shifted to match. Everything else, the tagging included, stays byte for byte as printed:
+ * table is shifted to match. Links to other PDFs become relative to `pdfPath`, the file's path in the
+ * output folder (see linkPdfsRelatively). Everything else, the tagging included, stays byte for byte as printed:
  * editing in place costs a few milliseconds, where parsing and re-saving the whole file cost fifty.
  */
-export function stampPdf(bytes: Uint8Array, metadata: PdfMetadata): Uint8Array {
-  const text = renumberStructureIds(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+export function stampPdf(bytes: Uint8Array, metadata: PdfMetadata, pdfPath = ''): Uint8Array {
+  const printed = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const text = linkPdfsRelatively(renumberStructureIds(printed), pdfPath);
   const layout = readPdfLayout(text);
   const info = layout.objects.get(layout.infoObject);
   if (info === undefined) throw new Error(`The PDF's information object ${layout.infoObject} is not in its cross-reference table`);

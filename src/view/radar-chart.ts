@@ -31,15 +31,16 @@ interface Point {
   y: number;
 }
 
-// Wide enough that a 20-character label beside a horizontal axis fits even in a wide fallback font.
+// Wide enough that an 18-character label beside a horizontal axis fits even in a wide fallback font.
+// Pages print the chart about 100 mm wide (0.47 pt a unit), so its smallest text, 15 units, prints at 7 pt.
 const WIDTH = 600;
 const CX = 300;
-const CY = 200;
+const CY = 205;
 const RADIUS = 120;
 const LABEL_GAP = 16;
-const LINE_HEIGHT = 15;
-const CHART_HEIGHT = 400;
-const LEGEND_HEIGHT = 44;
+const LINE_HEIGHT = 19;
+const CHART_HEIGHT = 410;
+const LEGEND_HEIGHT = 50;
 const FONTS = "'Ladders Sans', Inter, sans-serif";
 
 // Each colour is declared twice: renderers without custom properties (librsvg 2.54) drop the
@@ -48,17 +49,19 @@ const STYLE = [
   `.ladders-chart{font-family:${FONTS}}`,
   `.ladders-chart-background{${declareColour('fill', '--ladders-chart-background', '#ffffff')}}`,
   `.ladders-chart-ring,.ladders-chart-spoke{fill:none;stroke-width:1;${declareColour('stroke', '--ladders-chart-grid', '#d1d5db')}}`,
-  `.ladders-chart-rank{font-size:10px;${declareColour('fill', '--ladders-chart-muted', '#6b7280')}}`,
+  `.ladders-chart-rank{font-size:15px;${declareColour('fill', '--ladders-chart-muted', '#6b7280')}}`,
   // A patch of background behind each rank number keeps it legible over the rings. Not a stroked
   // halo: PDF printers draw stroked text as Type 3 glyph procedures instead of with the font.
   `.ladders-chart-rank-patch{${declareColour('fill', '--ladders-chart-background', '#ffffff')}}`,
-  `.ladders-chart-axis-name,.ladders-chart-legend text{font-size:12px;font-weight:600;${declareColour('fill', '--ladders-chart-text', '#111827')}}`,
-  `.ladders-chart-axis-caption{font-size:11px;${declareColour('fill', '--ladders-chart-muted', '#4b5563')}}`,
+  `.ladders-chart-axis-name,.ladders-chart-legend text{font-size:17px;font-weight:600;${declareColour('fill', '--ladders-chart-text', '#111827')}}`,
+  `.ladders-chart-axis-caption{font-size:16px;${declareColour('fill', '--ladders-chart-muted', '#4b5563')}}`,
   `.ladders-chart-shape-1{fill-opacity:0.25;stroke-width:2.5px;stroke-linejoin:round;${declareColour('fill', '--ladders-brand', '#1d4ed8')}${declareColour('stroke', '--ladders-chart-shape-1-stroke', '#1f2937')}}`,
-  `.ladders-chart-shape-2{fill-opacity:0.2;stroke-width:2px;stroke-linejoin:round;${declareColour('fill', '--ladders-chart-shape-2', '#f59e0b')}${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#b45309')}}`,
+  // The second shape is an outline only: a second translucent fill over the first would blend into a
+  // third colour that belongs to neither. Orange against blue stays apart for colour-blind readers.
+  `.ladders-chart-shape-2{fill:none;stroke-width:2.5px;stroke-linejoin:round;${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#c2410c')}}`,
   `.ladders-chart-marker-1{${declareColour('fill', '--ladders-chart-shape-1-stroke', '#1f2937')}}`,
-  // A hollow marker tells the second shape apart in greyscale too.
-  `.ladders-chart-marker-2{stroke-width:1.5px;${declareColour('fill', '--ladders-chart-background', '#ffffff')}${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#b45309')}}`,
+  // Hollow square markers tell the second shape apart in greyscale too, beside its dashed line.
+  `.ladders-chart-marker-2{stroke-width:2px;${declareColour('fill', '--ladders-chart-background', '#ffffff')}${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#c2410c')}}`,
 ].join('');
 
 /** Render a radar chart of one or two shapes as a standalone, accessible SVG element. */
@@ -125,8 +128,8 @@ function renderGrid(axisCount: number, maxRanks: number): string[] {
   // where the ring's own edges slope away and leave room.
   for (let ring = 1; ring <= maxRanks; ring += 1) {
     const y = CY - (RADIUS * ring) / maxRanks - 3;
-    const width = 6 * String(ring).length + 2;
-    lines.push(`<rect class="ladders-chart-rank-patch" x="${CX + 5}" y="${formatNumber(y - 8)}" width="${width}" height="10"/>`);
+    const width = 9 * String(ring).length + 2;
+    lines.push(`<rect class="ladders-chart-rank-patch" x="${CX + 5}" y="${formatNumber(y - 12)}" width="${width}" height="14"/>`);
     lines.push(`<text class="ladders-chart-rank" x="${CX + 6}" y="${formatNumber(y)}">${ring}</text>`);
   }
   return lines;
@@ -159,9 +162,14 @@ function renderShapePolygon(shape: RadarShape, shapeIndex: number, axes: RadarAx
 }
 
 function renderShapeMarkers(shape: RadarShape, shapeIndex: number, axes: RadarAxis[]): string[] {
-  return locateShape(shape, axes).map(
-    (p) => `<circle class="ladders-chart-marker-${shapeIndex + 1}" cx="${formatNumber(p.x)}" cy="${formatNumber(p.y)}" r="3.5"/>`,
-  );
+  return locateShape(shape, axes).map((p) => renderMarker(shapeIndex, p));
+}
+
+/** The first shape's markers are dots, the second's hollow squares. */
+function renderMarker(shapeIndex: number, p: Point): string {
+  const className = `ladders-chart-marker-${shapeIndex + 1}`;
+  if (shapeIndex === 0) return `<circle class="${className}" cx="${formatNumber(p.x)}" cy="${formatNumber(p.y)}" r="4"/>`;
+  return `<rect class="${className}" x="${formatNumber(p.x - 4)}" y="${formatNumber(p.y - 4)}" width="8" height="8"/>`;
 }
 
 function renderLegend(shapes: RadarShape[], height: number, rightToLeft: boolean): string[] {
@@ -170,12 +178,12 @@ function renderLegend(shapes: RadarShape[], height: number, rightToLeft: boolean
   // the text (anchored at its start, now its right end) runs leftwards from it.
   const side = rightToLeft ? -1 : 1;
   const rows = shapes.map((shape, s) => {
-    const y = height - LEGEND_HEIGHT + 6 + s * 18;
+    const y = height - LEGEND_HEIGHT + 10 + s * 22;
     const dash = s === 1 ? ' stroke-dasharray="6 4"' : '';
     return [
-      `<line class="ladders-chart-shape-${s + 1}"${dash} x1="${CX - 50 * side}" y1="${y}" x2="${CX - 18 * side}" y2="${y}"/>`,
-      `<circle class="ladders-chart-marker-${s + 1}" cx="${CX - 34 * side}" cy="${y}" r="3.5"/>`,
-      `<text x="${CX - 10 * side}" y="${y + 4}">${escapeXml(shape.label)}</text>`,
+      `<line class="ladders-chart-shape-${s + 1}"${dash} x1="${CX - 56 * side}" y1="${y}" x2="${CX - 12 * side}" y2="${y}"/>`,
+      renderMarker(s, { x: CX - 34 * side, y }),
+      `<text x="${CX - 4 * side}" y="${y + 6}">${escapeXml(shape.label)}</text>`,
     ].join('');
   });
   return ['<g class="ladders-chart-legend">', ...rows, '</g>'];

@@ -1,25 +1,12 @@
-import { paperSizes, type Paper, type TextFormat } from '../formats.js';
+import { paperSizes, type OutputFormat, type Paper, type TextFormat, type Variant } from '../formats.js';
 import type { Axis, Expectation, Guide, Ladder, Position, Role } from '../model.js';
 import { guidePath, guidesFolder, indexFile } from './output-paths.js';
+import { positionLink } from './position-link.js';
 import { referenceHref } from './reference-href.js';
 import { renderRichText } from './render-rich-text.js';
-import { renderRadarChart } from './radar-chart.js';
-import type {
-  AxisView,
-  ChangeView,
-  ExpectationView,
-  GuideView,
-  HandoutView,
-  IndexView,
-  LinkView,
-  PageHeaderView,
-  PageView,
-  RankView,
-  RoleView,
-  StepView,
-} from './view.js';
+import type { AxisView, GuideView, IndexView, LinkView, PageHeaderView, PageView, RankView, RoleView } from './view.js';
 import type { Labels } from '../locale/load-labels.js';
-import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
+import { formatLabel, type PageLocale } from '../locale/format-label.js';
 
 /** What the configuration adds to every page; each null when not configured. */
 export interface Branding {
@@ -35,7 +22,12 @@ export interface Branding {
   locale: string | null;
   /** The organisation's own labels, over the shipped ones for the language. */
   labels: Partial<Labels> | null;
+  /** `external`: pages for people outside the organisation; null or absent is `internal`. */
+  audience?: Audience | null;
 }
+
+/** Who reads the pages: `internal` ones say where they come from and link around the output folder; `external` ones (an offer's attachment) do neither. */
+export type Audience = 'internal' | 'external';
 
 /** What the views depend on besides the model. */
 export interface ViewOptions {
@@ -53,6 +45,17 @@ export interface ViewOptions {
   preparedFor?: { name: string; date: Date } | null;
   /** The language of the pages, their direction and labels. */
   locale: PageLocale;
+  /** Who reads the pages; `internal` when absent, `external` whenever `preparedFor` is set. */
+  audience?: Audience | null;
+  /** The page is printed to PDF: links to other positions lead to their PDFs, and links nothing can follow from paper or a PDF are text. */
+  printed?: boolean;
+  /** What the build writes for each position, so a page can link to its other forms (its PDF, its worksheet); null links to none. */
+  built?: { formats: readonly OutputFormat[]; variants: readonly Variant[] } | null;
+}
+
+/** Whether pages made with `options` are for readers outside the organisation. */
+export function isExternal(options: Pick<ViewOptions, 'audience' | 'preparedFor'>): boolean {
+  return options.audience === 'external' || (options.preparedFor ?? null) !== null;
 }
 
 /** What every page knows: the tool, the framework, the paper, the style and the branding. */
@@ -71,41 +74,6 @@ export function toPageHeaderView(ladder: Ladder, options: ViewOptions): PageHead
 
 function pageView(ladder: Ladder, options: ViewOptions, homeHref: string): PageView {
   return { ...toPageHeaderView(ladder, options), home: { href: homeHref, text: ladder.framework.title } };
-}
-
-/** The view of one position's handout; its links are relative to `<role-id>/<code>.<format>`. */
-export function toHandoutView(ladder: Ladder, role: Role, position: Position, options: ViewOptions): HandoutView {
-  const index = role.positions.indexOf(position);
-  const previous = role.positions[index - 1];
-  const next = role.positions[index + 1];
-  return {
-    ...pageView(ladder, options, `../${indexFile(options.format)}`),
-    role: { id: role.id, title: role.title, summary: role.summary, link: { href: indexFile(options.format), text: role.title } },
-    position: {
-      code: position.code,
-      level: position.level,
-      title: position.title,
-      senior: position.senior,
-      seniority: seniority(position, options.locale),
-    },
-    expectations: position.expectations.map((expectation) => toExpectationView(expectation, axisOf(ladder, expectation), options.locale)),
-    previous: previous ? toStepView(ladder, previous, previous, position, options.format) : null,
-    next: next ? toStepView(ladder, next, position, next, options.format) : null,
-    chart: toChartView(ladder, position, options.locale),
-    source: { file: role.path, line: position.source.line },
-    print: {
-      footer: cssString(`${position.code} \u2014 ${position.title}`),
-      review: cssString(options.locale.labels.reviewWorksheet.toLowerCase()),
-    },
-    preparedFor: preparedFor(options.preparedFor, options.locale),
-    ratings: (['below', 'meets', 'above'] as const).map((key) => options.locale.labels[key]),
-  };
-}
-
-function preparedFor(stamp: ViewOptions['preparedFor'], locale: PageLocale): HandoutView['preparedFor'] {
-  if (!stamp) return null;
-  const date = formatDay(locale, stamp.date);
-  return { name: stamp.name, date, text: formatLabel(locale, 'preparedFor', { name: stamp.name, date }) };
 }
 
 /** A CSS string literal; `<` is escaped too, so the text can never close the `<style>` it sits in. */
@@ -229,77 +197,7 @@ export function toAxisView(axis: Axis): AxisView {
   return { id: axis.id, name: axis.name, summary: axis.summary };
 }
 
-function toExpectationView(expectation: Expectation, axis: Axis, locale: PageLocale): ExpectationView {
-  return {
-    axis: toAxisView(axis),
-    ...toRankView(expectation, axis.levels.length, locale),
-    scale: axis.levels.map((level) => ({
-      rank: level.rank,
-      keyword: level.keyword,
-      description: level.description,
-      current: level.rank === expectation.rank,
-      reached: level.rank <= expectation.rank,
-    })),
-  };
-}
-
-/** `neighbour` with the changes from `from` to `to` (one of them is the neighbour). */
-function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Position, format: TextFormat): StepView {
-  const changes: ChangeView[] = [];
-  from.expectations.forEach((before, index) => {
-    const after = to.expectations[index];
-    if (!after || after.rank === before.rank) return;
-    changes.push({
-      axis: axisOf(ladder, after).name,
-      from: before.keyword,
-      to: after.keyword,
-      fromRank: before.rank,
-      toRank: after.rank,
-      direction: after.rank > before.rank ? 'up' : 'down',
-      text: `${before.keyword} \u2192 ${after.keyword}`,
-    });
-  });
-  return { position: { code: neighbour.code, title: neighbour.title, link: positionLink(neighbour, format) }, changes };
-}
-
-function toChartView(ladder: Ladder, position: Position, locale: PageLocale): ChartView {
-  const axes = ladder.framework.axes;
-  const values = position.expectations.map((expectation) => expectation.rank);
-  const summary = position.expectations
-    .map((expectation, index) => `${axes[index]?.name ?? expectation.axis} ${expectation.keyword}`)
-    .join(', ');
-  return {
-    svg: renderRadarChart({
-      idPrefix: `chart-${position.code.toLowerCase()}`,
-      title: formatLabel(locale, 'expects', { code: position.code }),
-      description: formatLabel(locale, 'chartDescription', { title: position.title }),
-      axes: axes.map((axis, index) => ({
-        name: axis.name,
-        ranks: axis.levels.length,
-        caption: position.expectations[index]?.keyword ?? '',
-      })),
-      shapes: [{ label: position.code, values }],
-      rightToLeft: locale.dir === 'rtl',
-      rankLabel: (rank, ranks) => formatLabel(locale, 'rankOf', { rank, ranks }),
-    }),
-    file: `${position.code.toLowerCase()}.svg`,
-    alt: formatLabel(locale, 'chartAlt', { code: position.code, summary }),
-  };
-}
-
-function positionLink(position: Position, format: TextFormat): LinkView {
-  return { href: `${position.code.toLowerCase()}.${format}`, text: `${position.code} \u2014 ${position.title}` };
-}
-
 /** `Senior` or `Not senior`, in the page's language. */
 export function seniority(position: Pick<Position, 'senior'>, locale: PageLocale): string {
   return position.senior ? locale.labels.senior : locale.labels.notSenior;
 }
-
-function axisOf(ladder: Ladder, expectation: Expectation): Axis {
-  const axis = ladder.framework.axes.find((candidate) => candidate.id === expectation.axis);
-  if (!axis) throw new Error(`Expectation names axis ${expectation.axis}, which the framework does not define`);
-  return axis;
-}
-
-type ChartView = HandoutView['chart'];

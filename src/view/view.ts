@@ -72,6 +72,11 @@ export interface ExpectationView extends RankView {
   scale: ScaleStepView[];
 }
 
+/** An axis of the review worksheet: what the position expects, and what the role's next position expects (`same` when it asks the same; null for the role's last position). */
+export interface ReviewAxisView extends ExpectationView {
+  next: (RankView & { code: string; same: boolean }) | null;
+}
+
 /** One axis whose keyword differs between two positions. */
 export interface ChangeView {
   axis: string;
@@ -84,9 +89,15 @@ export interface ChangeView {
   text: string;
 }
 
+/** A link that may lead nowhere the reader can follow (from a PDF, or on a page for outside readers): then `href` is null and it is text. */
+export interface OptionalLinkView {
+  href: string | null;
+  text: string;
+}
+
 /** A neighbouring position of the role and what differs from it. */
 export interface StepView {
-  position: { code: string; title: string; link: LinkView };
+  position: { code: string; title: string; link: OptionalLinkView };
   changes: ChangeView[];
 }
 
@@ -108,12 +119,31 @@ export interface HandoutView extends PageView {
   next: StepView | null;
   chart: ChartView;
   source: { file: string; line: number };
-  /** For the page margin: the position as a quoted CSS string, safe inside `<style>`. */
-  print: { footer: string; review: string };
+  /** Pages for readers outside the organisation (`--for`, or the configuration's `audience`) leave out the source, the tool and the links around the output folder. */
+  internal: boolean;
+  /** The way back: the framework's index and the role's page; null on pages for outside readers. */
+  trail: OptionalLinkView[] | null;
+  /** The position's other pages the build writes, as the handout (`handout`) and the worksheet (`review`) list them: the PDFs, the other page; empty on printed pages. */
+  versions: { handout: LinkView[]; review: LinkView[] };
+  /**
+   * For the page margins, each a quoted CSS string safe inside `<style>`: `footer`, the position and (for
+   * the organisation's own readers) where the page comes from; `review`, the worksheet's name; `head`,
+   * the organisation, whom the copy is for and where it comes from. `fillFirstPage`: the first page is stretched to the foot of
+   * the paper because the whole scale takes a page of its own.
+   */
+  print: { footer: string; review: string; head: string; fillFirstPage: boolean };
   /** `--for` and `--date`: whom this copy was prepared for (`Prepared for A. Candidate, 1 December 2026`); null otherwise. */
   preparedFor: { name: string; date: string; text: string } | null;
   /** The review worksheet's rating choices, in order. */
   ratings: string[];
+}
+
+/** A position's review worksheet: the handout's view, and what only the worksheet shows. */
+export interface ReviewView extends HandoutView {
+  /** The axes, page by page: the first page holds the header and about half of them. */
+  reviewSheets: { first: ReviewAxisView[]; second: ReviewAxisView[] };
+  /** The choices for an axis: the ratings, then "not applicable". */
+  axisRatings: string[];
 }
 
 /** A role at a glance: its positions side by side. */

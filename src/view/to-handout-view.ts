@@ -1,0 +1,201 @@
+import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
+import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
+import { handoutPath, indexFile, reviewPath } from './output-paths.js';
+import { positionLink } from './position-link.js';
+import { printedLink } from './printed-link.js';
+import { renderRadarChart } from './radar-chart.js';
+import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from './to-views.js';
+import type { ChangeView, ExpectationView, HandoutView, LinkView, ReviewAxisView, ReviewView, StepView } from './view.js';
+
+/** The view of one position's handout (and its review worksheet); its links are relative to `<role-id>/<code>.<format>`. */
+export function toHandoutView(ladder: Ladder, role: Role, position: Position, options: ViewOptions): HandoutView {
+  const index = role.positions.indexOf(position);
+  const previous = role.positions[index - 1];
+  const next = role.positions[index + 1];
+  const external = isExternal(options);
+  const printed = options.printed === true;
+  const home = `../${indexFile(options.format)}`;
+  const expectations = position.expectations.map((expectation) =>
+    toExpectationView(expectation, axisOf(ladder, expectation), options.locale),
+  );
+  const stamp = preparedFor(options.preparedFor, options.locale);
+  const framework = options.version ?? ladder.framework.version;
+  const frameworkLine = framework
+    ? formatLabel(options.locale, 'frameworkVersion', { framework: ladder.framework.title, version: framework })
+    : ladder.framework.title;
+  // The running head says whose copy it is and where it comes from, on every page.
+  const head = [options.organization ?? null, stamp?.text ?? null, frameworkLine];
+  if (!external)
+    head.push(formatLabel(options.locale, 'source', { file: role.path, line: position.source.line }), `ladders ${options.toolVersion}`);
+  // Links to other positions lead to their PDFs from a PDF, and nowhere on pages for outside readers.
+  const linkTo = (neighbour: Position) => {
+    const link = positionLink(neighbour, printed ? 'pdf' : options.format);
+    return { ...link, href: external ? null : printed ? printedLink(handoutPath(role, neighbour, 'pdf')) : link.href };
+  };
+  const ratings = (['below', 'meets', 'above'] as const).map((key) => options.locale.labels[key]);
+  return {
+    ...toPageHeaderView(ladder, options),
+    home: { href: home, text: ladder.framework.title },
+    role: { id: role.id, title: role.title, summary: role.summary, link: { href: indexFile(options.format), text: role.title } },
+    position: {
+      code: position.code,
+      level: position.level,
+      title: position.title,
+      senior: position.senior,
+      seniority: seniority(position, options.locale),
+    },
+    expectations,
+    previous: previous ? toStepView(ladder, previous, previous, position, linkTo(previous)) : null,
+    next: next ? toStepView(ladder, next, position, next, linkTo(next)) : null,
+    chart: toChartView(ladder, position, options.locale),
+    source: { file: role.path, line: position.source.line },
+    internal: !external,
+    trail: external
+      ? null
+      : [
+          { href: printed ? null : home, text: ladder.framework.title },
+          { href: printed ? null : indexFile(options.format), text: role.title },
+        ],
+    versions: versionsOf(role, position, options),
+    print: {
+      footer: cssString(`${position.code} \u2014 ${position.title}`),
+      review: cssString(options.locale.labels.reviewWorksheet.toLowerCase()),
+      head: cssString(head.filter((part): part is string => part !== null).join(' \u00b7 ')),
+      fillFirstPage: scaleLines(ladder, position) > SCALE_LINES_BESIDE_THE_FIRST_PAGE,
+    },
+    preparedFor: stamp,
+    ratings,
+  };
+}
+
+/** The view of a position's review worksheet: its handout's view, with what the role's next position expects on each axis and a "not applicable" choice. */
+export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, position: Position, options: ViewOptions): ReviewView {
+  const next = role.positions[role.positions.indexOf(position) + 1];
+  const axes: ReviewAxisView[] = view.expectations.map((expectation, axisIndex) => {
+    const ahead = next?.expectations[axisIndex];
+    return {
+      ...expectation,
+      next:
+        next && ahead
+          ? { code: next.code, same: ahead.rank === expectation.rank, ...toRankView(ahead, expectation.ranks, options.locale) }
+          : null,
+    };
+  });
+  // The header and fields take about an axis's room, the summary and sign-off about two: this evens the two pages out.
+  const splitAt = Math.ceil((axes.length + 1) / 2);
+  return {
+    ...view,
+    reviewSheets: { first: axes.slice(0, splitAt), second: axes.slice(splitAt) },
+    axisRatings: [...view.ratings, options.locale.labels.notApplicable],
+  };
+}
+
+// How many lines of one column of the whole scale fit below the first page's content of a usual
+// handout. A scale longer than that takes a page of its own, so the first page is stretched to
+// fill the paper; a shorter one follows on the first page. CSS cannot ask whether the rest fits, so
+// the lines are counted here, roughly: 50 characters to a line of a column.
+const SCALE_LINES_BESIDE_THE_FIRST_PAGE = 18;
+const CHARACTERS_A_LINE = 50;
+
+function scaleLines(ladder: Ladder, position: Position): number {
+  const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / CHARACTERS_A_LINE));
+  const lines = position.expectations.reduce((sum, expectation) => {
+    const axis = axisOf(ladder, expectation);
+    const steps = axis.levels.reduce((total, level) => total + linesOf(`${level.keyword} \u2014 ${level.description}`), 0);
+    return sum + 2 + (axis.summary ? linesOf(axis.summary) : 0) + steps;
+  }, 0);
+  // Two columns.
+  return lines / 2;
+}
+
+/** The position's pages the build writes, for links between them; none from a printed page, which cannot follow them. */
+function versionsOf(role: Role, position: Position, options: ViewOptions): HandoutView['versions'] {
+  const built = options.printed === true ? null : options.built;
+  const link = (variant: 'handout' | 'review', format: 'html' | 'pdf', text: string): LinkView[] =>
+    built?.variants.includes(variant) && built.formats.includes(format) && (format === 'pdf' || options.format === 'html')
+      ? [{ href: (variant === 'handout' ? handoutPath : reviewPath)(role, position, format).slice(role.id.length + 1), text }]
+      : [];
+  const labels = options.locale.labels;
+  return {
+    handout: [
+      ...link('handout', 'pdf', labels.handoutPdf),
+      ...link('review', 'html', labels.reviewWorksheet),
+      ...link('review', 'pdf', labels.reviewPdf),
+    ],
+    review: [
+      ...link('review', 'pdf', labels.reviewPdf),
+      ...link('handout', 'html', labels.handoutPage),
+      ...link('handout', 'pdf', labels.handoutPdf),
+    ],
+  };
+}
+
+function preparedFor(stamp: ViewOptions['preparedFor'], locale: PageLocale): HandoutView['preparedFor'] {
+  if (!stamp) return null;
+  const date = formatDay(locale, stamp.date);
+  return { name: stamp.name, date, text: formatLabel(locale, 'preparedFor', { name: stamp.name, date }) };
+}
+
+function toExpectationView(expectation: Expectation, axis: Axis, locale: PageLocale): ExpectationView {
+  return {
+    axis: toAxisView(axis),
+    ...toRankView(expectation, axis.levels.length, locale),
+    scale: axis.levels.map((level) => ({
+      rank: level.rank,
+      keyword: level.keyword,
+      description: level.description,
+      current: level.rank === expectation.rank,
+      reached: level.rank <= expectation.rank,
+    })),
+  };
+}
+
+/** `neighbour` with the changes from `from` to `to` (one of them is the neighbour). */
+function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Position, link: StepView['position']['link']): StepView {
+  const changes: ChangeView[] = [];
+  from.expectations.forEach((before, index) => {
+    const after = to.expectations[index];
+    if (!after || after.rank === before.rank) return;
+    changes.push({
+      axis: axisOf(ladder, after).name,
+      from: before.keyword,
+      to: after.keyword,
+      fromRank: before.rank,
+      toRank: after.rank,
+      direction: after.rank > before.rank ? 'up' : 'down',
+      text: `${before.keyword} \u2192 ${after.keyword}`,
+    });
+  });
+  return { position: { code: neighbour.code, title: neighbour.title, link }, changes };
+}
+
+function toChartView(ladder: Ladder, position: Position, locale: PageLocale): HandoutView['chart'] {
+  const axes = ladder.framework.axes;
+  const values = position.expectations.map((expectation) => expectation.rank);
+  const summary = position.expectations
+    .map((expectation, index) => `${axes[index]?.name ?? expectation.axis} ${expectation.keyword}`)
+    .join(', ');
+  return {
+    svg: renderRadarChart({
+      idPrefix: `chart-${position.code.toLowerCase()}`,
+      title: formatLabel(locale, 'expects', { code: position.code }),
+      description: formatLabel(locale, 'chartDescription', { title: position.title }),
+      axes: axes.map((axis, index) => ({
+        name: axis.name,
+        ranks: axis.levels.length,
+        caption: position.expectations[index]?.keyword ?? '',
+      })),
+      shapes: [{ label: position.code, values }],
+      rightToLeft: locale.dir === 'rtl',
+      rankLabel: (rank, ranks) => formatLabel(locale, 'rankOf', { rank, ranks }),
+    }),
+    file: `${position.code.toLowerCase()}.svg`,
+    alt: formatLabel(locale, 'chartAlt', { code: position.code, summary }),
+  };
+}
+
+function axisOf(ladder: Ladder, expectation: Expectation): Axis {
+  const axis = ladder.framework.axes.find((candidate) => candidate.id === expectation.axis);
+  if (!axis) throw new Error(`Expectation names axis ${expectation.axis}, which the framework does not define`);
+  return axis;
+}

@@ -1,0 +1,180 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toolVersion } from '../src/tool-version.js';
+import { measurePdf, type MeasuredPage } from './support/measure-pdf.js';
+import { run } from './support/run.js';
+
+// Every shipped handout and worksheet, printed on both papers, measured as a reader would: how far
+// down each page the ink reaches, how small its text is, whether anything runs off the paper, where
+// its links go.
+
+const repoRoot = path.join(import.meta.dirname, '..');
+const ladders = path.join(repoRoot, 'ladders');
+const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-print-quality-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const MM = 72 / 25.4;
+/** The side margins of the print stylesheet, less a little: pdf.js's widths include the last glyph's side bearing. */
+const SIDE_MARGIN = 15 * MM - 3;
+
+/** Every PDF under `folder`, by its path in it. */
+function listPdfs(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.pdf'))
+    .sort();
+}
+
+/** What is wrong with a printed file's pages, in words; empty when nothing is. */
+function findFaults(file: string, pages: MeasuredPage[]): string[] {
+  const faults: string[] = [];
+  if (pages.length > 2) faults.push(`${file}: ${pages.length} pages`);
+  pages.forEach((page, index) => {
+    const where = `${file} page ${page.number}`;
+    if (index < pages.length - 1 && page.fill < 0.85) faults.push(`${where}: filled to ${Math.round(page.fill * 100)} %`);
+    const small = page.texts.filter((text) => text.size < 7);
+    if (small.length > 0) faults.push(`${where}: ${small.map((text) => `"${text.text}" at ${text.size.toFixed(1)} pt`).join(', ')}`);
+    const body = bodySize(page);
+    if (body < 9) faults.push(`${where}: body text at ${body.toFixed(1)} pt`);
+    const cut = page.texts.filter((text) => text.x < SIDE_MARGIN || text.right > page.width - SIDE_MARGIN);
+    if (cut.length > 0) faults.push(`${where}: past the margin: ${cut.map((text) => `"${text.text}"`).join(', ')}`);
+  });
+  return faults;
+}
+
+/** The size most of a page's characters are set in. */
+function bodySize(page: MeasuredPage): number {
+  const characters = new Map<number, number>();
+  for (const text of page.texts) {
+    const size = Math.round(text.size * 10) / 10;
+    characters.set(size, (characters.get(size) ?? 0) + text.text.length);
+  }
+  return [...characters].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+describe.each(['a4', 'letter'])('every shipped handout and worksheet on %s', (paper) => {
+  const out = path.join(scratch, paper);
+  const measured = new Map<string, MeasuredPage[]>();
+  beforeAll(async () => {
+    const result = await run(['build', '--format', 'pdf', '--paper', paper, '--out', out], repoRoot);
+    expect(result.code, result.stderr).toBe(0);
+    for (const file of listPdfs(out)) measured.set(file, await measurePdf(path.join(out, file)));
+    // A hang detector, not a budget: 36 PDFs printed and read on a busy machine.
+  }, 180_000);
+
+  it('takes at most two pages, fills every page but the last to 85 %, prints no text under 7 pt, body text at 9 pt or more, and nothing past the margins', () => {
+    expect(measured.size).toBe(36);
+    expect([...measured].flatMap(([file, pages]) => findFaults(file, pages))).toEqual([]);
+  });
+
+  it('sets the chart’s labels and caption in whole words at 7 pt or more', () => {
+    const [first] = measured.get('developer/d1.pdf') ?? [];
+    const words = first?.texts.map((text) => text.text) ?? [];
+    for (const label of ['Technology', 'Influence', 'Subsystem', 'Adopts']) expect(words).toContain(label);
+    expect(first?.texts.filter((text) => text.text.includes('Influence 1 of 5'))).toHaveLength(1);
+  });
+
+  it('links a handout to its neighbours’ PDFs, and nothing to an HTML page', () => {
+    const links = [...measured].flatMap(([file, pages]) => pages.flatMap((page) => page.links.map((link) => ({ file, url: link.url }))));
+    const em6 = links.filter((link) => link.file === 'engineering-manager/em6.pdf').map((link) => link.url?.split('#')[0]);
+    expect(em6).toEqual(['em5.pdf', 'em7.pdf']);
+    expect(links.filter((link) => !/^[a-z0-9]+\.pdf#/.test(link.url ?? ''))).toEqual([]);
+  });
+
+  it('asks, per axis of the worksheet, for a rating or "N/A", and says what the next position expects', () => {
+    const text = (measured.get('engineering-manager/em6-review.pdf') ?? []).flatMap((page) => page.texts.map((run) => run.text)).join(' ');
+    expect(text.match(/N\/A/g)).toHaveLength(5);
+    expect(text).toContain('EM7 expects:');
+    expect(text).toContain('EM7 expects the same.');
+  });
+});
+
+describe('a copy for someone outside the organisation', () => {
+  const workspace = path.join(scratch, 'offer');
+  const pagesOf = async (folder: string, file: string) => measurePdf(path.join(workspace, folder, 'engineering-manager', file));
+  const textOf = (page: MeasuredPage) => page.texts.map((text) => text.text).join(' ');
+  const internals = ['engineering-manager.md', `ladders ${toolVersion}`, 'line 21', '›'];
+
+  beforeAll(async () => {
+    rmSync(workspace, { recursive: true, force: true });
+    const config = { organization: 'Acme Robotics', ladders };
+    mkdirSync(workspace, { recursive: true });
+    writeFileSync(path.join(workspace, 'ladders.config.json'), JSON.stringify(config));
+    for (const variant of ['handout', 'review']) {
+      const args = [
+        'build',
+        '--only',
+        'EM6',
+        '--format',
+        'pdf,html',
+        '--variant',
+        variant,
+        '--for',
+        'A. Candidate',
+        '--date',
+        '2026-12-01',
+      ];
+      const result = await run([...args, '--out', 'offer'], workspace);
+      expect(result.code, result.stderr).toBe(0);
+    }
+  });
+
+  it('names the organisation and the person on every page, and shows no source, line, version or navigation', async () => {
+    for (const file of ['em6.pdf', 'em6-review.pdf']) {
+      const pages = await pagesOf('offer', file);
+      expect(pages.length).toBeGreaterThan(1);
+      for (const page of pages) {
+        const text = textOf(page);
+        expect(text, `${file} page ${page.number}`).toContain('Acme Robotics');
+        expect(text, `${file} page ${page.number}`).toContain('Prepared for A. Candidate, 1 December 2026');
+        for (const internal of internals) expect(text, `${file} page ${page.number}`).not.toContain(internal);
+        expect(page.links).toEqual([]);
+      }
+    }
+    const html = readFileSync(path.join(workspace, 'offer', 'engineering-manager', 'em6.html'), 'utf8');
+    expect(html).not.toContain('engineering-manager.md');
+    expect(html).not.toContain('href="em5.html"');
+  });
+
+  it('fills in the worksheet’s name', async () => {
+    const [first] = await pagesOf('offer', 'em6-review.pdf');
+    const name = first?.texts.find((text) => text.text === 'A. Candidate');
+    const label = first?.texts.find((text) => text.text === 'Name');
+    expect(name).toBeDefined();
+    expect(name?.top).toBeCloseTo(label?.top ?? 0, 0);
+  });
+
+  it('leaves the internals out for `audience: "external"` too', async () => {
+    writeFileSync(
+      path.join(workspace, 'ladders.config.json'),
+      JSON.stringify({ organization: 'Acme Robotics', ladders, audience: 'external' }),
+    );
+    const result = await run(['build', '--only', 'EM6', '--format', 'pdf', '--variant', 'handout', '--out', 'external'], workspace);
+    expect(result.code, result.stderr).toBe(0);
+    for (const page of await pagesOf('external', 'em6.pdf')) {
+      expect(textOf(page)).toContain('Acme Robotics');
+      for (const internal of internals) expect(textOf(page)).not.toContain(internal);
+    }
+  });
+});
+
+describe('an HTML handout', () => {
+  const out = path.join(scratch, 'html');
+  const read = (file: string) => readFileSync(path.join(out, 'engineering-manager', file), 'utf8');
+
+  it('links to its PDF and its worksheet, and the worksheet back, when the build makes them', async () => {
+    const result = await run(['build', '--only', 'EM6', '--format', 'html,pdf', '--out', out], repoRoot);
+    expect(result.code, result.stderr).toBe(0);
+    for (const href of ['em6.pdf', 'em6-review.html', 'em6-review.pdf']) expect(read('em6.html')).toContain(`href="${href}"`);
+    for (const href of ['em6.html', 'em6.pdf', 'em6-review.pdf']) expect(read('em6-review.html')).toContain(`href="${href}"`);
+  });
+
+  it('links to no PDF the build does not make', async () => {
+    rmSync(out, { recursive: true, force: true });
+    const result = await run(['build', '--only', 'EM6', '--format', 'html', '--variant', 'handout', '--out', out], repoRoot);
+    expect(result.code, result.stderr).toBe(0);
+    expect(read('em6.html')).not.toMatch(/href="[^"]*\.pdf"/);
+    expect(read('em6.html')).not.toContain('em6-review');
+  });
+});
