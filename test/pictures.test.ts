@@ -1,24 +1,45 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/print/find-browser.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { findBrowser, type BrowserChoice } from '../src/print/find-browser.js';
+import { launchBrowser } from '../src/print/launch-browser.js';
 import { printPdfs } from '../src/print/print-pdfs.js';
 import { matchBaselines } from './support/match-baselines.js';
 import { rasterizePdf } from './support/rasterize-pdf.js';
 import { run } from './support/run.js';
+import { closeWarmBrowser } from './support/warm-browser.js';
 
 // Every kind of page, printed by the command as a user runs it, drawn page by page as a picture and
 // compared with the pictures in test/baselines/, which were looked at when they were committed. A test
 // that fails names the page and how many pixels differ, and leaves the page as it is now and the
 // difference in the system's temporary folder. After an intended change:
 // UPDATE_BASELINES=1 npx vitest run test/pictures.test.ts, then look at every picture that changed.
-// The tests run one after another, so at most one browser is up at a time.
+//
+// One browser serves the whole file: every command run here launches it as usual, and is handed the
+// same warm browser each time.
+vi.mock('../src/print/launch-browser.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/print/launch-browser.js')>();
+  const { launchWarmBrowser } = await import('./support/warm-browser.js');
+  return { ...original, launchBrowser: (choice: BrowserChoice) => launchWarmBrowser(original.launchBrowser, choice) };
+});
+afterAll(closeWarmBrowser);
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const fixtures = path.join(import.meta.dirname, 'fixtures');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-pictures-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// The index and the role pages, which the command makes as HTML only. Built first, with the browser
+// started beside it, it also loads the command's modules, so each test times its own pages.
+let htmlOut = '';
+beforeAll(async () => {
+  const [out] = await Promise.all([
+    ladders('html', ['build', '--format', 'html', '--variant', 'handout', '--paper', 'a4']),
+    findBrowser({}).then(launchBrowser),
+  ]);
+  htmlOut = out;
+});
 
 /** Run `ladders …` from the repository into a new folder, and return that folder. */
 async function ladders(folder: string, args: string[]): Promise<string> {
@@ -35,17 +56,27 @@ function expectAsReviewed(name: string, pdf: Uint8Array): void {
 }
 
 describe('pages look as reviewed', () => {
-  it('the handout and the review worksheet, on A4', async () => {
-    const out = await ladders('a4', ['build', '--only', 'EM6', '--format', 'pdf', '--paper', 'a4']);
-    expectAsReviewed('handout-em6-a4', readFileSync(path.join(out, 'engineering-manager', 'em6.pdf')));
-    expectAsReviewed('review-em6-a4', readFileSync(path.join(out, 'engineering-manager', 'em6-review.pdf')));
-  });
+  for (const paper of ['a4', 'letter']) {
+    it(`the handout, on ${paper}`, async () => {
+      const out = await ladders(`handout-${paper}`, [
+        'build',
+        '--only',
+        'EM6',
+        '--format',
+        'pdf',
+        '--variant',
+        'handout',
+        '--paper',
+        paper,
+      ]);
+      expectAsReviewed(`handout-em6-${paper}`, readFileSync(path.join(out, 'engineering-manager', 'em6.pdf')));
+    });
 
-  it('the handout and the review worksheet, on Letter', async () => {
-    const out = await ladders('letter', ['build', '--only', 'EM6', '--format', 'pdf', '--paper', 'letter']);
-    expectAsReviewed('handout-em6-letter', readFileSync(path.join(out, 'engineering-manager', 'em6.pdf')));
-    expectAsReviewed('review-em6-letter', readFileSync(path.join(out, 'engineering-manager', 'em6-review.pdf')));
-  });
+    it(`the review worksheet, on ${paper}`, async () => {
+      const out = await ladders(`review-${paper}`, ['build', '--only', 'EM6', '--format', 'pdf', '--variant', 'review', '--paper', paper]);
+      expectAsReviewed(`review-em6-${paper}`, readFileSync(path.join(out, 'engineering-manager', 'em6-review.pdf')));
+    });
+  }
 
   it('the comparison of two positions', async () => {
     const out = await ladders('compare', ['compare', 'EM5', 'EM6', '--format', 'pdf', '--paper', 'a4']);
@@ -82,14 +113,13 @@ describe('pages look as reviewed', () => {
   });
 
   it('the index and a role page, printed from their HTML as a browser prints them', async () => {
-    // The command makes these pages as HTML only; they carry the same print styles as the handouts.
-    const out = await ladders('html', ['build', '--format', 'html', '--variant', 'handout', '--paper', 'a4']);
+    // They carry the same print styles as the handouts.
     const pages = { index: 'index.html', 'role-engineering-manager': 'engineering-manager/index.html' };
     const printed = new Map<string, Uint8Array>();
     await printPdfs(
       Object.entries(pages).map(([name, file]) => ({
         path: name,
-        html: readFileSync(path.join(out, file), 'utf8'),
+        html: readFileSync(path.join(htmlOut, file), 'utf8'),
         info: { title: name, subject: name, keywords: [], author: null, creator: 'test', date: null },
       })),
       { browser: await findBrowser({}), concurrency: 1, onPdf: (page, pdf) => void printed.set(page.path, pdf) },
