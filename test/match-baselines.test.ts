@@ -23,12 +23,12 @@ function baselineCopies(folder: string): string {
   return dir;
 }
 
-/** The picture with a black square of `side` pixels drawn into its blank lower part. */
+/** The picture with a black square of `side` pixels drawn into the page's top margin, which is always blank. */
 function withSquare(png: Uint8Array, side: number): Uint8Array {
   const picture = PNG.sync.read(Buffer.from(png));
   for (let y = 0; y < side; y++) {
     for (let x = 0; x < side; x++) {
-      const at = ((picture.height - 60 + y) * picture.width + 100 + x) * 4;
+      const at = ((5 + y) * picture.width + 5 + x) * 4;
       picture.data.set([0, 0, 0, 255], at);
     }
   }
