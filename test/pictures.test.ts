@@ -17,11 +17,16 @@ import { closeWarmBrowser } from './support/warm-browser.js';
 // UPDATE_BASELINES=1 npx vitest run test/pictures.test.ts, then look at every picture that changed.
 //
 // One browser serves the whole file: every command run here launches it as usual, and is handed the
-// same warm browser each time.
+// same warm browser each time. It is the Chromium the baselines were drawn with, the one shipped
+// for Linux x64, even where a Chrome installed on the machine would be found first: another version
+// may break a line elsewhere. (On other systems, whichever browser is found.)
 vi.mock('../src/print/launch-browser.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../src/print/launch-browser.js')>();
   const { launchWarmBrowser } = await import('./support/warm-browser.js');
-  return { ...original, launchBrowser: (choice: BrowserChoice) => launchWarmBrowser(original.launchBrowser, choice) };
+  const { unpackBundledChromium } = await import('../src/print/unpack-bundled-chromium.js');
+  const shipped = async (found: BrowserChoice): Promise<BrowserChoice> =>
+    process.platform === 'linux' && process.arch === 'x64' ? { executablePath: await unpackBundledChromium(), source: 'bundled' } : found;
+  return { ...original, launchBrowser: async (choice: BrowserChoice) => launchWarmBrowser(original.launchBrowser, await shipped(choice)) };
 });
 afterAll(closeWarmBrowser);
 
