@@ -10,6 +10,8 @@ export default defineConfig({
     cli: 'src/cli.ts',
     // The browser as the command finds and launches it, for the bench and the pictures script.
     browser: 'src/browser.ts',
+    // `diff` reads one of its two versions in a worker thread, which starts from a file of its own.
+    'side-worker': 'src/diff/side-worker.ts',
   },
   platform: 'node',
   // Loaded from node_modules as they are: the bundled Chromium is found next to its own package.

@@ -1,6 +1,6 @@
 // Measures `ladders build` side by side with (1) the least that printing its pages can cost and (3) md-to-pdf,
 // all with the project's own browser executable and flags, then the build at 1,000 positions, then `check`
-// on pages made to be slow to read.
+// on pages made to be slow to read, then `diff` between two revisions of a 1,000-position ladder.
 // Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part,
 // BENCH_SCALE=only runs nothing else (a 1,000-position build takes minutes; its figures need no others).
 // Needs `npm run build` first: the bench runs dist/, as a user would.
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { browserFlags, findBrowser } from '../dist/browser.js';
 import { runMeasured } from './run-measured.mjs';
+import { timeDiff } from './time-diff.mjs';
 import { timeHostileInput } from './time-hostile-input.mjs';
 import { writeScaleLadders } from './write-scale-ladders.mjs';
 
@@ -133,6 +134,9 @@ async function main() {
   console.log('');
   const hostileMs = await timeHostileInput({ cli, work: await scratch(), env, runs });
   const hostile = verdict('hostile input: slowest check, s', Math.max(...Object.values(hostileMs)) / 1000, '<=', 3);
+  console.log('');
+  const diffRun = await timeDiff({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
+  const diff = verdict('diff of two revisions, 1,000 positions, s', diffRun.ms / 1000, '<=', 5);
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
   console.log(
     JSON.stringify({
@@ -146,6 +150,7 @@ async function main() {
       scale,
       hostileMs,
       hostile,
+      diff,
     }),
   );
 }

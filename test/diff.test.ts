@@ -186,6 +186,29 @@ describe('the README', () => {
   });
 });
 
+describe('the built command', () => {
+  // Built, `diff` reads its first version in a worker thread (from the sources, both in this one).
+  const cli = path.join(import.meta.dirname, '..', 'dist', 'cli.js');
+
+  it('prints the same changes, reading one side in a worker', () => {
+    const stdout = execFileSync(process.execPath, [cli, 'diff', 'start', 'HEAD'], { cwd: repo, encoding: 'utf8' });
+    expect(stdout).toBe(readFileSync(path.join(fixturesDir, 'diff-whole', 'output.txt'), 'utf8'));
+  });
+
+  it('reports a usage error met in the worker, and the first side’s first', () => {
+    let failure: { status: number; stderr: string } | undefined;
+    try {
+      execFileSync(process.execPath, [cli, 'diff', 'no-such-tag', 'no-ladder'], { cwd: repo, encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      failure = error as { status: number; stderr: string };
+    }
+    expect(failure?.status).toBe(2);
+    expect(failure?.stderr).toMatch(
+      /^ladders: unknown revision `no-such-tag` in the repository at `.+`\nRun `ladders --help` for usage.\n$/,
+    );
+  });
+});
+
 describe('ladders diff between two folders', () => {
   it('reads each folder as it is and prints the same changes as between the revisions', async () => {
     const before = path.join(scratch, 'before');

@@ -1,16 +1,13 @@
-import { stat } from 'node:fs/promises';
-import path from 'node:path';
 import { diffLadders } from '../diff/diff-ladders.js';
 import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { formatDiffText } from '../diff/format-diff-text.js';
 import type { LadderDiff } from '../diff/ladder-diff.js';
-import { readRevision } from '../diff/read-revision.js';
+import { readSide, type SideReading } from '../diff/read-side.js';
+import { readSideInWorker } from '../diff/read-side-in-worker.js';
 import { ContentError, exitCode, UsageError } from '../failures.js';
-import { formatMessages } from '../format-messages.js';
 import { quoteList } from '../messages.js';
-import type { Ladder } from '../model.js';
-import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
+import type { ReadSettings } from '../read/load-ladder.js';
 import type { CommandIo } from './io.js';
 
 /** How `ladders diff` prints the changes on stdout. */
@@ -45,26 +42,18 @@ export async function readAndDiff(options: Pick<DiffOptions, 'ladders' | 'readin
     const got = options.sides.length === 0 ? 'none' : `${options.sides.length}: ${quoteList(options.sides)}`;
     throw new UsageError(`\`diff\` takes two versions, git revisions or folders, such as \`ladders diff origin/main HEAD\`; got ${got}`);
   }
-  const before = await readSide(from, options, io);
-  const after = await readSide(to, options, io);
-  if (!before || !after) throw new ContentError();
-  return diffLadders(before, after, {
-    from: { label: from, version: before.framework.version },
-    to: { label: to, version: after.framework.version },
+  // Both at once: the first in a worker thread, the second here.
+  const request = { ladders: options.ladders, cwd: io.cwd, reading: options.reading };
+  const settled = await Promise.allSettled([readSideInWorker({ ...request, side: from }), readSide({ ...request, side: to })]);
+  // Whichever finished first, a failure of the first side is the one reported.
+  const [before, after] = settled.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  }) as [SideReading, SideReading];
+  io.stderr(before.messages + after.messages);
+  if (!before.ladder || !after.ladder) throw new ContentError();
+  return diffLadders(before.ladder, after.ladder, {
+    from: { label: from, version: before.ladder.framework.version },
+    to: { label: to, version: after.ladder.framework.version },
   });
-}
-
-/** One side's ladder, its messages printed; null when it has errors. A folder that exists is read as it is, anything else as a revision. */
-async function readSide(side: string, options: Pick<DiffOptions, 'ladders' | 'reading'>, io: CommandIo): Promise<Ladder | null> {
-  const folder = path.resolve(io.cwd, side);
-  const isFolder = await stat(folder).then(
-    (stats) => stats.isDirectory(),
-    () => false,
-  );
-  const loaded = isFolder
-    ? await loadLadder(folder, io.cwd, options.reading)
-    : await readRevision(side, path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
-  io.stderr(formatMessages(loaded.files, { problemsOnly: true }));
-  const failed = loaded.files.some((file) => file.messages.some((message) => message.fatal));
-  return failed ? null : loaded.ladder;
 }
