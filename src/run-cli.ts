@@ -140,12 +140,6 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
-  if (command === 'diff') {
-    const format = values.json ? 'json' : values.format === undefined ? 'text' : parseDiffFormat(values.format);
-    if (values.json && values.format !== undefined && format !== 'json')
-      throw new UsageError('`--json` and `--format` each choose what `diff` prints; give one');
-    return (await import('./commands/diff.js')).diff({ ladders, reading, sides: extra, format }, io);
-  }
   const branding = {
     organization: config.organization ?? null,
     brandColor: config.brandColor ?? null,
@@ -157,10 +151,39 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       ? await readLabelOverrides(config.labels).catch((error: Error) => Promise.reject(new UsageError(error.message)))
       : null,
   };
-  const formatList = values.format === undefined ? (config.formats ?? [...formats]) : parseFormats(values.format);
+  // `diff` without `--out` takes `--format` for what it prints, not for files.
+  const formatList =
+    values.format === undefined || (command === 'diff' && values.out === undefined)
+      ? (config.formats ?? [...formats])
+      : parseFormats(values.format);
   // Null: the paper of the pages' locale, once the ladder has said which that is.
   const paper = values.paper === undefined ? (config.paper ?? null) : parsePaper(values.paper);
   const date = sourceDate(io.env);
+  if (command === 'diff') {
+    // With `--out`, `--format` lists the handout's formats, as for `compare`; without, it says what is printed.
+    const printed = values.json
+      ? 'json'
+      : values.format === undefined || values.out !== undefined
+        ? 'text'
+        : parseDiffFormat(values.format);
+    if (values.json && values.format !== undefined)
+      throw new UsageError('`--json` and `--format` each choose what `diff` prints; give one');
+    if (values.out !== undefined && values.json)
+      throw new UsageError('`--json` prints the changes instead of writing them: `--out` and `--json` do not go together');
+    const out =
+      values.out === undefined
+        ? null
+        : {
+            out: values.out,
+            templates: values.templates ?? config.templates,
+            formats: formatList,
+            paper,
+            browser: values.browser,
+            date,
+            branding,
+          };
+    return (await import('./commands/diff.js')).diff({ ladders, reading, sides: extra, format: printed, out }, io);
+  }
   if (command === 'compare') {
     const options = {
       ladders,

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 
 // A real git repository with one commit per kind of change, each tagged; every case diffs two tags
@@ -359,5 +360,51 @@ describe('what else a diff finds', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('- **B3** Builder 3 → Builder \\*3\\* x, renamed\n');
     expect(result.stdout).toContain('### Changes from `else-before` (version 2026\\.1) to `else-after` (version 2026\\.2)\n');
+  });
+});
+
+describe('the changelog handout (--out)', () => {
+  it('writes the changes as HTML and Markdown in the handouts\u2019 look, and prints them as text', async () => {
+    const out = path.join(scratch, 'changelog-text');
+    const result = await run(['diff', 'start', 'HEAD', '--out', out, '--format', 'html,md'], repo);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe(readFileSync(path.join(fixturesDir, 'diff-whole', 'output.txt'), 'utf8'));
+    expect(result.stderr).toBe(`Wrote changelog-start-head.html, changelog-start-head.md to ${out}\n`);
+    expect(readdirSync(out).sort()).toEqual(['changelog-start-head.html', 'changelog-start-head.md']);
+    expectFixture('whole', 'changelog.md', readFileSync(path.join(out, 'changelog-start-head.md'), 'utf8'));
+    const html = readFileSync(path.join(out, 'changelog-start-head.html'), 'utf8');
+    expect(html).toContain('<h1>Changes from start to HEAD</h1>');
+    expect(html).toContain('leaves <del>every piece</del><ins>each part</ins> they touch');
+    expect(html).toContain(
+      '<span class="code">SW4</span> Senior Steward 4 <span class="status">Re-coded from ST4</span> <span class="status">Renamed from Steward 4</span>',
+    );
+    expect(html).toContain('<th scope="row">Positions re-coded</th><td>2</td>');
+  });
+
+  it('speaks the newer version\u2019s language', async () => {
+    const frenchRepo = path.join(scratch, 'french');
+    git('worktree', 'add', '--quiet', '-b', 'french', frenchRepo, 'HEAD');
+    const readme = path.join(frenchRepo, 'ladders', 'README.md');
+    writeFileSync(readme, '---\nlocale: fr\n---\n' + readFileSync(readme, 'utf8'));
+    const out = path.join(scratch, 'changelog-fr');
+    const result = await run(['diff', 'start', 'ladders', '--out', out, '--format', 'md'], frenchRepo);
+    expect(result.code, result.stderr).toBe(0);
+    const page = readFileSync(path.join(out, 'changelog-start-ladders.md'), 'utf8');
+    expect(page).toContain('# Modifications de start à ladders\n');
+    expect(page).toContain('### SW4 Senior Steward 4 · Anciennement ST4 · Anciennement Steward 4\n');
+  });
+
+  it('prints the PDF, with its text and title, and writes nothing when the ladder has errors', async () => {
+    const out = path.join(scratch, 'changelog-pdf');
+    const result = await run(['diff', 'start', 'HEAD', '--out', out, '--format', 'pdf'], repo, { ...process.env, SOURCE_DATE_EPOCH: '' });
+    expect(result.code, result.stderr).toBe(0);
+    const { text, info } = await readPdf(path.join(out, 'changelog-start-head.pdf'));
+    expect(info.Title).toBe('Changes from start to HEAD');
+    expect(text).toContain('Positions it touches');
+    expect(text).toContain('Re-coded from ST4');
+    const failed = path.join(scratch, 'changelog-failed');
+    const broken = await run(['diff', 'HEAD', 'broken', '--out', failed], repo);
+    expect(broken.code).toBe(1);
+    expect(existsSync(failed)).toBe(false);
   });
 });

@@ -10,9 +10,7 @@ import { quote, quoteList } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { closestMatch } from '../read/closest-match.js';
 import { loadLadder } from '../read/load-ladder.js';
-import { toolVersion } from '../tool-version.js';
 import type { Branding } from '../view/to-views.js';
-import type { OutputFile } from '../write/write-outputs.js';
 import type { CommandIo } from './io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
@@ -63,49 +61,16 @@ async function writeComparison(
   io: CommandIo,
 ): Promise<number> {
   // Loaded only now: printing to the terminal needs neither the templates nor a browser.
-  const [{ loadTemplates }, { planComparison }, { pageStyle }, { makeOutputs }, { startBrowser }, { writeOutputs }] = await Promise.all([
-    import('../render/load-templates.js'),
+  const [{ planComparison }, { planAndWriteHandout }] = await Promise.all([
     import('../compare/plan-comparison.js'),
-    import('../render/render-page.js'),
-    import('./make-outputs.js'),
-    import('../print/start-browser.js'),
-    import('../write/write-outputs.js'),
+    import('./write-handout.js'),
   ]);
-  const loaded = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
-  io.stderr(formatMessages(loaded.files, { problemsOnly: true }));
-  const templates = loaded.templates;
-  if (!templates) throw new ContentError();
-  const planned = planComparison(ladder, comparison, templates, {
-    formats: options.formats,
-    paper: options.paper,
-    style: pageStyle(templates, options.branding.brandColor),
-    toolVersion,
-    date: options.date,
-    ...options.branding,
-  });
-  io.stdout(formatComparison(comparison));
-  const browser = planned.some((output) => output.kind === 'pdf') ? startBrowser(options.browser, io.env) : null;
-  const files: OutputFile[] = [];
-  try {
-    await makeOutputs(planned, {
-      templates,
-      browser,
-      concurrency: 1,
-      signal: io.signal,
-      onMade: (output, content) => {
-        files.push({ path: output.path, content });
-        return Promise.resolve();
-      },
-    });
-  } finally {
-    await browser?.close();
-  }
-  io.signal?.throwIfAborted();
-  // In the planned order (the PDF first), whatever order they were made in.
-  const order = planned.map((output) => output.path);
-  files.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
-  await writeOutputs(path.resolve(io.cwd, options.out), files);
-  io.stderr(`Wrote ${files.map((file) => file.path).join(', ')} to ${options.out}\n`);
+  await planAndWriteHandout(
+    (templates, pageOptions) => planComparison(ladder, comparison, templates, pageOptions),
+    options,
+    io,
+    () => io.stdout(formatComparison(comparison)),
+  );
   return exitCode.ok;
 }
 

@@ -9,6 +9,8 @@ import { ContentError, exitCode, UsageError } from '../failures.js';
 import { quoteList } from '../messages.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 import type { CommandIo } from './io.js';
+import type { Ladder } from '../model.js';
+import type { HandoutOptions } from './write-handout.js';
 
 /** How `ladders diff` prints the changes on stdout. */
 export type DiffFormat = 'text' | 'md' | 'json';
@@ -20,7 +22,10 @@ export interface DiffOptions {
   reading?: ReadSettings;
   /** The two sides as given: each a folder of ladder pages, or else a git revision. */
   sides: string[];
+  /** What is printed on stdout (with `--out`, always the text). */
   format: DiffFormat;
+  /** `--out`: the folder to write the changelog handout into, with what it needs; null prints only. */
+  out: HandoutOptions | null;
 }
 
 /**
@@ -29,14 +34,31 @@ export interface DiffOptions {
  * version make it fail with exit 1 after their messages.
  */
 export async function diff(options: DiffOptions, io: CommandIo): Promise<number> {
-  const changes = await readAndDiff(options, io);
+  const { diff: changes, after } = await readAndDiff(options, io);
+  if (options.out) {
+    // Loaded only now: printing to the terminal needs neither the templates nor a browser.
+    const [{ planChangelog }, { planAndWriteHandout }] = await Promise.all([
+      import('../diff/plan-changelog.js'),
+      import('./write-handout.js'),
+    ]);
+    await planAndWriteHandout(
+      (templates, pageOptions) => planChangelog(after, changes, templates, pageOptions),
+      options.out,
+      io,
+      () => io.stdout(formatDiffText(changes)),
+    );
+    return exitCode.ok;
+  }
   const formatters = { text: formatDiffText, md: formatDiffMarkdown, json: formatDiffJson };
   io.stdout(formatters[options.format](changes));
   return exitCode.ok;
 }
 
 /** Read both sides of `options.sides`, report their messages, and compare them; a side with errors throws `ContentError`. */
-export async function readAndDiff(options: Pick<DiffOptions, 'ladders' | 'reading' | 'sides'>, io: CommandIo): Promise<LadderDiff> {
+export async function readAndDiff(
+  options: Pick<DiffOptions, 'ladders' | 'reading' | 'sides'>,
+  io: CommandIo,
+): Promise<{ diff: LadderDiff; before: Ladder; after: Ladder }> {
   const [from, to] = options.sides;
   if (options.sides.length !== 2 || from === undefined || to === undefined) {
     const got = options.sides.length === 0 ? 'none' : `${options.sides.length}: ${quoteList(options.sides)}`;
@@ -52,8 +74,9 @@ export async function readAndDiff(options: Pick<DiffOptions, 'ladders' | 'readin
   }) as [SideReading, SideReading];
   io.stderr(before.messages + after.messages);
   if (!before.ladder || !after.ladder) throw new ContentError();
-  return diffLadders(before.ladder, after.ladder, {
+  const changes = diffLadders(before.ladder, after.ladder, {
     from: { label: from, version: before.ladder.framework.version },
     to: { label: to, version: after.ladder.framework.version },
   });
+  return { diff: changes, before: before.ladder, after: after.ladder };
 }

@@ -5,7 +5,7 @@
 import type { Paper } from '../formats.js';
 
 /** The pages made from templates, each in HTML and in Markdown. */
-export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide'] as const;
+export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide', 'changelog'] as const;
 
 /** A page made from templates. */
 export type PageName = (typeof pageNames)[number];

@@ -1,0 +1,48 @@
+import type { OutputFormat } from '../formats.js';
+import type { Ladder } from '../model.js';
+import { sha256 } from '../plan/output-states.js';
+import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
+import { viewOptionsFor, type PageOptions } from '../plan/view-options.js';
+import { formatLabel } from '../locale/format-label.js';
+import type { LadderDiff } from './ladder-diff.js';
+import { changelogName, toChangelogView } from './to-changelog-view.js';
+
+/** What a changelog handout depends on besides the newer ladder and the diff. */
+export interface ChangelogPlanOptions extends PageOptions {
+  formats: readonly OutputFormat[];
+}
+
+/**
+ * Plan a changelog handout in `formats`: `changelog-<a>-<b>.pdf`, `.html` and `.md`, in that order,
+ * written into a folder of the user's choosing; their keys are the hashes of their views.
+ */
+export function planChangelog(
+  ladder: Ladder,
+  diff: LadderDiff,
+  templates: { digest(page: 'changelog', format: 'html' | 'md'): string },
+  options: ChangelogPlanOptions,
+): PlannedOutput[] {
+  const name = changelogName(diff);
+  const viewOptionsOf = viewOptionsFor(ladder, options);
+  const views = { html: toChangelogView(ladder, diff, viewOptionsOf('html')), md: toChangelogView(ladder, diff, viewOptionsOf('md')) };
+  const keyOf = (format: 'html' | 'md', more: unknown = null) =>
+    sha256(JSON.stringify([templates.digest('changelog', format), views[format], more]));
+  const outputs: PlannedOutput[] = [];
+  if (options.formats.includes('pdf')) {
+    const locale = viewOptionsOf('html').locale;
+    const info: DocumentInfo = {
+      title: views.html.title,
+      subject: formatLabel(locale, 'changelogSubject', { framework: ladder.framework.title }),
+      keywords: [ladder.framework.title, diff.from.label, diff.to.label, 'career ladder', 'changelog'],
+      author: options.organization,
+      creator: `ladders ${options.toolVersion}`,
+      date: options.date,
+    };
+    outputs.push({ kind: 'pdf', path: `${name}.pdf`, key: keyOf('html', info), page: 'changelog', view: views.html, info });
+  }
+  for (const format of ['html', 'md'] as const) {
+    if (options.formats.includes(format))
+      outputs.push({ kind: 'page', path: `${name}.${format}`, key: keyOf(format), page: 'changelog', format, view: views[format] });
+  }
+  return outputs;
+}
