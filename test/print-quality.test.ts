@@ -90,6 +90,35 @@ describe.each(['a4', 'letter'])('every shipped handout and worksheet on %s', (pa
   });
 });
 
+// Every promotion within a role, and two moves to another track.
+const comparisons = [
+  ...[1, 2, 3, 4, 5, 6].map((level) => [`D${level}`, `D${level + 1}`]),
+  ...[4, 5, 6].map((level) => [`TL${level}`, `TL${level + 1}`]),
+  ...[4, 5, 6].map((level) => [`TPM${level}`, `TPM${level + 1}`]),
+  ['EM5', 'EM6'],
+  ['EM6', 'EM7'],
+  ['TL5', 'EM5'],
+  ['TL4', 'TPM4'],
+];
+
+describe.each(['a4', 'letter'])('every comparison of neighbouring positions on %s', (paper) => {
+  it.each(comparisons)('%s → %s takes two pages, the first filled, no text under 7 pt, no section split', async (from, to) => {
+    const out = path.join(scratch, `compare-${paper}`);
+    const result = await run(['compare', from, to, '--format', 'pdf', '--paper', paper, '--out', out], repoRoot);
+    expect(result.code, result.stderr).toBe(0);
+    const file = `${from.toLowerCase()}-vs-${to.toLowerCase()}.pdf`;
+    const pages = await measurePdf(path.join(out, file));
+    expect(findFaults(file, pages)).toEqual([]);
+    // Each section starts and ends on one page: its heading and its last line are on the same page.
+    const pageOf = (words: string) => pages.find((page) => page.texts.some((text) => text.text.includes(words)))?.number;
+    expect(pageOf('Axis by axis')).toBe(1);
+    expect(pageOf('What changes')).toBe(2);
+    expect(pageOf('What stays')).toBe(2);
+    // One legend: the chart's own, not a sentence repeating it.
+    expect(pages[0]?.texts.some((text) => /outline/.test(text.text))).toBe(false);
+  });
+});
+
 describe('a copy for someone outside the organisation', () => {
   const workspace = path.join(scratch, 'offer');
   const pagesOf = async (folder: string, file: string) => measurePdf(path.join(workspace, folder, 'engineering-manager', file));

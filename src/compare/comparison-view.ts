@@ -21,8 +21,15 @@ export interface ComparisonView extends PageHeaderView {
   summary: string;
   /** Both positions on one radar chart: `from` the first shape, `to` the second (dashed), with a legend. */
   chart: ChartView;
-  /** For the page margin: the comparison as a quoted CSS string, safe inside `<style>`. */
-  print: { footer: string };
+  /** Pages for readers outside the organisation (the configuration's `audience`) leave out the tool's version. */
+  internal: boolean;
+  /**
+   * For the page margins, each a quoted CSS string safe inside `<style>`: `footer`, the comparison;
+   * `head`, the organisation and the framework (and for its own readers, the tool). `fillFirstPage`:
+   * the first page is stretched to the foot of the paper, because what changes and what stays take
+   * the next one.
+   */
+  print: { footer: string; head: string; fillFirstPage: boolean };
 }
 
 /** One of the two positions compared. */

@@ -1,7 +1,7 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Expectation, Ladder, Position } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
-import { cssString, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
+import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { AxisComparison, PositionComparison } from './compare-positions.js';
 import type { PlacedPosition } from './find-position.js';
 import type { ComparedAxisView, ComparedPositionView, ComparisonView } from './comparison-view.js';
@@ -23,8 +23,37 @@ export function toComparisonView(ladder: Ladder, comparison: PositionComparison,
     stays: axes.filter((axis) => !axis.changed),
     summary: formatLabel(locale, 'comparisonSummary', { changed: comparison.changed, stayed: comparison.stayed }),
     chart: toChartView(comparison, comparisonName(comparison), locale),
-    print: { footer: cssString(`${from.position.code} \u2192 ${to.position.code} \u2014 ${locale.labels.comparison}`) },
+    internal: !isExternal(options),
+    print: {
+      footer: cssString(`${from.position.code} \u2192 ${to.position.code} \u2014 ${locale.labels.comparison}`),
+      head: cssString(runningHead(ladder, options).join(' \u00b7 ')),
+      fillFirstPage: countTextLines(axes) > LINES_BESIDE_THE_FIRST_PAGE,
+    },
   };
+}
+
+function runningHead(ladder: Ladder, options: ViewOptions): string[] {
+  const version = options.version ?? ladder.framework.version;
+  const framework = version
+    ? formatLabel(options.locale, 'frameworkVersion', { framework: ladder.framework.title, version })
+    : ladder.framework.title;
+  const head = [options.organization ?? null, framework, isExternal(options) ? null : `ladders ${options.toolVersion}`];
+  return head.filter((part): part is string => part !== null);
+}
+
+// How many lines of "What changes" and "What stays" fit below the first page's positions, chart and
+// table. Longer ones take a page of their own, so the first page is stretched to fill the paper; CSS
+// cannot ask whether the rest fits, so the lines are counted here, roughly: 90 characters to a line.
+const LINES_BESIDE_THE_FIRST_PAGE = 12;
+const CHARACTERS_A_LINE = 90;
+
+function countTextLines(axes: ComparedAxisView[]): number {
+  const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / CHARACTERS_A_LINE));
+  return axes.reduce(
+    (sum, axis) =>
+      sum + (axis.changed ? 2 + linesOf(axis.from.description) + linesOf(axis.to.description) : linesOf(axis.from.description)),
+    4,
+  );
 }
 
 /** The comparison's file name without extension: `em5-vs-em6`. */
