@@ -1,12 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { RenderFailure } from '../failures.js';
 import type { PdfPage } from '../render/render-output.js';
 import type { BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
 import { collectEvery } from './collect-garbage.js';
 import { openLockedPage } from './lock-down-page.js';
-import { stampPdf } from './stamp-pdf.js';
+import { printPage, PrintError, stampPage } from './print-page.js';
 import { watchPageGarbage } from './watch-page-garbage.js';
 
 /** How to print. */
@@ -24,8 +24,7 @@ export interface PrintOptions {
   onPdf: (page: PdfPage, pdf: Uint8Array) => Promise<void> | void;
 }
 
-/** A print that failed, naming the handout it was printing: exit 3. */
-export class PrintError extends RenderFailure {}
+export { PrintError };
 
 /**
  * Print every page with one browser and a bounded pool of reused tabs fed from a queue; pages are
@@ -133,7 +132,7 @@ async function runWorker(
       printing = job;
       const pdf = await printPage(page, job.html, options.timeoutMs ?? 60_000);
       printing = undefined; // printed: what follows is not the browser's doing
-      await options.onPdf(job, stamp(job, pdf));
+      await options.onPdf(job, stampPage(job, pdf));
       collect();
       await collectPageGarbage();
     }
@@ -147,15 +146,6 @@ async function runWorker(
     queue.stop();
     if (!printing) throw error;
     throw new PrintError(`Cannot print ${printing.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-}
-
-/** Stamp a printed page with its document information; a PDF the stamper cannot read fails the print, naming it. */
-function stamp(page: PdfPage, pdf: Uint8Array): Uint8Array {
-  try {
-    return stampPdf(pdf, { ...page.info, source: page.html }, page.path);
-  } catch (error) {
-    throw new PrintError(`Cannot stamp ${page.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 
@@ -173,22 +163,6 @@ async function hasDisconnected(browser: Browser): Promise<boolean> {
     };
     browser.once('disconnected', onDisconnect);
   });
-}
-
-// Page size, margins and the footer (page numbers, position) come from the page's own CSS
-// `@page` rules, so the HTML handout prints the same from a browser's print dialog.
-async function printPage(page: Page, html: string, timeout: number): Promise<Uint8Array> {
-  const limit = `${timeout / 1000} s`;
-  await page.setContent(html, { waitUntil: 'load', timeout }).catch(explainTimeout(`the page did not finish loading within ${limit}`));
-  return page
-    .pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, waitForFonts: true, timeout })
-    .catch(explainTimeout(`the page did not finish printing within ${limit}`));
-}
-
-function explainTimeout(reason: string): (error: unknown) => never {
-  return (error) => {
-    throw error instanceof TimeoutError ? new Error(reason, { cause: error }) : error;
-  };
 }
 
 function toPrintError(error: unknown): Error {
