@@ -6,7 +6,7 @@ import { commandOf, runCli } from './run-cli.js';
 // build on a second signal.
 const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 const controller = new AbortController();
-const stopsCleanly = ['build', 'compare'].includes(commandOf(process.argv.slice(2)) ?? '');
+const stopsCleanly = ['build', 'compare', 'serve'].includes(commandOf(process.argv.slice(2)) ?? '');
 for (const [signal, code] of Object.entries(exitCodes)) {
   process.on(signal, () => {
     if (!stopsCleanly || controller.signal.aborted) process.exit(code);

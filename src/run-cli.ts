@@ -10,7 +10,7 @@ import { quote, quoteChoices } from './messages.js';
 import type { Shard } from './plan/manifest.js';
 import { closestMatch } from './read/closest-match.js';
 import { toolVersion } from './tool-version.js';
-import { readLabelOverrides } from './locale/read-label-overrides.js';
+import { brandingOf } from './config/branding-of.js';
 
 const usage = `Usage: ladders <command> [options]
 
@@ -23,6 +23,7 @@ Commands:
   diff A B      Print what changed from version A of the ladder to version B, position by
           position; A and B are git revisions (of --ladders) or folders; --format text|md|json
   init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty
+  serve   Preview the HTML pages at a local address, updated on every save; PDFs on request
 
 Options (flags override ladders.config.json, see README):
   --ladders DIR          Folder of ladder pages (default: ladders)
@@ -39,6 +40,9 @@ Options (flags override ladders.config.json, see README):
   --check                build: write nothing; exit 1 listing missing, stale or extra outputs
   --shard I/N            build: only the I-th of N slices of the outputs (for a CI matrix)
   --quiet                build: print only problems
+  --port N               serve: the port to listen on (default: 4400; 0 picks a free one)
+  --host H               serve: the address to listen on (default: 127.0.0.1, this machine only)
+  --open                 serve: open the index in your browser
   --json                 build: print a summary as JSON on stdout; diff: the changes as JSON
   -h, --help             Show this help
   -v, --version          Show the version
@@ -65,17 +69,21 @@ const options = {
   date: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  port: { type: 'string' },
+  host: { type: 'string' },
+  open: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-const commands = ['check', 'model', 'build', 'compare', 'diff', 'init'] as const;
+const commands = ['check', 'model', 'build', 'compare', 'diff', 'init', 'serve'] as const;
 
 /** What a command stopped by Ctrl-C or SIGTERM leaves behind (the others stop at once, see cli.ts). */
 const leftWhenStopped: Record<string, string> = {
   build: 'every output is either as it was or complete, and the next build makes the rest',
   compare: 'nothing was written',
   diff: 'nothing was written',
+  serve: 'the server and its browser are closed',
 };
 
 /**
@@ -130,6 +138,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     (['force', 'check', 'quiet'] as const).find((name) => values[name]) ??
     (['shard', 'variant', 'for', 'date'] as const).find((name) => values[name] !== undefined);
   if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
+  const serveOnly = values.open ? 'open' : (['port', 'host'] as const).find((name) => values[name] !== undefined);
+  if (serveOnly && command !== 'serve') throw new UsageError(`\`--${serveOnly}\` applies to \`serve\` only`);
   const { config, file } = await loadConfig(io.cwd);
   if (file) {
     io.stderr(formatMessages([file]));
@@ -140,17 +150,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
-  const branding = {
-    organization: config.organization ?? null,
-    brandColor: config.brandColor ?? null,
-    logo: config.logo?.dataUri ?? null,
-    version: config.version ?? null,
-    locale: config.locale ?? null,
-    audience: config.audience ?? null,
-    labels: config.labels
-      ? await readLabelOverrides(config.labels).catch((error: Error) => Promise.reject(new UsageError(error.message)))
-      : null,
-  };
+  const branding = await brandingOf(config);
   // `diff` without `--out` takes `--format` for what it prints, not for files.
   const formatList =
     values.format === undefined || (command === 'diff' && values.out === undefined)
@@ -183,6 +183,18 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
             branding,
           };
     return (await import('./commands/diff.js')).diff({ ladders, reading, sides: extra, format: printed, out }, io);
+  }
+  if (command === 'serve') {
+    const options = {
+      ladders: values.ladders,
+      templates: values.templates,
+      paper: values.paper === undefined ? undefined : parsePaper(values.paper),
+      browser: values.browser,
+      port: values.port === undefined ? 4400 : parsePort(values.port),
+      host: values.host ?? '127.0.0.1',
+      open: values.open,
+    };
+    return (await import('./commands/serve.js')).serve(options, io);
   }
   if (command === 'compare') {
     const options = {
@@ -257,6 +269,12 @@ function parsePreparedFor(
     throw new UsageError('`--for` writes a copy for one person: give it its own folder with `--out`, apart from the standard handouts');
   }
   return { name: name.trim(), date: parsed };
+}
+
+function parsePort(text: string): number {
+  const port = /^\d{1,5}$/.test(text.trim()) ? Number(text) : NaN;
+  if (!(port >= 0 && port <= 65535)) throw new UsageError(`\`--port ${text}\` must be a number from 0 to 65535 (0 picks a free port)`);
+  return port;
 }
 
 function parseShard(text: string): Shard {

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildSummary } from '../src/commands/build.js';
 import type { Manifest } from '../src/plan/manifest.js';
 import { findBrowser } from '../src/print/find-browser.js';
+import { browsersLeft } from './support/browser-processes.js';
 import { run } from './support/run.js';
 import { listTree } from './support/tree.js';
 
@@ -55,20 +56,6 @@ function listing(dir: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** The browser processes still running with a profile in `temp`, waited for up to `ms` to go. */
-async function browsersLeft(temp: string, ms = 10_000): Promise<string[]> {
-  let left: string[] = [];
-  for (let waited = 0; waited <= ms; waited += 100) {
-    try {
-      left = execFileSync('pgrep', ['-f', temp], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    } catch {
-      return []; // pgrep exits 1 when nothing matches
-    }
-    await sleep(100);
-  }
-  return left;
 }
 
 /** Every PDF in `out` is whole: it starts as a PDF and ends with the end-of-file marker. */

@@ -1,0 +1,166 @@
+import { createServer, type Server } from 'node:http';
+import { once } from 'node:events';
+import path from 'node:path';
+import { brandingOf } from '../config/branding-of.js';
+import { configFileName, loadConfig } from '../config/load-config.js';
+import { exitCode, UsageError } from '../failures.js';
+import type { Paper } from '../formats.js';
+import { formatMessages, messagesAsData, type MessageData } from '../format-messages.js';
+import { plural } from '../messages.js';
+import { startWarmPrinter } from '../print/start-warm-printer.js';
+import { handleRequest } from '../serve/handle-request.js';
+import { openInBrowser } from '../serve/open-in-browser.js';
+import { createPageStore } from '../serve/page-store.js';
+import { readSite, type SiteSettings } from '../serve/read-site.js';
+import { createReloadEvents } from '../serve/reload-events.js';
+import { watchInputs } from '../serve/watch-inputs.js';
+import { sourceDate } from './environment.js';
+import type { CommandIo } from './io.js';
+
+/** Options of `ladders serve`: the flags given, which win over the configuration, read again on every change. */
+export interface ServeOptions {
+  ladders: string | undefined;
+  templates: string | undefined;
+  paper: Paper | null | undefined;
+  browser: string | undefined;
+  port: number;
+  host: string;
+  open: boolean;
+}
+
+/**
+ * `ladders serve`: serve the HTML pages a build would write, from memory, and keep them current: on a
+ * save the inputs are read again, the pages whose output key changed are rendered again, and the open
+ * pages that changed reload. A save with errors keeps the last good pages and shows its messages over
+ * them. PDFs are printed on request with a browser kept warm. Runs until Ctrl-C or SIGTERM.
+ */
+export async function serve(options: ServeOptions, io: CommandIo): Promise<number> {
+  const store = createPageStore();
+  const events = createReloadEvents();
+  const printer = startWarmPrinter(options.browser, io.env);
+  const pdfs = new Map<string, Promise<Uint8Array>>();
+  let first = true;
+
+  const refresh = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const settings = await readSettings(options, io.cwd, io.env);
+      if (!settings.site) return keepLastGood(settings.problems);
+      const site = await readSite(settings.site, io.cwd);
+      io.stderr(formatMessages(site.files, { problemsOnly: !first }));
+      if (!site.templates) return keepLastGood(errorsOf(messagesAsData(site.files)));
+      const changed = store.update(site.templates, site.planned);
+      const keys = store.pdfKeys();
+      // A PDF is cached by its output key: one whose inputs changed has a new key, and the old copy goes.
+      for (const key of pdfs.keys()) if (!keys.has(key)) pdfs.delete(key);
+      events.send({ problems: [], changed });
+      if (!first) io.stderr(`Updated ${plural(changed.length, 'page')} in ${Math.round(performance.now() - started)} ms\n`);
+    } catch (error) {
+      // A bug or a machine failure in one read must not end the preview: it is shown, and the next save tries again.
+      const reason = error instanceof Error ? error.message : String(error);
+      io.stderr(`ladders: cannot update the pages: ${reason}\n`);
+      keepLastGood([{ file: '', line: 1, column: 1, severity: 'error', rule: null, reason }]);
+    } finally {
+      first = false;
+    }
+  };
+  const keepLastGood = (problems: MessageData[]) => {
+    events.send({ problems, changed: [] });
+    if (store.size() > 0) io.stderr(`Kept the last good pages; ${plural(problems.length, 'error')} to fix\n`);
+  };
+
+  await refresh();
+  const flags = await readSettings(options, io.cwd, io.env);
+  const watch = watchInputs(
+    [
+      { dir: path.resolve(io.cwd, flags.ladders), recursive: true },
+      ...(flags.templates ? [{ dir: path.resolve(io.cwd, flags.templates), recursive: true }] : []),
+      { dir: io.cwd, recursive: false, names: [configFileName, 'package.json'] },
+    ],
+    refresh,
+  );
+  const server = createServer(
+    handleRequest({
+      store,
+      events,
+      host: options.host,
+      pdf: (file) => {
+        const entry = store.pdf(file);
+        if (!entry) return undefined;
+        let printing = pdfs.get(entry.key);
+        if (!printing) {
+          printing = printer.print(entry.render());
+          pdfs.set(entry.key, printing);
+          // A failed print is not kept: the next request tries again.
+          printing.catch(() => pdfs.delete(entry.key));
+        }
+        return printing;
+      },
+      onError: (error) => io.stderr(`ladders: ${error instanceof Error ? error.message : String(error)}\n`),
+    }),
+  );
+  try {
+    const url = await listen(server, options);
+    io.stdout(`Serving ${plural(store.size(), 'page')} at ${url} (Ctrl-C to stop)\n`);
+    if (options.open) openInBrowser(url, (reason) => io.stderr(`ladders: cannot open a browser: ${reason}\n`));
+    await stopped(io.signal);
+  } finally {
+    watch.close();
+    events.close();
+    server.close();
+    server.closeAllConnections();
+    await printer.close();
+  }
+  io.signal?.throwIfAborted();
+  return exitCode.ok;
+}
+
+/** The configuration read now, with the flags over it; its problems when it has errors. */
+async function readSettings(
+  options: ServeOptions,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ site: SiteSettings | null; problems: MessageData[]; ladders: string; templates: string | undefined }> {
+  const { config, file } = await loadConfig(cwd);
+  const ladders = options.ladders ?? config.ladders ?? 'ladders';
+  const templates = options.templates ?? config.templates;
+  if (file?.messages.some((message) => message.fatal))
+    return { site: null, problems: errorsOf(messagesAsData([file])), ladders, templates };
+  const site = {
+    ladders,
+    reading: { title: config.title ?? null, seniorityWords: config.seniorityWords },
+    templates,
+    paper: options.paper === undefined ? (config.paper ?? null) : options.paper,
+    branding: await brandingOf(config),
+    date: sourceDate(env),
+  };
+  return { site, problems: [], ladders, templates };
+}
+
+function errorsOf(messages: MessageData[]): MessageData[] {
+  return messages.filter((message) => message.severity === 'error');
+}
+
+/** Listen on the host and port asked for, and return the address to open; a port in use is the caller's to change. */
+async function listen(server: Server, options: ServeOptions): Promise<string> {
+  server.listen(options.port, options.host);
+  try {
+    await once(server, 'listening');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'this machine has no such address' : code;
+    throw new UsageError(`Cannot serve on ${options.host}:${options.port}: ${why ?? String(error)}; pick another with --port or --host`);
+  }
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return `http://${host}:${port}/`;
+}
+
+/** Resolves when `signal` is aborted; never without one. */
+function stopped(signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}

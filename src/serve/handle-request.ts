@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isIP } from 'node:net';
+import type { PageStore } from './page-store.js';
+import type { ReloadEvents } from './reload-events.js';
+import { eventsPath, reloadScript } from './reload-script.js';
+
+/** What answering a request needs. */
+export interface RequestDeps {
+  store: PageStore;
+  events: ReloadEvents;
+  /** The host name the server is bound to, besides `localhost` and address literals, that requests may name. */
+  host: string;
+  /** The PDF at `path`, printed (or taken from the cache) now; undefined when there is no such PDF. */
+  pdf: (path: string) => Promise<Uint8Array> | undefined;
+  /** A request failed in a way that is the program's or the machine's doing, not the visitor's. */
+  onError: (error: unknown) => void;
+}
+
+const commonHeaders = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * Answer a request: only the pages in the store (and the PDFs planned beside them), read-only, and only
+ * for requests that name this server. The path is looked up as a key of the store, never on disk, so no
+ * spelling of it (`..`, `%2e%2e`, `%2f`, a symlink) can reach a file, and there are no listings.
+ */
+export function handleRequest(deps: RequestDeps): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    // A page on another site whose name was made to point here (DNS rebinding) sends its own name.
+    if (!isAllowedHost(request.headers.host, deps.host)) return sendText(response, 403, 'This server answers only to its own address.');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.setHeader('Allow', 'GET, HEAD');
+      return sendText(response, 405, 'The preview is read-only.');
+    }
+    const url = request.url ?? '';
+    if (url.split('?')[0] === eventsPath) return deps.events.connect(response);
+    const page = toPagePath(url);
+    if (typeof page !== 'string')
+      return sendText(response, page.refused, page.refused === 400 ? 'The path is not a valid page path.' : 'There is no such page.');
+    const html = deps.store.page(page);
+    if (html !== undefined) return sendHtml(response, 200, html, request.method === 'HEAD');
+    if (page.endsWith('.pdf')) return void sendPdf(request, response, deps, page);
+    // Nothing read well yet (the first read had errors): a page that shows them, and reloads when they are fixed.
+    if (deps.store.size() === 0 && deps.events.problems().length > 0)
+      return sendHtml(response, 503, waitingPage, request.method === 'HEAD');
+    return sendText(response, 404, 'There is no such page.');
+  };
+}
+
+async function sendPdf(request: IncomingMessage, response: ServerResponse, deps: RequestDeps, page: string): Promise<void> {
+  const printing = deps.pdf(page);
+  if (!printing) return sendText(response, 404, 'There is no such page.');
+  try {
+    const pdf = await printing;
+    response.writeHead(200, { ...commonHeaders, 'Content-Type': 'application/pdf', 'Content-Length': pdf.byteLength });
+    response.end(request.method === 'HEAD' ? undefined : pdf);
+  } catch (error) {
+    deps.onError(error);
+    sendText(response, 500, `Cannot print ${page}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * The store key a request path names (`''` and folders name their `index.html`), or the status to
+ * refuse it with: 400 when its escapes do not decode, 404 when it names no page. A segment that
+ * decodes to `.`, `..` or to anything holding a slash, backslash or NUL names no page.
+ */
+export function toPagePath(url: string): string | { refused: 400 | 404 } {
+  const pathname = url.split(/[?#]/, 1)[0] ?? '';
+  if (!pathname.startsWith('/')) return { refused: 404 };
+  let segments: string[];
+  try {
+    segments = pathname.slice(1).split('/').map(decodeURIComponent);
+  } catch {
+    return { refused: 400 };
+  }
+  if (segments.some((segment) => segment === '.' || segment === '..' || /[/\\\0]/.test(segment))) return { refused: 404 };
+  if (segments.slice(0, -1).some((segment) => segment === '')) return { refused: 404 };
+  const joined = segments.join('/');
+  return joined === '' || joined.endsWith('/') ? `${joined}index.html` : joined;
+}
+
+/** Whether a `Host` header names this server: `localhost`, an address literal, or the bound host name. */
+export function isAllowedHost(header: string | undefined, boundHost: string): boolean {
+  if (!header) return false;
+  const name = header.startsWith('[') ? header.slice(1, header.indexOf(']')) : header.replace(/:\d+$/, '');
+  const lower = name.toLowerCase();
+  // An address literal cannot be rebound to another machine; only names can.
+  return lower === 'localhost' || lower === boundHost.toLowerCase() || isIP(lower) !== 0;
+}
+
+function sendHtml(response: ServerResponse, status: number, html: string, headOnly: boolean): void {
+  const nonce = randomBytes(16).toString('base64');
+  const script = reloadScript(nonce);
+  // Before the last `</body>`, so the page's own content is all there when the script runs.
+  const at = html.lastIndexOf('</body>');
+  const body = at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);
+  response.writeHead(status, {
+    ...commonHeaders,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': Buffer.byteLength(body),
+    // Only the reload script runs, and it talks only to this server.
+    'Content-Security-Policy': `script-src 'nonce-${nonce}'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'`,
+  });
+  response.end(headOnly ? undefined : body);
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { ...commonHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
+  response.end(`${text}\n`);
+}
+
+const waitingPage =
+  '<!doctype html><html lang="en" data-ladders-waiting="true"><head><meta charset="utf-8"><title>ladders</title></head><body><p>Waiting for a save without errors.</p></body></html>';

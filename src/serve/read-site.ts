@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { Paper } from '../formats.js';
+import { planOutputs, type PlannedOutput } from '../plan/plan-outputs.js';
+import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
+import { loadTemplates, type Templates } from '../render/load-templates.js';
+import { pageStyle } from '../render/render-page.js';
+import { toolVersion } from '../tool-version.js';
+import type { Branding } from '../view/to-views.js';
+
+/** What the served pages are made from: the configuration merged with the command's flags. */
+export interface SiteSettings {
+  ladders: string;
+  reading: ReadSettings;
+  templates: string | undefined;
+  /** Null: the paper of the pages' locale. */
+  paper: Paper | null;
+  branding: Branding;
+  /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
+  date: Date | null;
+}
+
+/** The site as read: its planned pages, or null when the ladders or templates have errors; every file with its messages either way. */
+export type ReadSiteResult =
+  { templates: Templates; planned: PlannedOutput[]; files: VFile[] } | { templates: null; planned: null; files: VFile[] };
+
+/**
+ * Read the ladders and templates and plan every HTML page and PDF a build would make, through the
+ * same stages `build` uses, so a served page is the page `build` writes.
+ */
+export async function readSite(settings: SiteSettings, cwd: string): Promise<ReadSiteResult> {
+  const { ladder, files } = await loadLadder(path.resolve(cwd, settings.ladders), cwd, settings.reading);
+  const loaded = await loadTemplates(settings.templates && path.resolve(cwd, settings.templates), cwd);
+  const allFiles = [...files, ...loaded.files];
+  const templates = loaded.templates;
+  if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal)))
+    return { templates: null, planned: null, files: allFiles };
+  const planned = planOutputs(ladder, templates, {
+    formats: ['html', 'pdf'],
+    variants: ['handout', 'review'],
+    only: null,
+    preparedFor: null,
+    paper: settings.paper,
+    style: pageStyle(templates, settings.branding.brandColor),
+    toolVersion,
+    date: settings.date,
+    ...settings.branding,
+  });
+  return { templates, planned, files: allFiles };
+}

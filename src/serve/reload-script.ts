@@ -1,0 +1,48 @@
+/** The path of the event stream the injected script listens to; no output path starts with `__`. */
+export const eventsPath = '/__ladders/events';
+
+/**
+ * The script a served page runs: it listens to the event stream, shows the problems of a broken save
+ * over the page (built with text nodes, so a message cannot inject markup), and reloads the page when
+ * its HTML changed. It is added to served pages only, never to the files `build` writes.
+ */
+export function reloadScript(nonce: string): string {
+  return `<script nonce="${nonce}">(${listen.toString()})(${JSON.stringify(eventsPath)});</script>`;
+}
+
+// This function runs in the page, where only the DOM is there: it is sent as its source text.
+function listen(eventsPath: string): void {
+  const here = decodeURIComponent(location.pathname.slice(1)).replace(/(^|\/)$/, '$1index.html');
+  const source = new EventSource(eventsPath);
+  const overlayId = 'ladders-problems';
+  source.addEventListener('update', (event) => {
+    const update = JSON.parse((event as MessageEvent<string>).data) as {
+      problems: { file: string; line: number; column: number; severity: string; rule: string | null; reason: string }[];
+      changed: string[];
+    };
+    document.getElementById(overlayId)?.remove();
+    if (update.changed.includes(here) || (update.problems.length === 0 && document.documentElement.dataset.laddersWaiting)) {
+      location.reload();
+      return;
+    }
+    if (update.problems.length === 0) return;
+    const overlay = document.createElement('section');
+    overlay.id = overlayId;
+    overlay.setAttribute('role', 'alert');
+    overlay.setAttribute('dir', 'ltr');
+    overlay.style.cssText =
+      'position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,27,.94);color:#fafafa;font:14px/1.5 ui-monospace,monospace;text-align:left';
+    const title = document.createElement('p');
+    title.style.cssText = 'margin:0 0 1rem;font-weight:bold;color:#fca5a5';
+    title.textContent = 'ladders: the last save has errors; this page is the last good one.';
+    overlay.append(title);
+    for (const problem of update.problems) {
+      const line = document.createElement('pre');
+      line.style.cssText = 'margin:0 0 .5rem;white-space:pre-wrap';
+      const rule = problem.rule ? ` [${problem.rule}]` : '';
+      line.textContent = `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} ${problem.reason}${rule}`;
+      overlay.append(line);
+    }
+    document.body.append(overlay);
+  });
+}

@@ -1,0 +1,89 @@
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+
+/** A folder to watch, whole or for some names only. */
+export interface WatchTarget {
+  dir: string;
+  /** Watch the folders inside it too. */
+  recursive: boolean;
+  /** Only changes to files of these names count; all count when absent. */
+  names?: readonly string[];
+}
+
+/** Watchers that can be stopped. */
+export interface InputWatch {
+  close(): void;
+}
+
+/**
+ * Call `onChange` once the watched folders have been quiet for `quietMs` after a change, and never
+ * twice at once: changes that arrive while it runs bring one more call when it is done. So a hundred
+ * saves in a second are one read or two, and an editor's write-then-rename is one change.
+ *
+ * Folders are watched rather than files: an editor that saves by renaming a new file over the old one
+ * replaces the file, and a watch on the old file would see nothing after the first save.
+ */
+export function watchInputs(targets: readonly WatchTarget[], onChange: () => Promise<void>, quietMs = 40): InputWatch {
+  let timer: NodeJS.Timeout | undefined;
+  let running = false;
+  let again = false;
+  let closed = false;
+  const trigger = () => {
+    if (closed) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), quietMs);
+  };
+  const run = async () => {
+    running = true;
+    again = false;
+    try {
+      await onChange();
+    } finally {
+      running = false;
+      if (again) trigger();
+    }
+  };
+  const watchers: FSWatcher[] = [];
+  for (const { dir, names } of targets.flatMap((target) =>
+    (target.recursive ? foldersIn(target.dir) : [target.dir]).map((dir) => ({ dir, names: target.names })),
+  )) {
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, { persistent: true }, (_event, name) => {
+        if (!names || (name !== null && names.includes(path.basename(name)))) trigger();
+      });
+    } catch {
+      // A folder that does not exist (yet): there is nothing in it to watch, and reading reports it.
+      continue;
+    }
+    // A watched folder that is deleted ends its watch; the next read says what is missing.
+    watcher.on('error', () => trigger());
+    watchers.push(watcher);
+  }
+  return {
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}
+
+/**
+ * `dir` and every folder inside it, each watched on its own. Node's recursive watch on Linux watches
+ * each file, and loses a file that an editor's atomic save replaced; a folder's watch sees the rename.
+ */
+function foldersIn(dir: string): string[] {
+  try {
+    const inside = readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+      .map((entry) => path.join(entry.parentPath, entry.name));
+    return [dir, ...inside];
+  } catch {
+    return [dir];
+  }
+}

@@ -1,0 +1,199 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/print/find-browser.js';
+import { launchBrowser } from '../src/print/launch-browser.js';
+import { browsersLeft } from './support/browser-processes.js';
+import { openPdf, readPdfText } from './support/pdf.js';
+
+const repoRoot = path.join(import.meta.dirname, '..');
+const cli = path.join(repoRoot, 'dist', 'cli.js');
+const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-serve-'));
+const ladders = path.join(scratch, 'ladders');
+const role = path.join(ladders, 'maker.md');
+// The server's own temp folder, so the browser it starts (whose profile lives there) can be told from this file's.
+const serverTemp = path.join(scratch, 'tmp');
+const original = readFileSync(path.join(repoRoot, 'test/fixtures/reader-basic/input/maker.md'), 'utf8');
+
+let browser: Browser;
+let tab: Page;
+let server: { child: ChildProcess; port: number; stderr: () => string; exited: Promise<unknown[]> };
+
+/** `ladders serve --port 0` in its own process, as a user runs it; resolves with the port it printed. */
+async function startServer(): Promise<typeof server> {
+  mkdirSync(serverTemp, { recursive: true });
+  const { executablePath } = await findBrowser({});
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--ladders', 'ladders'], {
+    cwd: scratch,
+    env: { ...process.env, TMPDIR: serverTemp, LADDERS_BROWSER: executablePath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = once(child, 'exit');
+  let stdout = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const found = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(stdout);
+      if (found) resolve(Number(found[1]));
+    });
+    void exited.then(() => reject(new Error(`serve exited before listening: ${stderr}`)));
+  });
+  return { child, port, stderr: () => stderr, exited };
+}
+
+/** A raw request, with the path exactly as written (no normalising of `..`) and any Host header. */
+function fetchRaw(rawPath: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const sent = request({ host: '127.0.0.1', port: server.port, path: rawPath, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+/** Wait until the text of the page in the tab contains `text` (the page reloads itself on a save). */
+async function waitForText(text: string): Promise<void> {
+  await tab.waitForFunction((wanted: string) => document.body?.innerText.includes(wanted), { timeout: 15_000, polling: 50 }, text);
+}
+
+beforeAll(async () => {
+  mkdirSync(ladders, { recursive: true });
+  cpSync(path.join(repoRoot, 'test/fixtures/reader-basic/input'), ladders, { recursive: true });
+  const [started, launched] = await Promise.all([startServer(), findBrowser({}).then(launchBrowser)]);
+  server = started;
+  browser = launched;
+  tab = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  }
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('ladders serve', () => {
+  it('shows an edit of the Markdown in the open handout without a manual reload', async () => {
+    await tab.goto(`http://127.0.0.1:${server.port}/maker/m1.html`);
+    await waitForText('tries the team');
+    writeFileSync(role, original.replace("tries the team's tools", 'tries every new tool first'));
+    await waitForText('tries every new tool first');
+  });
+
+  it('shows a broken save over the last good page with its place and rule id, and in the terminal', async () => {
+    writeFileSync(role, original.replace('**Tinkers**', '**Tinkerz**'));
+    const overlay = await tab.waitForSelector('#ladders-problems', { timeout: 15_000 });
+    const text = await overlay!.evaluate((element) => element.textContent ?? '');
+    expect(text).toMatch(/ladders\/maker\.md:14:3: error .*`Tinkerz`.*\[unknown-keyword\]/);
+    // The last good page is still there under it.
+    expect(await tab.evaluate(() => document.body.innerText)).toContain('tries every new tool first');
+    expect(server.stderr()).toMatch(/ladders\/maker\.md:14:3: error .*\[unknown-keyword\]/);
+  });
+
+  it('a page opened while the save is broken shows the overlay too', async () => {
+    const other = await browser.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${server.port}/maker/m2.html`);
+      await other.waitForSelector('#ladders-problems', { timeout: 15_000 });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a fix removes the overlay and shows the fixed page', async () => {
+    writeFileSync(role, original.replace("tries the team's tools", 'tries the fixed tools'));
+    await waitForText('tries the fixed tools');
+    expect(await tab.$('#ladders-problems')).toBeNull();
+  });
+
+  it("takes an editor's atomic save (write, then rename over) and a burst of saves", async () => {
+    const temporary = path.join(ladders, '.maker.md.swp');
+    writeFileSync(temporary, original.replace("tries the team's tools", 'tries the renamed tools'));
+    renameSync(temporary, role);
+    await waitForText('tries the renamed tools');
+    for (let save = 0; save < 100; save += 1) writeFileSync(role, original.replace("tries the team's tools", `tries tool ${save}`));
+    await waitForText('tries tool 99');
+  });
+
+  it('keeps serving when the file is deleted and comes back', async () => {
+    rmSync(role);
+    // The index still links the deleted page: the save is shown as broken, over the last good page.
+    const overlay = await tab.waitForSelector('#ladders-problems', { timeout: 15_000 });
+    expect(await overlay!.evaluate((element) => element.textContent ?? '')).toMatch(/\[[a-z-]+\]/);
+    writeFileSync(role, original.replace("tries the team's tools", 'tries the restored tools'));
+    await waitForText('tries the restored tools');
+    expect(await tab.$('#ladders-problems')).toBeNull();
+  });
+
+  it('serves the index at the root and a role page at its folder', async () => {
+    const root = await fetchRaw('/');
+    expect(root.status).toBe(200);
+    expect(root.body.toString()).toContain('href="maker/index.html"');
+    expect((await fetchRaw('/maker/')).status).toBe(200);
+  });
+
+  it('answers hostile paths with 4xx and never with a file', async () => {
+    const hostile = [
+      '/../ladders/maker.md',
+      '/%2e%2e/ladders/maker.md',
+      '/maker/..%2f..%2fladders%2fmaker.md',
+      '/maker%2fm1.html',
+      '/ladders/maker.md',
+      '/maker.md',
+      '/maker/m1.md',
+      '//etc/passwd',
+      '/..%5c..%5cetc%5cpasswd',
+      '/%00',
+      '/%E0%A4%A',
+    ];
+    for (const rawPath of hostile) {
+      const { status, body } = await fetchRaw(rawPath);
+      expect(status, rawPath).toBeGreaterThanOrEqual(400);
+      expect(status, rawPath).toBeLessThan(500);
+      expect(body.toString(), rawPath).not.toContain('Makers build');
+      expect(body.toString(), rawPath).not.toContain('root:');
+    }
+  });
+
+  it('refuses a Host header that is not its own (DNS rebinding) and anything but reading', async () => {
+    expect((await fetchRaw('/', { Host: `attacker.example:${server.port}` })).status).toBe(403);
+    expect((await fetchRaw('/', { Host: `localhost:${server.port}` })).status).toBe(200);
+    const posted = await new Promise<number>((resolve, reject) => {
+      const sent = request({ host: '127.0.0.1', port: server.port, path: '/', method: 'PUT' }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
+      sent.on('error', reject);
+      sent.end('x');
+    });
+    expect(posted).toBe(405);
+  });
+
+  it('prints the handout as a PDF on request, with the latest text', async () => {
+    const { status, body } = await fetchRaw('/maker/m1.pdf');
+    expect(status).toBe(200);
+    expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await readPdfText(await openPdf(new Uint8Array(body)))).toContain('tries the restored tools');
+    expect((await fetchRaw('/maker/m9.pdf')).status).toBe(404);
+  });
+
+  it('stops on Ctrl-C with exit 130 and leaves no browser', async () => {
+    server.child.kill('SIGINT');
+    const [code] = await server.exited;
+    expect(code, server.stderr()).toBe(130);
+    expect(server.stderr()).toContain('Stopped by SIGINT');
+    expect(await browsersLeft(serverTemp)).toEqual([]);
+  });
+});
