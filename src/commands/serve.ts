@@ -11,7 +11,7 @@ import { startWarmPrinter } from '../print/start-warm-printer.js';
 import { handleRequest } from '../serve/handle-request.js';
 import { openInBrowser } from '../serve/open-in-browser.js';
 import { createPageStore } from '../serve/page-store.js';
-import { readSite, type SiteSettings } from '../serve/read-site.js';
+import { readSite, type LoadedTemplates, type SiteSettings } from '../serve/read-site.js';
 import { createReloadEvents } from '../serve/reload-events.js';
 import { watchInputs } from '../serve/watch-inputs.js';
 import { sourceDate } from './environment.js';
@@ -40,21 +40,28 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
   const printer = startWarmPrinter(options.browser, io.env);
   const pdfs = new Map<string, Promise<Uint8Array>>();
   let first = true;
+  let templates: LoadedTemplates | null = null;
 
-  const refresh = async (): Promise<void> => {
+  const refresh = async (changed: Set<string> = new Set()): Promise<void> => {
     const started = performance.now();
     try {
       const settings = await readSettings(options, io.cwd, io.env);
       if (!settings.site) return keepLastGood(settings.problems);
-      const site = await readSite(settings.site, io.cwd);
+      // The configuration may name another templates folder or brand colour: it loads them again too.
+      if (changed.has('templates') || changed.has('config')) templates = null;
+      const site = await readSite(settings.site, io.cwd, templates);
+      templates = site.loaded;
+      const read = performance.now();
       io.stderr(formatMessages(site.files, { problemsOnly: !first }));
       if (!site.templates) return keepLastGood(errorsOf(messagesAsData(site.files)));
-      const changed = store.update(site.templates, site.planned);
+      const pages = store.update(site.templates, site.planned);
       const keys = store.pdfKeys();
       // A PDF is cached by its output key: one whose inputs changed has a new key, and the old copy goes.
       for (const key of pdfs.keys()) if (!keys.has(key)) pdfs.delete(key);
-      events.send({ problems: [], changed });
-      if (!first) io.stderr(`Updated ${plural(changed.length, 'page')} in ${Math.round(performance.now() - started)} ms\n`);
+      events.send({ problems: [], changed: pages });
+      const [reading, rendering] = [Math.round(read - started), Math.round(performance.now() - read)];
+      if (!first)
+        io.stderr(`Updated ${plural(pages.length, 'page')} in ${reading + rendering} ms (reading ${reading}, rendering ${rendering})\n`);
     } catch (error) {
       // A bug or a machine failure in one read must not end the preview: it is shown, and the next save tries again.
       const reason = error instanceof Error ? error.message : String(error);
@@ -73,9 +80,9 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
   const flags = await readSettings(options, io.cwd, io.env);
   const watch = watchInputs(
     [
-      { dir: path.resolve(io.cwd, flags.ladders), recursive: true },
-      ...(flags.templates ? [{ dir: path.resolve(io.cwd, flags.templates), recursive: true }] : []),
-      { dir: io.cwd, recursive: false, names: [configFileName, 'package.json'] },
+      { kind: 'ladders', dir: path.resolve(io.cwd, flags.ladders), recursive: true },
+      ...(flags.templates ? [{ kind: 'templates', dir: path.resolve(io.cwd, flags.templates), recursive: true }] : []),
+      { kind: 'config', dir: io.cwd, recursive: false, names: [configFileName, 'package.json'] },
     ],
     refresh,
   );

@@ -20,21 +20,28 @@ export interface SiteSettings {
   date: Date | null;
 }
 
-/** The site as read: its planned pages, or null when the ladders or templates have errors; every file with its messages either way. */
-export type ReadSiteResult =
-  { templates: Templates; planned: PlannedOutput[]; files: VFile[] } | { templates: null; planned: null; files: VFile[] };
+/** The templates as loaded, with their files and messages. */
+export type LoadedTemplates = Awaited<ReturnType<typeof loadTemplates>>;
+
+/** The site as read: its planned pages, or null when the ladders or templates have errors; every file with its messages either way, and the templates as loaded. */
+export type ReadSiteResult = { loaded: LoadedTemplates; files: VFile[] } & (
+  { templates: Templates; planned: PlannedOutput[] } | { templates: null; planned: null }
+);
 
 /**
- * Read the ladders and templates and plan every HTML page and PDF a build would make, through the
- * same stages `build` uses, so a served page is the page `build` writes.
+ * Read the ladders and templates (or take `cached` templates) and plan every HTML page and PDF a
+ * build would make, through the same stages `build` uses, so a served page is the page `build` writes.
  */
-export async function readSite(settings: SiteSettings, cwd: string): Promise<ReadSiteResult> {
-  const { ladder, files } = await loadLadder(path.resolve(cwd, settings.ladders), cwd, settings.reading);
-  const loaded = await loadTemplates(settings.templates && path.resolve(cwd, settings.templates), cwd);
+export async function readSite(settings: SiteSettings, cwd: string, cached: LoadedTemplates | null = null): Promise<ReadSiteResult> {
+  // Loading the templates embeds the fonts and compiles every template: a save of a ladder page reuses them.
+  const [{ ladder, files }, loaded] = await Promise.all([
+    loadLadder(path.resolve(cwd, settings.ladders), cwd, settings.reading),
+    cached ?? loadTemplates(settings.templates && path.resolve(cwd, settings.templates), cwd),
+  ]);
   const allFiles = [...files, ...loaded.files];
   const templates = loaded.templates;
   if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal)))
-    return { templates: null, planned: null, files: allFiles };
+    return { templates: null, planned: null, files: allFiles, loaded };
   const planned = planOutputs(ladder, templates, {
     formats: ['html', 'pdf'],
     variants: ['handout', 'review'],
@@ -46,5 +53,5 @@ export async function readSite(settings: SiteSettings, cwd: string): Promise<Rea
     date: settings.date,
     ...settings.branding,
   });
-  return { templates, planned, files: allFiles };
+  return { templates, planned, files: allFiles, loaded };
 }

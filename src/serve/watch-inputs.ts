@@ -3,6 +3,8 @@ import path from 'node:path';
 
 /** A folder to watch, whole or for some names only. */
 export interface WatchTarget {
+  /** What the folder holds, as `onChange` is told. */
+  kind: string;
   dir: string;
   /** Watch the folders inside it too. */
   recursive: boolean;
@@ -16,20 +18,22 @@ export interface InputWatch {
 }
 
 /**
- * Call `onChange` once the watched folders have been quiet for `quietMs` after a change, and never
+ * Call `onChange` with the kinds of the folders that changed once the watched folders have been quiet for `quietMs` after a change, and never
  * twice at once: changes that arrive while it runs bring one more call when it is done. So a hundred
  * saves in a second are one read or two, and an editor's write-then-rename is one change.
  *
  * Folders are watched rather than files: an editor that saves by renaming a new file over the old one
  * replaces the file, and a watch on the old file would see nothing after the first save.
  */
-export function watchInputs(targets: readonly WatchTarget[], onChange: () => Promise<void>, quietMs = 40): InputWatch {
+export function watchInputs(targets: readonly WatchTarget[], onChange: (kinds: Set<string>) => Promise<void>, quietMs = 40): InputWatch {
   let timer: NodeJS.Timeout | undefined;
+  let kinds = new Set<string>();
   let running = false;
   let again = false;
   let closed = false;
-  const trigger = () => {
+  const trigger = (kind: string) => {
     if (closed) return;
+    kinds.add(kind);
     if (running) {
       again = true;
       return;
@@ -40,28 +44,34 @@ export function watchInputs(targets: readonly WatchTarget[], onChange: () => Pro
   const run = async () => {
     running = true;
     again = false;
+    const changed = kinds;
+    kinds = new Set();
     try {
-      await onChange();
+      await onChange(changed);
     } finally {
       running = false;
-      if (again) trigger();
+      if (again) {
+        again = false;
+        clearTimeout(timer);
+        timer = setTimeout(() => void run(), quietMs);
+      }
     }
   };
   const watchers: FSWatcher[] = [];
-  for (const { dir, names } of targets.flatMap((target) =>
-    (target.recursive ? foldersIn(target.dir) : [target.dir]).map((dir) => ({ dir, names: target.names })),
+  for (const { dir, names, kind } of targets.flatMap((target) =>
+    (target.recursive ? foldersIn(target.dir) : [target.dir]).map((dir) => ({ dir, names: target.names, kind: target.kind })),
   )) {
     let watcher: FSWatcher;
     try {
       watcher = watch(dir, { persistent: true }, (_event, name) => {
-        if (!names || (name !== null && names.includes(path.basename(name)))) trigger();
+        if (!names || (name !== null && names.includes(path.basename(name)))) trigger(kind);
       });
     } catch {
       // A folder that does not exist (yet): there is nothing in it to watch, and reading reports it.
       continue;
     }
     // A watched folder that is deleted ends its watch; the next read says what is missing.
-    watcher.on('error', () => trigger());
+    watcher.on('error', () => trigger(kind));
     watchers.push(watcher);
   }
   return {
