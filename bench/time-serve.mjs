@@ -61,7 +61,7 @@ async function measure(ladders, file, page, phrase, targetMs) {
       const marker = `bench edit ${edit}`;
       const started = performance.now();
       await writeFile(path.join(ladders, file), source.replace(phrase, `${marker} ${phrase}`));
-      await tab.waitForFunction((text) => document.body?.innerText.includes(text), { timeout: 60_000, polling: 5 }, marker);
+      await tab.waitForFunction((text) => globalThis.document.body?.innerText.includes(text), { timeout: 60_000, polling: 5 }, marker);
       times.push(performance.now() - started);
     }
     const pdfStarted = performance.now();
