@@ -71,7 +71,7 @@ async function measure(ladders, file, page, phrase, targetMs) {
     const idleCpu = await idleCpuPercent(server.child.pid, 3000);
     const sorted = times.sort((a, b) => a - b);
     const summary = {
-      positions: server.pages,
+      pages: server.pages,
       p50Ms: Math.round(percentile(sorted, 0.5)),
       p95Ms: Math.round(percentile(sorted, 0.95)),
       maxMs: Math.round(sorted.at(-1)),
