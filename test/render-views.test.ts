@@ -107,4 +107,17 @@ describe('the role and index views', () => {
     ]);
     expect(view.levels[0]?.seniority).toBe('Not senior');
   });
+
+  it("list each position's PDF and worksheet when the build makes them, and none otherwise", () => {
+    const built = { formats: ['pdf', 'html'] as const, variants: ['handout', 'review'] as const };
+    const roleView = toRoleView(ladder, role('engineering-manager'), { ...html, built });
+    expect(roleView.positions[1]?.versions.map((link) => link.href)).toEqual(['em6.pdf', 'em6-review.html', 'em6-review.pdf']);
+    const indexView = toIndexView(ladder, { ...html, built });
+    expect(indexView.levels[5]?.cells[3]?.positions[0]?.versions.map((link) => [link.href, link.text])).toEqual([
+      ['engineering-manager/em6.pdf', 'PDF'],
+      ['engineering-manager/em6-review.html', 'worksheet'],
+    ]);
+    const htmlOnly = { formats: ['html'] as const, variants: ['handout'] as const };
+    expect(toRoleView(ladder, role('engineering-manager'), { ...html, built: htmlOnly }).positions[1]?.versions).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { paperSizes, type OutputFormat, type Paper, type TextFormat, type Variant } from '../formats.js';
 import type { Axis, Expectation, Guide, Ladder, Position, Role } from '../model.js';
 import { guidePath, guidesFolder, indexFile } from './output-paths.js';
-import { positionLink } from './position-link.js';
+import { positionLink, positionVersions } from './position-link.js';
 import { referenceHref } from './reference-href.js';
 import { renderRichText } from './render-rich-text.js';
 import type { AxisView, GuideView, IndexView, LinkView, PageHeaderView, PageView, RankView, RoleView } from './view.js';
@@ -121,6 +121,11 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
       level: position.level,
       seniority: seniority(position, options.locale),
       link: positionLink(position, options.format),
+      versions: positionVersions(position, options.format, options.built, {
+        handoutPdf: options.locale.labels.handoutPdf,
+        review: options.locale.labels.reviewWorksheet,
+        reviewPdf: options.locale.labels.reviewPdf,
+      }),
     })),
     axes: ladder.framework.axes.map((axis, axisIndex) => ({
       name: axis.name,
@@ -170,6 +175,14 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
             .map((position) => ({
               code: position.code,
               link: { ...positionLink(position, options.format), href: `${role.id}/${positionLink(position, options.format).href}` },
+              // The matrix keeps to two short links a position; the worksheet links to its own PDF.
+              versions: positionVersions(position, options.format, options.built, {
+                handoutPdf: options.locale.labels.pdfShort,
+                review: options.locale.labels.worksheetShort,
+                reviewPdf: '',
+              })
+                .filter((link) => link.text !== '')
+                .map((link) => ({ ...link, href: `${role.id}/${link.href}` })),
             })),
         })),
       };

@@ -152,7 +152,8 @@ export interface RoleView extends PageView {
   role: { id: string; title: string; summary: string; body: string };
   /** The guides the role's text links to. */
   guides: LinkView[];
-  positions: { code: string; title: string; level: number; seniority: string; link: LinkView }[];
+  /** `versions`: the position's other pages the build writes (its PDF, its worksheet and the worksheet's PDF). */
+  positions: { code: string; title: string; level: number; seniority: string; link: LinkView; versions: LinkView[] }[];
   /** One row per axis, one cell per position. */
   axes: { name: string; cells: Omit<RankView, 'description'>[] }[];
   source: { file: string; line: number };
@@ -162,7 +163,8 @@ export interface RoleView extends PageView {
 export interface IndexView extends PageView {
   roles: { title: string; summary: string; link: LinkView; positionCount: number }[];
   guides: { title: string; summary: string; link: LinkView }[];
-  levels: { level: number; seniority: string; cells: { positions: { code: string; link: LinkView }[] }[] }[];
+  /** Each position's `versions`: its other pages the build writes, with short names. */
+  levels: { level: number; seniority: string; cells: { positions: { code: string; link: LinkView; versions: LinkView[] }[] }[] }[];
 }
 
 /** A guide's page: advice, a comparison, the FAQs. */
