@@ -20,8 +20,11 @@ export interface PrintOptions {
   timeoutMs?: number;
   /** Aborted to stop: no job is started after, the browser is closed, and the print rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Called with each finished PDF, in completion order. */
-  onPdf: (page: PdfPage, pdf: Uint8Array) => Promise<void> | void;
+  /**
+   * Called with each printed PDF, in completion order; it may return another page to print in its
+   * place, on the same tab (a book printed again with the page numbers this print showed).
+   */
+  onPdf: (page: PdfPage, pdf: Uint8Array) => Promise<PdfPage | void> | PdfPage | void;
 }
 
 export { PrintError };
@@ -128,13 +131,14 @@ async function runWorker(
   try {
     const page = ready ?? (await openLockedPage(browser));
     const collectPageGarbage = watchPageGarbage(page);
-    for (; job; job = queue.next()) {
+    while (job) {
       printing = job;
-      const pdf = await printPage(page, job.html, options.timeoutMs ?? 60_000);
+      const pdf = await printPage(page, job.html, job.timeoutMs ?? options.timeoutMs ?? 60_000);
       printing = undefined; // printed: what follows is not the browser's doing
-      await options.onPdf(job, stampPage(job, pdf));
+      const again = await options.onPdf(job, stampPage(job, pdf));
       collect();
       await collectPageGarbage();
+      job = again ?? queue.next();
     }
     await page.close().catch(() => undefined);
   } catch (error) {
