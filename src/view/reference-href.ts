@@ -10,9 +10,9 @@ const reference = /^ladders:(?:(role|position|guide)\/([^#]+)|index)(?:#(.*))?$/
  * folder (`''` for its top); null when it names nothing the ladder has.
  */
 export function referenceHref(ladder: Ladder, target: string, format: TextFormat, fromFolder: string): string | null {
-  const match = reference.exec(target);
-  if (!match) return null;
-  const [, kind, id, fragment] = match;
+  const parsed = parseReference(target);
+  if (!parsed) return null;
+  const { kind, id, fragment } = parsed;
   let path: string | null;
   if (kind === undefined) path = indexFile(format);
   else if (kind === 'role') {
@@ -28,6 +28,20 @@ export function referenceHref(ladder: Ladder, target: string, format: TextFormat
   }
   if (path === null) return null;
   return relativeTo(path, fromFolder);
+}
+
+/** What a `ladders:` reference names: a role, a position or a guide by its id (with a fragment), or the index; null for any other link. */
+export function parseReference(
+  target: string,
+):
+  | { kind: 'role' | 'position' | 'guide'; id: string; fragment: string | undefined }
+  | { kind: undefined; id: undefined; fragment: undefined }
+  | null {
+  const match = reference.exec(target);
+  if (!match) return null;
+  const [, kind, id, fragment] = match;
+  if (kind === undefined) return { kind: undefined, id: undefined, fragment: undefined };
+  return { kind: kind as 'role' | 'position' | 'guide', id: id!, fragment };
 }
 
 /** A path from the top of the output folder, seen from one of its folders (they are one level deep). */
