@@ -1,11 +1,11 @@
-/** The formats a handout is written in, in the order a build makes them. */
-export const formats = ['pdf', 'html', 'md'] as const;
+/** The formats a build writes, in the order it makes them: each page as PDF, HTML and Markdown, and the books (one PDF of the whole ladder, one per role). */
+export const formats = ['pdf', 'html', 'md', 'book'] as const;
 
-/** A format a handout is written in. */
+/** A format a build writes. */
 export type OutputFormat = (typeof formats)[number];
 
-/** The two formats written from templates; a PDF is its HTML printed. */
-export type TextFormat = Exclude<OutputFormat, 'pdf'>;
+/** The two formats written from templates; a PDF (and a book) is HTML printed. */
+export type TextFormat = Exclude<OutputFormat, 'pdf' | 'book'>;
 
 /** The paper sizes a page is laid out for, each with its name in CSS `@page { size }`. */
 export const paperSizes = { a4: 'A4', letter: 'letter' } as const;

@@ -30,12 +30,13 @@ Options (flags override ladders.config.json, see README):
   --strict               check: treat warnings as errors
   --out DIR              build: output folder (default: out)
   --templates DIR        build: templates that override the shipped ones, file by file
-  --format LIST          build: comma-separated formats of pdf, html and md (default: pdf,html,md)
+  --format LIST          build: comma-separated formats of pdf, html, md and book (default: all)
   --only CODE|ROLE       build: only this position or role; repeat for more
   --paper a4|letter      build: paper size (default: the locale's, a4 or letter)
   --browser PATH         build: the Chrome or Chromium to print PDFs with (default: found, see README)
   --variant handout|review  build: only handouts, or only review worksheets (default: both)
-  --for NAME --date DAY  build: stamp "Prepared for NAME, DAY" on a copy (needs its own --out)
+  --for NAME --date DAY  build: stamp "Prepared for NAME, DAY" on a copy (needs its own --out);
+                         --date alone dates the books' covers
   --force                build: make every output again, even those that are current
   --check                build: write nothing; exit 1 listing missing, stale or extra outputs
   --shard I/N            build: only the I-th of N slices of the outputs (for a CI matrix)
@@ -214,6 +215,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (values.check && values.force) throw new UsageError('`--check` writes nothing, so `--force` has no meaning with it');
   const out = values.out ?? config.out ?? 'out';
   const preparedFor = parsePreparedFor(values.for, values.date, values.out, config.out ?? 'out', io.cwd);
+  // A book's cover shows a day only when one is given: `--date`, else the reproducible build's SOURCE_DATE_EPOCH.
+  const coverDate = values.date === undefined ? date : parseDay(values.date);
   const { build } = await import('./commands/build.js');
   return build(
     {
@@ -234,6 +237,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       json: values.json,
       preparedFor,
       date,
+      coverDate,
       branding,
     },
     io,
@@ -258,10 +262,7 @@ function parsePreparedFor(
   standardOut: string,
   cwd: string,
 ): { name: string; date: Date } | null {
-  if (name === undefined) {
-    if (date !== undefined) throw new UsageError('`--date` dates a copy made with `--for NAME`; give both or neither');
-    return null;
-  }
+  if (name === undefined) return null;
   if (!name.trim()) throw new UsageError('`--for` needs the name of the person the copy is for');
   if (date === undefined) throw new UsageError('`--for` needs `--date YYYY-MM-DD`, the day to print on the copy');
   const parsed = parseDay(date);

@@ -99,7 +99,7 @@ describe('the offer-letter attachment', () => {
     ],
     [['--for', 'A. Candidate', '--date', '2026-13-01', '--out', 'offer'], '`--date 2026-13-01` is not a real day: there is no month 13'],
     [['--for', 'A. Candidate', '--date', '1/12/2026', '--out', 'offer'], '`--date 1/12/2026` is not a day written YYYY-MM-DD'],
-    [['--date', '2026-12-01', '--out', 'offer'], '`--date` dates a copy made with `--for NAME`'],
+    [['--date', '2026-02-30'], '`--date 2026-02-30` is not a real day'],
     [['--for', ' ', '--date', '2026-12-01', '--out', 'offer'], '`--for` needs the name'],
   ])('%j is a usage error', async (args, message) => {
     const result = await run(['build', '--only', 'EM6', ...args], project);

@@ -56,6 +56,7 @@ export async function buildChangedOutputs(
       toolVersion,
       only,
       date: options.date,
+      coverDate: options.coverDate,
       ...options.branding,
     }),
     options.shard,
@@ -75,7 +76,9 @@ export async function buildChangedOutputs(
   progress.phase(
     `${plural(planned.length, 'output')}: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`,
   );
-  const browser = toMake.some((output) => output.kind === 'pdf') ? (earlyBrowser ?? startBrowser(options.browser, io.env)) : null;
+  const browser = toMake.some((output) => output.kind === 'pdf' || output.kind === 'book')
+    ? (earlyBrowser ?? startBrowser(options.browser, io.env))
+    : null;
   try {
     // A build that cannot print what it was asked for writes nothing: the browser is up before the first file is touched.
     await browser?.browser;

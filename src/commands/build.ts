@@ -42,6 +42,8 @@ export interface BuildOptions {
   preparedFor: { name: string; date: Date } | null;
   /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
   date: Date | null;
+  /** `--date`, else SOURCE_DATE_EPOCH, or null: the day on the books' covers. */
+  coverDate: Date | null;
   /** From the configuration: the organisation (shown on every page, the PDFs' author), its colour and logo, the framework's version label. */
   branding: Branding;
 }
@@ -111,7 +113,11 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
   // inputs are hashed, the reader and the templates load and the ladders are read, none of which it
   // depends on. Not with `--only`, whose names can be checked only once the ladders are read: a usage
   // error must stop the build before anything starts.
-  const cold = manifest === null && !options.check && options.formats.includes('pdf') && options.only.length === 0;
+  const cold =
+    manifest === null &&
+    !options.check &&
+    (options.formats.includes('pdf') || options.formats.includes('book')) &&
+    options.only.length === 0;
   const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
     const fingerprint = (files: readonly string[]) =>
@@ -152,6 +158,6 @@ function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
 
 /** The settings that change what a build writes (and `--check`, which changes what it does). */
 function settingsOf(options: BuildOptions): unknown {
-  const { formats, variants, only, paper, shard, branding, preparedFor, date } = options;
-  return { toolVersion, formats, variants, only, paper, shard, branding, preparedFor, date };
+  const { formats, variants, only, paper, shard, branding, preparedFor, date, coverDate } = options;
+  return { toolVersion, formats, variants, only, paper, shard, branding, preparedFor, date, coverDate };
 }

@@ -1,8 +1,11 @@
+import { contentsAnchors } from '../book/number-contents.js';
+import { readPartPages } from '../book/read-part-pages.js';
+import { settleBookPages, type BookPrint } from '../book/settle-book-pages.js';
 import type { PlannedOutput } from '../plan/plan-outputs.js';
 import { printPdfs } from '../print/print-pdfs.js';
 import type { StartingBrowser } from '../print/start-browser.js';
 import type { Templates } from '../render/load-templates.js';
-import { renderOutput, renderPdfPage, type PdfPage } from '../render/render-output.js';
+import { renderBookPage, renderOutput, renderPdfPage, type PdfPage } from '../render/render-output.js';
 
 /** How to make outputs, and where each finished one goes. */
 export interface MakeOptions {
@@ -23,7 +26,7 @@ export interface MakeOptions {
  * Fails with the first failure (a `RenderFailure` for anything rendering or printing could not do).
  */
 export async function makeOutputs(outputs: readonly PlannedOutput[], options: MakeOptions): Promise<void> {
-  const pdfs = outputs.filter((output) => output.kind === 'pdf');
+  const pdfs = outputs.filter((output) => output.kind === 'pdf' || output.kind === 'book');
   const [text, printed] = await Promise.allSettled([
     makeText(outputs, options),
     pdfs.length > 0 ? printAll(pdfs, options) : Promise.resolve(),
@@ -35,29 +38,49 @@ export async function makeOutputs(outputs: readonly PlannedOutput[], options: Ma
 
 async function makeText(outputs: readonly PlannedOutput[], options: MakeOptions): Promise<void> {
   for (const output of outputs) {
-    if (output.kind === 'pdf') continue;
+    if (output.kind === 'pdf' || output.kind === 'book') continue;
     options.signal?.throwIfAborted();
     await options.onMade(output, renderOutput(options.templates, output));
   }
 }
 
-async function printAll(pdfs: (PlannedOutput & { kind: 'pdf' })[], options: MakeOptions): Promise<void> {
+type Printed = PlannedOutput & { kind: 'pdf' | 'book' };
+
+async function printAll(pdfs: Printed[], options: MakeOptions): Promise<void> {
   const { browser } = options;
   if (!browser) throw new Error('PDFs to print, but no browser was started for them');
   const planned = new Map(pdfs.map((output) => [output.path, output]));
-  await printPdfs(renderEach(pdfs, options.templates), {
+  // A book is printed until its contents show the pages its parts start on: each print's numbers feed the next.
+  const books = new Map<string, BookPrint>();
+  await printPdfs(renderEach(pdfs, options.templates, books), {
     browser: await browser.choice,
     launched: browser,
     concurrency: options.concurrency,
     signal: options.signal,
-    onPdf: (page, pdf) => {
+    onPdf: async (page, pdf) => {
       const output = planned.get(page.path);
       if (!output) throw new Error(`Printed ${page.path}, which was not planned`);
-      return options.onMade(output, pdf);
+      const book = books.get(page.path);
+      if (output.kind === 'book' && book) {
+        const pages = settleBookPages(book, readPartPages(pdf));
+        if (pages !== 'done') {
+          books.set(page.path, { ...book, shown: pages, print: book.print + 1 });
+          return renderBookPage(options.templates, output, pages);
+        }
+        books.delete(page.path);
+      }
+      await options.onMade(output, pdf);
     },
   });
 }
 
-function* renderEach(pdfs: readonly (PlannedOutput & { kind: 'pdf' })[], templates: Templates): Generator<PdfPage> {
-  for (const output of pdfs) yield renderPdfPage(templates, output);
+function* renderEach(pdfs: readonly Printed[], templates: Templates, books: Map<string, BookPrint>): Generator<PdfPage> {
+  for (const output of pdfs) {
+    if (output.kind === 'pdf') {
+      yield renderPdfPage(templates, output);
+      continue;
+    }
+    books.set(output.path, { path: output.path, anchors: contentsAnchors(output.view), shown: null, print: 1 });
+    yield renderBookPage(templates, output, null);
+  }
 }

@@ -1,3 +1,6 @@
+import type { BookView } from '../book/book-view.js';
+import { bookPath } from '../book/book-path.js';
+import { toBookView } from '../book/to-book-view.js';
 import type { OutputFormat, TextFormat, Variant } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
 import type { Guide, Ladder, Position, Role } from '../model.js';
@@ -30,6 +33,7 @@ export type PlannedOutput = { path: string; key: string } & (
   | { kind: 'page'; page: PageName; format: TextFormat; view: object }
   | { kind: 'file'; content: string }
   | { kind: 'pdf'; page: PageName; view: object; info: DocumentInfo }
+  | { kind: 'book'; page: 'book'; view: BookView; info: DocumentInfo }
 );
 
 /** What the plan needs of the templates: a hash of what rendering each page in each format reads. */
@@ -43,15 +47,30 @@ export interface PlanOptions extends PageOptions {
   variants: readonly Variant[];
   /** Positions to build; null builds everything, role pages and the index included. */
   only: ReadonlySet<Position> | null;
+  /** The day on the books' covers (`--date`, else SOURCE_DATE_EPOCH); null prints none. */
+  coverDate?: Date | null;
 }
 
-/** Every output of the build, in a stable order: by format, then role, then position, each role's page after its handouts. */
+/**
+ * Every output of the build, in a stable order: by format, then role, then position, each role's page
+ * after its handouts; the books last, each role's before the whole ladder's. Books are made only of a
+ * whole build (not with `--only`, nor for a copy prepared for someone).
+ */
 export function planOutputs(ladder: Ladder, templates: TemplateDigests, options: PlanOptions): PlannedOutput[] {
   // The stylesheet is the same on every page: hashed once, not once a page.
   const styleKey = sha256(options.style);
   const viewOptionsOf = viewOptionsFor(ladder, { ...options, built: { formats: options.formats, variants: options.variants } });
+  // A handout's view is made once a format and shared: the PDF and the books print the same HTML.
+  const handoutViews = new Map<string, HandoutView>();
+  const handoutViewOf = (role: Role, position: Position, format: OutputFormat) => {
+    const memo = `${format}\0${position.code}`;
+    const view = handoutViews.get(memo) ?? toHandoutView(ladder, role, position, viewOptionsOf(format));
+    handoutViews.set(memo, view);
+    return view;
+  };
   const outputs: PlannedOutput[] = [];
   for (const format of options.formats) {
+    if (format === 'book') continue;
     const viewFormat: TextFormat = format === 'pdf' ? 'html' : format;
     const viewOptions = viewOptionsOf(format);
     const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
@@ -66,7 +85,7 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
     });
     for (const role of ladder.roles) {
       for (const position of role.positions.filter((candidate) => options.only?.has(candidate) ?? true)) {
-        const handoutView = toHandoutView(ladder, role, position, viewOptions);
+        const handoutView = handoutViewOf(role, position, format);
         for (const variant of options.variants) {
           // Each page's view holds only what it shows, so that a change to the worksheet's alone leaves the handout current.
           const view = variant === 'handout' ? handoutView : toReviewView(handoutView, ladder, role, position, viewOptions);
@@ -98,7 +117,37 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
     }
     if (format !== 'pdf' && options.only === null) outputs.push(page(indexFile(format), 'index', toIndexView(ladder, viewOptions)));
   }
+  if (options.formats.includes('book') && options.only === null && !options.preparedFor) {
+    const viewOptions = viewOptionsOf('pdf');
+    const handouts = new Map(
+      ladder.roles.flatMap((role) => role.positions.map((position) => [position.code, handoutViewOf(role, position, 'pdf')])),
+    );
+    for (const role of [...ladder.roles, null]) {
+      const view = toBookView(ladder, { role, date: options.coverDate ?? null }, handouts, viewOptions);
+      const info = bookInfo(ladder, role, view, options);
+      const key = sha256(
+        JSON.stringify([options.toolVersion, 'book', templates.digest('book', 'html'), { ...view, style: styleKey }, info]),
+      );
+      outputs.push({ kind: 'book', path: bookPath(role), key, page: 'book', view, info });
+    }
+  }
   return outputs;
+}
+
+/** A book's document information: the whole ladder, or one role of it. */
+function bookInfo(ladder: Ladder, role: Role | null, view: BookView, options: PlanOptions): DocumentInfo {
+  const framework = ladder.framework.title;
+  const roles = role ? [role] : ladder.roles;
+  return {
+    title: role ? `${role.title} \u2014 ${framework}` : framework,
+    subject: role
+      ? formatLabel(pageLocale(view), 'roleBookSubject', { role: role.title, framework })
+      : formatLabel(pageLocale(view), 'bookSubject', { framework }),
+    keywords: [framework, 'career ladder', ...roles.map((each) => each.title)],
+    author: options.organization,
+    creator: `ladders ${options.toolVersion}`,
+    date: options.date,
+  };
 }
 
 /** A printed page's document information: what it is, for whom, in which framework. */

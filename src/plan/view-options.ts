@@ -27,9 +27,9 @@ export interface PageOptions extends Branding {
 export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: OutputFormat) => ViewOptions {
   const { locale, paper } = resolvePageLocale(ladder, options);
   return (format) => ({
-    // A PDF is its HTML printed, with the links a PDF can follow.
-    format: format === 'pdf' ? 'html' : format,
-    printed: format === 'pdf',
+    // A PDF (and a book) is its HTML printed, with the links a PDF can follow.
+    format: format === 'pdf' || format === 'book' ? 'html' : format,
+    printed: format === 'pdf' || format === 'book',
     built: options.built ?? null,
     audience: options.audience,
     paper,

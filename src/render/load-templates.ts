@@ -8,7 +8,7 @@ import { shippedTemplatesDir } from '../package-paths.js';
 import { limitBlocks, RenderLimitError, type RenderBudget } from './render-limits.js';
 import { displayPath } from '../paths-and-order.js';
 import type { TextFormat } from '../formats.js';
-import { pageNames, type PageName } from '../view/view.js';
+import { pageNames, templateFormats, type PageName } from '../view/view.js';
 import { addFontFaces } from '../fonts/add-font-faces.js';
 import { registerLabelHelper } from './register-label-helper.js';
 
@@ -79,7 +79,7 @@ export async function loadTemplates(
     if (source) checkPartials(source.text, source.file, environments[format].partials);
   }
   for (const page of pageNames) {
-    for (const format of ['html', 'md'] as const) {
+    for (const format of templateFormats(page)) {
       if (!sources.has(`${page}.${format}.hbs`)) {
         const file = new VFile({ path: `${page}.${format}.hbs` });
         report(file, 'error', `Missing template ${quote(`${page}.${format}.hbs`)}`, undefined, 'missing-template');

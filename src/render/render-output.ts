@@ -1,3 +1,4 @@
+import { numberContents } from '../book/number-contents.js';
 import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
 import type { Templates } from './load-templates.js';
 import { RenderLimitError } from './render-limits.js';
@@ -8,6 +9,8 @@ export interface PdfPage {
   path: string;
   html: string;
   info: DocumentInfo;
+  /** How long loading and printing it may each take, when it is longer than a page's (a book). */
+  timeoutMs?: number;
 }
 
 /** Render a planned text output to its content; a template stopped for its cost says which output it was rendering. */
@@ -19,6 +22,22 @@ export function renderOutput(templates: Templates, output: PlannedOutput & { kin
 /** Render a planned PDF to the HTML it is printed from: the same HTML as the page's `.html`. */
 export function renderPdfPage(templates: Templates, output: PlannedOutput & { kind: 'pdf' }): PdfPage {
   return { path: output.path, html: naming(output.path, () => renderPage(templates, output.page, 'html', output.view)), info: output.info };
+}
+
+/**
+ * Render a book to the HTML it is printed from, its contents numbered from `pages` (anchor → the page
+ * its part starts on in the last print; null for the first print, which finds them out).
+ */
+export function renderBookPage(
+  templates: Templates,
+  output: PlannedOutput & { kind: 'book' },
+  pages: ReadonlyMap<string, number> | null,
+): PdfPage {
+  const view = pages ? numberContents(output.view, pages) : output.view;
+  const html = naming(output.path, () => renderPage(templates, 'book', 'html', view));
+  // A page prints in well under a second; a book of many positions takes about a tenth of one for each of its pages.
+  const positions = output.view.roles.reduce((count, role) => count + role.handouts.length, 0);
+  return { path: output.path, html, info: output.info, timeoutMs: 60_000 + positions * 1_000 };
 }
 
 function naming<T>(path: string, render: () => T): T {

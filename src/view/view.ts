@@ -4,11 +4,16 @@
  */
 import type { Paper } from '../formats.js';
 
-/** The pages made from templates, each in HTML and in Markdown. */
-export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide', 'changelog'] as const;
+/** The pages made from templates, each in HTML and in Markdown but the book, which is only printed. */
+export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide', 'changelog', 'book'] as const;
 
 /** A page made from templates. */
 export type PageName = (typeof pageNames)[number];
+
+/** The formats a page has templates for: the book is HTML to print, never Markdown. */
+export function templateFormats(page: PageName): readonly ('html' | 'md')[] {
+  return page === 'book' ? ['html'] : ['html', 'md'];
+}
 
 import type { Labels } from '../locale/load-labels.js';
 

@@ -11,8 +11,19 @@ export interface PdfDocument {
   numPages: number;
   getPage(pageNumber: number): Promise<PdfPage>;
   getMarkInfo(): Promise<{ Marked: boolean } | null>;
-  getOutline(): Promise<{ title: string }[] | null>;
+  getOutline(): Promise<PdfOutlineItem[] | null>;
+  /** A named destination: `[page reference, { name: 'XYZ' }, x, y, zoom]`. */
+  getDestination(name: string): Promise<unknown[] | null>;
+  /** The index (from 0) of the page a destination's reference names. */
+  getPageIndex(reference: unknown): Promise<number>;
   destroy(): Promise<void>;
+}
+
+/** A bookmark, with the bookmarks nested under it. */
+export interface PdfOutlineItem {
+  title: string;
+  dest: string | unknown[] | null;
+  items: PdfOutlineItem[];
 }
 
 /** What the tests read of one page: its size, and the drawing operators with their arguments. */
@@ -22,6 +33,8 @@ export interface PdfPage {
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   /** The page's text runs, each with its transform `[a, b, c, d, x, y]` in points. */
   getTextContent(): Promise<{ items: unknown[] }>;
+  /** The page's annotations; a link's `dest` is a named destination or an explicit one. */
+  getAnnotations(): Promise<{ subtype: string; rect: number[]; dest?: string | unknown[] }[]>;
   /** Objects the operators name, such as fonts. */
   commonObjs: { get(id: string): unknown };
 }

@@ -1,0 +1,61 @@
+/**
+ * The view of a book: the whole ladder, or one role, as one printed document. Its shape is
+ * documented in the README for template authors.
+ */
+import type { HandoutView, PageHeaderView, RoleView } from '../view/view.js';
+
+/** One line of the contents: a part of the book, where it starts, and how deep it sits. */
+export interface ContentsEntryView {
+  /** The part's anchor in the book (`book-r1-p2`), which the entry links to. */
+  anchor: string;
+  text: string;
+  /** The page the part starts on, as printed in the footer; empty in the first print, before anyone knows. */
+  page: string;
+  /** The entries below this one: a role's positions, the guides. */
+  entries: ContentsEntryView[];
+}
+
+/** A printed page style: its CSS page name and the running heads its pages carry, as quoted CSS strings. */
+export interface BookPageView {
+  name: string;
+  /** The role (or the part's title) at the top left, the position at the top right; `""` for none. */
+  start: string;
+  end: string;
+}
+
+/** A position in a book: its handout's view, with its links leading inside the book. */
+export interface BookHandoutView extends HandoutView {
+  anchor: string;
+  pageName: string;
+}
+
+/** A role in a book: its overview, then each position's handout in level order. */
+export interface BookRoleView {
+  anchor: string;
+  pageName: string;
+  overview: Pick<RoleView, 'role' | 'guides' | 'positions' | 'axes' | 'source'>;
+  handouts: BookHandoutView[];
+}
+
+/** What a book prints: cover, contents, introduction, matrix, roles, guides and how to read a handout. */
+export interface BookView extends PageHeaderView {
+  /** `ladder`: every role; `role`: one role and the guides. */
+  scope: 'ladder' | 'role';
+  cover: { title: string; subtitle: string | null; version: string | null; date: string | null };
+  contents: ContentsEntryView[];
+  introduction: {
+    anchor: string;
+    summary: string;
+    axes: { id: string; name: string; summary: string; scale: { rank: number; keyword: string; description: string }[] }[];
+  };
+  matrix: {
+    anchor: string;
+    roles: { title: string; anchor: string }[];
+    levels: { level: number; seniority: string; cells: { positions: { code: string; anchor: string }[] }[] }[];
+  };
+  roles: BookRoleView[];
+  guides: { anchor: string; pageName: string; title: string; body: string }[];
+  howToRead: { anchor: string };
+  /** One `@page` rule per part, for its running heads. */
+  pages: BookPageView[];
+}
