@@ -239,8 +239,8 @@ describe('loadConfig: mistakes, with their places', () => {
     ['organization', '""', "`organization` must be a non-empty string: the organisation's name"],
     ['organization', '42', "`organization` must be a non-empty string: the organisation's name"],
     ['paper', '"A3"', '`paper` must be one of `a4`, `letter`'],
-    ['formats', '"pdf"', '`formats` must be a non-empty list of formats, each one of `pdf`, `html`, `md`'],
-    ['formats', '[]', '`formats` must be a non-empty list of formats, each one of `pdf`, `html`, `md`'],
+    ['formats', '"pdf"', '`formats` must be a non-empty list of formats, each one of `pdf`, `html`, `md`, `book`'],
+    ['formats', '[]', '`formats` must be a non-empty list of formats, each one of `pdf`, `html`, `md`, `book`'],
     ['out', '""', '`out` must be a non-empty string: a path, relative to the config file or absolute'],
     ['templates', '"  "', '`templates` must be a non-empty string: a path, relative to the config file or absolute'],
     ['ladders', 'null', '`ladders` must be a non-empty string: a path, relative to the config file or absolute'],
@@ -257,7 +257,7 @@ describe('loadConfig: mistakes, with their places', () => {
 
   it('places a wrong format at the item', async () => {
     expect(await messagesOf({ [file]: '{\n  "formats": ["pdf", "docx"]\n}' })).toBe(
-      `${file}:2:22: error \`formats\` must be a non-empty list of formats, each one of \`pdf\`, \`html\`, \`md\` [broken-config]\n`,
+      `${file}:2:22: error \`formats\` must be a non-empty list of formats, each one of \`pdf\`, \`html\`, \`md\`, \`book\` [broken-config]\n`,
     );
   });
 

@@ -30,5 +30,9 @@ export function renderAll(ladder: Ladder, templates: Templates, options: Partial
     labels: null,
     ...options,
   });
-  return new Map(outputs.flatMap((output) => (output.kind === 'pdf' || output.kind === 'book' ? [] : [[output.path, renderOutput(templates, output)] as const])));
+  return new Map(
+    outputs.flatMap((output) =>
+      output.kind === 'pdf' || output.kind === 'book' ? [] : [[output.path, renderOutput(templates, output)] as const],
+    ),
+  );
 }
