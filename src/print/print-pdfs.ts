@@ -133,7 +133,7 @@ async function runWorker(
     const collectPageGarbage = watchPageGarbage(page);
     while (job) {
       printing = job;
-      const pdf = await printPage(page, job.html, job.timeoutMs ?? options.timeoutMs ?? 60_000);
+      const pdf = await printPage(page, job.html, job.timeoutMs ?? options.timeoutMs ?? 60_000, job.draft);
       printing = undefined; // printed: what follows is not the browser's doing
       const again = await options.onPdf(job, stampPage(job, pdf));
       collect();
