@@ -1,10 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPdf, readPdfText, type PdfDocument, type PdfOutlineItem } from './support/pdf.js';
 import { run } from './support/run.js';
 import { listTree } from './support/tree.js';
+// The bench's generator of large ladders: valid, warning-free, any number of roles of 20 positions.
+import { writeScaleLadders } from '../bench/write-scale-ladders.mjs';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-book-'));
@@ -144,6 +146,23 @@ describe('ladders build --format book', () => {
     const only = await run(['build', '--only', 'EM6', '--format', 'book,md', '--out', 'only'], project, env);
     expect(only.code, only.stderr).toBe(0);
     expect(listTree(path.join(project, 'only')).filter((file) => file.endsWith('.pdf'))).toEqual([]);
+  });
+});
+
+describe('a ladder too large for one book', () => {
+  it('makes each role’s book and refuses the whole ladder’s, naming the limit and pointing to the role books', async () => {
+    const large = path.join(scratch, 'large');
+    mkdirSync(path.join(large, 'ladders'), { recursive: true });
+    // 4 roles of 20 positions: 80, past the 60 one book is made for.
+    await writeScaleLadders(path.join(large, 'ladders'), path.join(repoRoot, 'ladders', 'README.md'), { roles: 4 });
+    const check = await run(['build', '--format', 'book', '--check', '--json'], large, env);
+    expect(check.stderr).toContain(
+      "ladders/README.md:1:1: warning The ladder has 80 positions, more than the 60 one book is made for within 1 GiB of memory: `ladder.pdf` is not made; each role's book is, as `<role-id>/<role-id>.pdf` [whole-book-too-large]",
+    );
+    const { differences } = JSON.parse(check.stdout) as { differences: { path: string }[] };
+    expect(differences.map((difference) => difference.path).sort()).toEqual(
+      ['role-a/role-a.pdf', 'role-b/role-b.pdf', 'role-c/role-c.pdf', 'role-d/role-d.pdf'].sort(),
+    );
   });
 });
 

@@ -6,6 +6,7 @@ import { formatManifest, manifestName, readOtherManifests, type Manifest } from 
 import { startNextManifest } from '../plan/next-manifest.js';
 import { outputStates } from '../plan/output-states.js';
 import { planOutputs } from '../plan/plan-outputs.js';
+import { reportWholeBookRefused } from '../book/whole-book-limit.js';
 import { selectPositions } from '../plan/select-positions.js';
 import { takeShard } from '../plan/take-shard.js';
 import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
@@ -35,6 +36,8 @@ export async function buildChangedOutputs(
     context.inputs = await context.fingerprint(reads);
     context.reads = reads;
   }
+  if (ladder && options.formats.includes('book') && options.only.length === 0 && !options.preparedFor)
+    reportWholeBookRefused(ladder, files);
   const loaded = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   const allFiles = [...files, ...loaded.files];
   summary.messages = messagesAsData(allFiles);

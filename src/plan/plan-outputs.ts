@@ -1,6 +1,7 @@
 import type { BookView } from '../book/book-view.js';
 import { bookPath } from '../book/book-path.js';
 import { toBookView } from '../book/to-book-view.js';
+import { isTooLargeForOneBook } from '../book/whole-book-limit.js';
 import type { OutputFormat, TextFormat, Variant } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
 import type { Guide, Ladder, Position, Role } from '../model.js';
@@ -53,8 +54,9 @@ export interface PlanOptions extends PageOptions {
 
 /**
  * Every output of the build, in a stable order: by format, then role, then position, each role's page
- * after its handouts; the books last, each role's before the whole ladder's. Books are made only of a
- * whole build (not with `--only`, nor for a copy prepared for someone).
+ * after its handouts; the books last, each role's before the whole ladder's (left out past
+ * `maxWholeBookPositions`). Books are made only of a whole build (not with `--only`, nor for a copy
+ * prepared for someone).
  */
 export function planOutputs(ladder: Ladder, templates: TemplateDigests, options: PlanOptions): PlannedOutput[] {
   // The stylesheet is the same on every page: hashed once, not once a page.
@@ -122,7 +124,7 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
     const handouts = new Map(
       ladder.roles.flatMap((role) => role.positions.map((position) => [position.code, handoutViewOf(role, position, 'pdf')])),
     );
-    for (const role of [...ladder.roles, null]) {
+    for (const role of isTooLargeForOneBook(ladder) ? ladder.roles : [...ladder.roles, null]) {
       const view = toBookView(ladder, { role, date: options.coverDate ?? null }, handouts, viewOptions);
       const info = bookInfo(ladder, role, view, options);
       const key = sha256(
