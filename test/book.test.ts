@@ -179,6 +179,6 @@ describe('a Korean ladder’s book', () => {
     const cover = (await linesOf(pdf, 1)).map((line) => line.text);
     expect(cover).toEqual(expect.arrayContaining(['Developer', '버전 2026.1', '2026년 12월 1일']));
     const outline = (await pdf.getOutline())?.map((item) => item.title);
-    expect(outline).toEqual(expect.arrayContaining(['목차', '소개', '레벨·역할별 직급', '자료 읽는 법']));
+    expect(outline).toEqual(expect.arrayContaining(['목차', '소개', '레벨과 역할별 직급', '자료 읽는 법']));
   });
 });

@@ -74,7 +74,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
   }));
   const contents: ContentsEntryView[] = [
     entry('book-introduction', labels.introduction),
-    entry('book-matrix', labels.levelsAndRoles),
+    entry('book-matrix', labels.byLevelAndRole),
     ...roleViews.map((role) =>
       entry(
         role.anchor,
@@ -97,7 +97,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
   const head = (start: string, end = '') => ({ start: cssString(start), end: cssString(end) });
   const pages: BookPageView[] = [
     { name: 'book-introduction-page', ...head(labels.introduction) },
-    { name: 'book-matrix-page', ...head(labels.levelsAndRoles) },
+    { name: 'book-matrix-page', ...head(labels.byLevelAndRole) },
     ...roleViews.flatMap((role) => [
       { name: role.pageName, ...head(role.overview.role.title) },
       ...role.handouts.map((handout) => ({
