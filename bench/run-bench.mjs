@@ -2,10 +2,11 @@
 // all with the project's own browser executable and flags, then the build at 1,000 positions, then `check`
 // on pages made to be slow to read, then `diff` between two revisions of a 1,000-position ladder.
 // Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part,
-// BENCH_SCALE=only runs nothing else (a 1,000-position build takes minutes; its figures need no others).
+// BENCH_SCALE=only runs nothing else (a 1,000-position build takes minutes; its figures need no others),
+// BENCH_SCALE=books only the books of 1,000 positions.
 // Needs `npm run build` first: the bench runs dist/, as a user would.
 import { execFileSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,9 +22,12 @@ const cli = path.join(root, 'dist', 'cli.js');
 const shippedLadders = path.join(root, 'ladders');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const scaleMode = process.env.BENCH_SCALE ?? 'on';
-if (!['on', '0', 'only'].includes(scaleMode)) throw new Error(`BENCH_SCALE must be \`0\` or \`only\`, not \`${scaleMode}\``);
+if (!['on', '0', 'only', 'books'].includes(scaleMode))
+  throw new Error(`BENCH_SCALE must be \`0\`, \`only\` or \`books\`, not \`${scaleMode}\``);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number from 1 up, not \`${process.env.BENCH_RUNS}\``);
 const allFormats = 'pdf,html,md';
+// The shipped ladders' roles: their books are the first shards of the books, the whole ladder's the last.
+const shippedRoles = 4;
 // The project changes under the bench; the commit says which code the figures belong to (dist/ may lag it).
 const commit = describeCommit();
 // Without PDF in the build, no target is met or missed: the figures are not comparable.
@@ -43,6 +47,12 @@ async function main() {
     `ladders ${commit}, browser ${executablePath} (${source}), node ${process.version}, ${availableParallelism()} CPUs, ${runs} runs each`,
   );
   const loadAtStart = reportLoad('start');
+  if (scaleMode === 'books') {
+    const ladders = await scratch();
+    await writeScaleLadders(ladders, path.join(shippedLadders, 'README.md'), { roles: 50 });
+    console.log(JSON.stringify({ ...describeRun(loadAtStart), books: await measureBooks(ladders) }));
+    return;
+  }
   if (scaleMode === 'only') {
     const scale = await measureScale(allFormats);
     console.log(JSON.stringify({ ...describeRun(loadAtStart), formats: allFormats, scale }));
@@ -92,6 +102,23 @@ async function main() {
           'the launch script',
         ),
     },
+    // The books against the same handouts printed one PDF each: the whole ladder's book alone (the last
+    // shard of the books, one per role and then the ladder's), and all of them.
+    {
+      key: 'handoutPdfs',
+      label: '(6) the 18 handouts, one PDF each',
+      run: () => inScratch((out) => build(shippedLadders, 'pdf', out, handouts)),
+    },
+    {
+      key: 'ladderBook',
+      label: '(6b) the same 18 in one book, ladder.pdf',
+      run: () => inScratch((out) => build(shippedLadders, 'book', out, ['--force', '--shard', `${shippedRoles + 1}/${shippedRoles + 1}`])),
+    },
+    {
+      key: 'books',
+      label: '(6c) every book: ladder.pdf and one per role',
+      run: () => inScratch((out) => build(shippedLadders, 'book', out)),
+    },
     { key: 'mdToPdf', label: `(3) md-to-pdf API, ${mdFiles.length} .md, a browser each`, run: () => mdToPdfApi(mdFiles) },
     { key: 'mdToPdfCli', label: `(3b) md-to-pdf CLI, ${mdFiles.length} .md, one browser`, run: () => mdToPdfCli(reference, mdFiles) },
   ];
@@ -121,6 +148,13 @@ async function main() {
     mdToPdfCliOverBuild: verdict('(3b)/(2) md-to-pdf CLI over ladders', median(samples.mdToPdfCli) / median(samples.build)),
     offerOverLaunch: verdict('(5)/(5b) offer letter over a bare browser launch', median(samples.offer) / median(samples.launch)),
     rebuildOverBuild: verdict('(4)/(2) no-change rebuild over cold build', median(samples.rebuild) / median(samples.build), '<=', 0.1),
+    bookOverHandouts: verdict(
+      '(6b)/(6) the ladder book over its handouts',
+      median(samples.ladderBook) / median(samples.handoutPdfs),
+      '<=',
+      1.5,
+    ),
+    booksOverHandouts: verdict('(6c)/(6) every book over the handouts', median(samples.books) / median(samples.handoutPdfs)),
   };
   const buildPeakMiB = verdict('(2) peak memory (PSS), MiB', Math.max(...samples.build.map((sample) => sample.peakMiB)));
   // Part of (2): starting Node and importing the CLI's modules (`--version` loads what `build` starts with).
@@ -179,13 +213,14 @@ async function measureScale(formats) {
     await writeScaleLadders(ladders, path.join(shippedLadders, 'README.md'), { roles });
     const out = await scratch();
     const built = await build(ladders, formats, out, ['--force']);
-    sizes[roles * 20] = { out, built, pdfs: (await listFiles(out, '.pdf')).length };
+    sizes[roles * 20] = { ladders, out, built, pdfs: (await listFiles(out, '.pdf')).length };
     console.log(
       `scale: ${roles * 20} positions (${sizes[roles * 20].pdfs} PDFs) built in ${seconds(built.ms)} s, peak ${built.peakMiB.toFixed(0)} MiB PSS (${built.peakRssMiB.toFixed(0)} MiB RSS summed)`,
     );
     console.log(`scale:   peak of each process, MiB PSS: ${describeProcesses(built.processes)}`);
   }
   const { out, built, pdfs } = sizes[1000];
+  const books = await measureBooks(sizes[1000].ladders);
   const htmlFiles = await filesToPrint(out);
   const floored = await floor(htmlFiles, out);
   console.log(`scale: build ${seconds(built.ms)} s, floor ${seconds(floored.ms)} s over ${htmlFiles.length} HTML pages`);
@@ -206,6 +241,30 @@ async function measureScale(formats) {
     peakMiB: verdict('scale: peak memory (PSS) at 1,000 positions, MiB', built.peakMiB, '<', 1024),
     peakRssMiB: verdict('scale: the same as RSS summed, MiB', built.peakRssMiB),
     buildOverFloor: verdict('scale: build over floor', built.ms / floored.ms, '<=', 1.3),
+    books,
+  };
+}
+
+/** The books of 1,000 positions (50 roles): one per role, and the whole ladder's unless it is refused. */
+async function measureBooks(ladders) {
+  console.log('\nscale: 50 roles × 20 positions, the books …');
+  const out = await scratch();
+  const books = await build(ladders, 'book', out, ['--force']);
+  const files = await listFiles(out, '.pdf');
+  const bytes = (await Promise.all(files.map((file) => stat(file)))).reduce((total, file) => total + file.size, 0);
+  const wholeLadder = files.some((file) => path.basename(file) === 'ladder.pdf');
+  await rm(out, { recursive: true, force: true });
+  console.log(
+    `scale: ${files.length} books (${wholeLadder ? 'the whole ladder’s included' : 'one per role; the whole ladder’s refused'}, ${(bytes / 2 ** 20).toFixed(0)} MiB) in ${seconds(books.ms)} s, peak ${books.peakMiB.toFixed(0)} MiB PSS (${books.peakRssMiB.toFixed(0)} MiB RSS summed)`,
+  );
+  console.log(`scale:   peak of each process, MiB PSS: ${describeProcesses(books.processes)}`);
+  return {
+    count: files.length,
+    wholeLadder,
+    bytes,
+    ms: Math.round(books.ms),
+    processes: summariseProcesses(books.processes),
+    peakMiB: verdict('scale: peak memory (PSS) of the books, MiB', books.peakMiB, '<', 1024),
   };
 }
 
