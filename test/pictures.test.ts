@@ -117,6 +117,14 @@ describe('pages look as reviewed', () => {
     expectAsReviewed('handout-a2-ar', readFileSync(path.join(out, 'developer', 'a2.pdf')));
   });
 
+  it('a role’s book: its cover, its numbered contents and the introduction', async () => {
+    // The fourth of the five books is the Engineering Manager's; its first pages are the book's own.
+    const out = await ladders('book', ['build', '--format', 'book', '--shard', '4/5', '--paper', 'a4', '--date', '2026-12-01']);
+    const pages = rasterizePdf(readFileSync(path.join(out, 'engineering-manager', 'engineering-manager.pdf'))).slice(0, 3);
+    const problems = matchBaselines('book-engineering-manager-a4', pages);
+    expect(problems, problems.join('\n')).toEqual([]);
+  });
+
   it('the index and a role page, printed from their HTML as a browser prints them', async () => {
     // They carry the same print styles as the handouts.
     const pages = { index: 'index.html', 'role-engineering-manager': 'engineering-manager/index.html' };
