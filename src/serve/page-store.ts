@@ -35,6 +35,8 @@ export function createPageStore(): PageStore {
       const nextPdfs = new Map<string, PdfEntry>();
       const changed: string[] = [];
       for (const output of planned) {
+        // A book is printed until its contents hold, which is the build's work, not a preview's.
+        if (output.kind === 'book') continue;
         if (output.kind === 'pdf') {
           nextPdfs.set(output.path, { key: output.key, render: () => renderPdfPage(templates, output) });
           continue;
