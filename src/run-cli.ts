@@ -160,6 +160,15 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Null: the paper of the pages' locale, once the ladder has said which that is.
   const paper = values.paper === undefined ? (config.paper ?? null) : parsePaper(values.paper);
   const date = sourceDate(io.env);
+  // Where a handout written by `compare` or `diff --out` takes its look from, as `build` does.
+  const handoutOutput = {
+    templates: values.templates ?? config.templates,
+    formats: formatList,
+    paper,
+    browser: values.browser,
+    date,
+    branding,
+  };
   if (command === 'diff') {
     // With `--out`, `--format` lists the handout's formats, as for `compare`; without, it says what is printed.
     const printed = values.json
@@ -171,18 +180,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       throw new UsageError('`--json` and `--format` each choose what `diff` prints; give one');
     if (values.out !== undefined && values.json)
       throw new UsageError('`--json` prints the changes instead of writing them: `--out` and `--json` do not go together');
-    const out =
-      values.out === undefined
-        ? null
-        : {
-            out: values.out,
-            templates: values.templates ?? config.templates,
-            formats: formatList,
-            paper,
-            browser: values.browser,
-            date,
-            branding,
-          };
+    const out = values.out === undefined ? null : { out: values.out, ...handoutOutput };
     return (await import('./commands/diff.js')).diff({ ladders, reading, sides: extra, format: printed, out }, io);
   }
   if (command === 'serve') {
@@ -198,18 +196,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     return (await import('./commands/serve.js')).serve(options, io);
   }
   if (command === 'compare') {
-    const options = {
-      ladders,
-      reading,
-      codes: extra,
-      out: values.out ?? null,
-      templates: values.templates ?? config.templates,
-      formats: formatList,
-      paper,
-      browser: values.browser,
-      date,
-      branding,
-    };
+    const options = { ladders, reading, codes: extra, out: values.out ?? null, ...handoutOutput };
     return (await import('./commands/compare.js')).compare(options, io);
   }
   if (values.check && values.force) throw new UsageError('`--check` writes nothing, so `--force` has no meaning with it');
