@@ -205,7 +205,7 @@ describe('the built command', () => {
     }
     expect(failure?.status).toBe(2);
     expect(failure?.stderr).toMatch(
-      /^ladders: unknown revision `no-such-tag` in the repository at `.+`\nRun `ladders --help` for usage.\n$/,
+      /^ladders: unknown revision `no-such-tag` in the repository at `\.`\nRun `ladders --help` for usage.\n$/,
     );
   });
 });
@@ -240,7 +240,10 @@ describe('ladders diff errors', () => {
     const result = await run(['diff', 'start', 'no-such-tag'], repo);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr.split('\n')[0]).toMatch(/^ladders: unknown revision `no-such-tag` in the repository at `.+`$/);
+    expect(result.stderr.split('\n')[0]).toBe('ladders: unknown revision `no-such-tag` in the repository at `.`');
+    // From inside the repository, its root is named from the working folder too.
+    const inside = await run(['diff', 'start', 'no-such-tag', '--ladders', '.'], path.join(repo, 'ladders'));
+    expect(inside.stderr.split('\n')[0]).toBe('ladders: unknown revision `no-such-tag` in the repository at `..`');
   });
 
   it('says a folder outside any git repository has no revisions, exit 2', async () => {

@@ -40,7 +40,9 @@ export async function readRevision(revision: string, ladderDir: string, cwd: str
     },
   );
   const root = await realpath(top);
-  const commit = await resolveCommit(revision, root);
+  const realCwd = await realpath(cwd).catch(() => cwd);
+  // Named as the user's other paths are: from the working folder, not from the machine's root.
+  const commit = await resolveCommit(revision, root, displayPath(root, realCwd));
   const realLadderDir = path.join(await realpath(existing), path.relative(existing, ladderDir));
   const inRepo = path.relative(root, realLadderDir).split(path.sep).join('/');
   if (inRepo.startsWith('../') || inRepo === '..')
@@ -65,7 +67,6 @@ export async function readRevision(revision: string, ladderDir: string, cwd: str
   }
   wanted.push(...siteConfigs);
 
-  const realCwd = await realpath(cwd).catch(() => cwd);
   const common = commonFolder(root, realCwd);
   const scratch = await mkdtemp(path.join(tmpdir(), 'ladders-revision-'));
   try {
@@ -83,8 +84,8 @@ export async function readRevision(revision: string, ladderDir: string, cwd: str
   }
 }
 
-async function resolveCommit(revision: string, root: string): Promise<string> {
-  const unknown = new UsageError(`unknown revision ${quote(revision)} in the repository at ${quote(root)}`);
+async function resolveCommit(revision: string, root: string, shownRoot: string): Promise<string> {
+  const unknown = new UsageError(`unknown revision ${quote(revision)} in the repository at ${quote(shownRoot)}`);
   // A revision that starts with `-` would be read as an option.
   if (revision === '' || revision.startsWith('-')) throw unknown;
   const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root).catch((error: unknown) => {
