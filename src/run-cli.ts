@@ -153,17 +153,15 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
   const branding = await brandingOf(config);
   // `diff` without `--out` takes `--format` for what it prints, not for files.
-  const formatList =
-    values.format === undefined || (command === 'diff' && values.out === undefined)
-      ? (config.formats ?? [...formats])
-      : parseFormats(values.format);
+  const formatsTyped = values.format !== undefined && !(command === 'diff' && values.out === undefined);
+  const formatList = formatsTyped ? parseFormats(values.format ?? '') : (config.formats ?? [...formats]);
   // Null: the paper of the pages' locale, once the ladder has said which that is.
   const paper = values.paper === undefined ? (config.paper ?? null) : parsePaper(values.paper);
   const date = sourceDate(io.env);
   // Where a handout written by `compare` or `diff --out` takes its look from, as `build` does.
   const handoutOutput = {
     templates: values.templates ?? config.templates,
-    formats: formatList,
+    formats: command === 'build' ? formatList : handoutFormats(formatList, formatsTyped, command),
     paper,
     browser: values.browser,
     date,
@@ -294,6 +292,20 @@ function parseFormats(list: string): OutputFormat[] {
   }
   return formats.filter((format) => names.includes(format));
 }
+
+/**
+ * The formats of one handout (`compare`, `diff --out`): a book is a build's, binding the ladder's pages.
+ * Asked for by name, it is refused rather than silently left out; from the configuration, where it is
+ * meant for `build`, it is left out, and a configuration that lists only books gets every handout format.
+ */
+function handoutFormats(list: readonly OutputFormat[], typed: boolean, command: string): OutputFormat[] {
+  if (typed && list.includes('book'))
+    throw new UsageError(`\`--format book\` is made by \`build\` only: \`${command}\` writes ${handoutFormatNames.join(', ')}`);
+  const chosen = list.filter((format) => format !== 'book');
+  return chosen.length > 0 ? chosen : [...handoutFormatNames];
+}
+
+const handoutFormatNames = formats.filter((format) => format !== 'book');
 
 function parseDiffFormat(name: string): 'text' | 'md' | 'json' {
   const format = diffFormats.find((candidate) => candidate === name.trim().toLowerCase());

@@ -213,6 +213,11 @@ describe('ladders compare usage errors (exit 2, nothing written)', () => {
       ['EM5', 'EM6', 'EM7'],
       'ladders: `compare` takes two position codes, such as `ladders compare EM5 EM6`; got 3: `EM5`, `EM6`, `EM7`',
     ],
+    [
+      'a book, which only build makes',
+      ['EM5', 'EM6', '--format', 'pdf,book'],
+      'ladders: `--format book` is made by `build` only: `compare` writes pdf, html, md',
+    ],
   ];
   it.each(cases)('%s', async (_name, codes, message) => {
     const out = path.join(scratch, `usage-${codes.join('-')}`);
