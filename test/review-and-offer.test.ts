@@ -42,11 +42,17 @@ describe('the review worksheet', () => {
     }
   });
 
-  it('has boxes in Markdown too, one row for the person and one for the manager', () => {
+  it('has boxes to tick in Markdown too, for the person and for the manager, named like the PDF fields', () => {
     const md = readFileSync(path.join(out, 'engineering-manager', 'em6-review.md'), 'utf8');
     expect(md).toContain('## System: Evolves (4 of 5)');
-    expect(md).toMatch(/\| Self +\| +☐ +\| +☐ +\| +☐ +\|/);
-    expect(md).toMatch(/\| Manager +\| +☐ +\| +☐ +\| +☐ +\|/);
+    expect(md).toContain(
+      '- [ ] Meets <!-- system.self=meets -->\n- [ ] Above <!-- system.self=above -->\n- [ ] N/A <!-- system.self=na -->',
+    );
+    expect(md).toContain('- [ ] Below <!-- system.manager=below -->');
+    expect(md).toContain('<!-- system.evidence -->\n\n<!-- /system.evidence -->');
+    expect(md).toMatch(
+      /^<!-- ladders-worksheet \{"roleId":"engineering-manager","code":"EM6","frameworkVersion":null,"positionFingerprint":"[0-9a-f]{16}"\} -->\n/,
+    );
   });
 
   it('--variant handout builds the handouts alone', async () => {

@@ -13,8 +13,9 @@ export function escapeMarkdown(text: string): string {
 }
 
 // Fields that hold markup we generated (the chart, a guide's or role's body printed from safe
-// Markdown) or link targets and file names built from identifiers; everything else is ladder text.
-const trusted = new Set(['href', 'svg', 'file', 'style', 'body']);
+// Markdown) or link targets, file names and a worksheet's field names and origin (inside comments,
+// where an escape would be read literally) built from identifiers; everything else is ladder text.
+const trusted = new Set(['href', 'svg', 'file', 'style', 'body', 'field', 'origin']);
 
 /** A copy of a view with every string of ladder text escaped for Markdown. */
 export function escapeMarkdownView<T>(view: T): T {

@@ -1,5 +1,8 @@
 import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
 import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
+import { ratings as ratingValues } from '../worksheet/filled-worksheet.js';
+import { toWorksheetOrigin } from '../worksheet/to-worksheet-origin.js';
+import { writeOriginText } from '../worksheet/worksheet-origin-text.js';
 import { handoutPath, indexFile, reviewPath } from './output-paths.js';
 import { positionLink } from './position-link.js';
 import { printedLink } from './printed-link.js';
@@ -75,6 +78,7 @@ export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, posi
     const ahead = next?.expectations[axisIndex];
     return {
       ...expectation,
+      field: expectation.axis.id,
       next:
         next && ahead
           ? { code: next.code, same: ahead.rank === expectation.rank, ...toRankView(ahead, expectation.ranks, options.locale) }
@@ -87,6 +91,11 @@ export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, posi
     ...view,
     reviewSheets: { first: axes.slice(0, splitAt), second: axes.slice(splitAt) },
     axisRatings: [...view.ratings, options.locale.labels.notApplicable],
+    form: {
+      origin: writeOriginText(toWorksheetOrigin(ladder, role, position)),
+      choices: ratingValues.map((value) => ({ value, text: options.locale.labels[value === 'na' ? 'notApplicable' : value] })),
+      values: [...ratingValues],
+    },
   };
 }
 

@@ -3,6 +3,7 @@
  * (`to-views.ts`). Its shape is documented in the README for template authors.
  */
 import type { Paper } from '../formats.js';
+import type { Rating } from '../worksheet/filled-worksheet.js';
 
 /** The pages made from templates, each in HTML and in Markdown but the book, which is only printed. */
 export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide', 'changelog', 'book'] as const;
@@ -80,6 +81,8 @@ export interface ExpectationView extends RankView {
 /** An axis of the review worksheet: what the position expects, and what the role's next position expects (`same` when it asks the same; null for the role's last position). */
 export interface ReviewAxisView extends ExpectationView {
   next: (RankView & { code: string; same: boolean }) | null;
+  /** What the axis's fields are named after (`<field>.self`, `<field>.manager`, `<field>.evidence`): its id, left unescaped in Markdown. */
+  field: string;
 }
 
 /** One axis whose keyword differs between two positions. */
@@ -149,6 +152,11 @@ export interface ReviewView extends HandoutView {
   reviewSheets: { first: ReviewAxisView[]; second: ReviewAxisView[] };
   /** The choices for an axis: the ratings, then "not applicable". */
   axisRatings: string[];
+  /**
+   * What makes the worksheet a form: `origin`, the position and ladder version it was made for as one
+   * line of JSON (left unescaped in Markdown); `choices`, each rating's value (`meets`) and its words.
+   */
+  form: { origin: string; choices: { value: Rating; text: string }[]; values: Rating[] };
 }
 
 /** A role at a glance: its positions side by side. */
