@@ -12,9 +12,10 @@ const fixturesDir = path.join(import.meta.dirname, 'fixtures');
 const update = process.env.UPDATE_FIXTURES === '1';
 
 describe('fixtures', () => {
-  // The `diff-` folders hold versions of a ladder and what `ladders diff` prints for them (test/diff.test.ts).
+  // The `diff-` folders hold versions of a ladder and what `ladders diff` prints for them (test/diff.test.ts);
+  // the `worksheet-` folders, filled worksheets and what reading them gives (test/worksheet-read.test.ts).
   for (const name of readdirSync(fixturesDir)
-    .filter((name) => !name.startsWith('diff-'))
+    .filter((name) => !name.startsWith('diff-') && !name.startsWith('worksheet-'))
     .sort()) {
     it(name, async () => {
       const caseDir = path.join(fixturesDir, name);
