@@ -1,3 +1,4 @@
+import { isolateInLine } from '../locale/isolate-in-line.js';
 import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
 import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
 import { ratings as ratingValues } from '../worksheet/filled-worksheet.js';
@@ -29,7 +30,10 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
   // The running head says whose copy it is and where it comes from, on every page.
   const head = [options.organization ?? null, stamp?.text ?? null, frameworkLine];
   if (!external)
-    head.push(formatLabel(options.locale, 'source', { file: role.path, line: position.source.line }), `ladders ${options.toolVersion}`);
+    head.push(
+      formatLabel(options.locale, 'source', { file: isolateInLine(role.path, options.locale.dir), line: position.source.line }),
+      `ladders ${options.toolVersion}`,
+    );
   // Links to other positions lead to their PDFs from a PDF, and nowhere on pages for outside readers.
   const linkTo = (neighbour: Position) => {
     const link = positionLink(neighbour, printed ? 'pdf' : options.format);

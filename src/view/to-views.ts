@@ -67,13 +67,21 @@ export function toPageHeaderView(ladder: Ladder, options: ViewOptions): PageHead
     style: options.format === 'html' ? options.style : '',
     organization: options.organization ?? null,
     logo: options.logo ?? null,
-    lang: { tag: options.locale.tag, dir: options.locale.dir },
+    lang: { tag: options.locale.tag, dir: options.locale.dir, ...pageSides(options.locale.dir) },
     labels: options.locale.labels,
   };
 }
 
 function pageView(ladder: Ladder, options: ViewOptions, homeHref: string): PageView {
   return { ...toPageHeaderView(ladder, options), home: { href: homeHref, text: ladder.framework.title } };
+}
+
+/**
+ * The page margins' boxes where a line of text starts and where it ends: `@page` margin boxes are
+ * named by their physical side and do not follow the page's direction, so a right-to-left page swaps them.
+ */
+function pageSides(dir: 'ltr' | 'rtl'): { start: 'left' | 'right'; end: 'left' | 'right' } {
+  return dir === 'rtl' ? { start: 'right', end: 'left' } : { start: 'left', end: 'right' };
 }
 
 /** A CSS string literal; `<` is escaped too, so the text can never close the `<style>` it sits in. */

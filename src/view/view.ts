@@ -36,7 +36,7 @@ export interface PageHeaderView {
   /** The logo as a `data:` URL, from the configuration; null when none is configured. */
   logo: string | null;
   /** The pages' language (BCP 47, for `<html lang>`) and direction (for `<html dir>`). */
-  lang: { tag: string; dir: 'ltr' | 'rtl' };
+  lang: { tag: string; dir: 'ltr' | 'rtl'; start: 'left' | 'right'; end: 'left' | 'right' };
   /** Every word the templates print around the ladder's text, in the pages' language (`labels/<language>.json`). */
   labels: Labels;
 }
