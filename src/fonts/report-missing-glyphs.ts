@@ -10,7 +10,7 @@ import { chooseFontFaces } from './choose-font-faces.js';
 export function reportMissingGlyphs(sources: readonly LadderSource[]): void {
   for (const { file, text } of sources) {
     if (text === null) continue;
-    const codePoints = new Set(Array.from(text, (character) => character.codePointAt(0)!));
+    const codePoints = distinctCodePoints(text);
     // The language only orders the faces; whether any of them draws a character does not depend on it.
     const missing = new Set(chooseFontFaces(codePoints, 'en').missing);
     if (missing.size === 0) continue;
@@ -39,4 +39,22 @@ export function reportMissingGlyphs(sources: readonly LadderSource[]): void {
     }
     flush();
   }
+}
+
+/** The code points `text` uses, each once; the ASCII ones of a long page are told apart from a table, which is many times faster than a set. */
+function distinctCodePoints(text: string): Set<number> {
+  const ascii = new Uint8Array(128);
+  const codePoints = new Set<number>();
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 128) {
+      if (ascii[code] === 0) codePoints.add(code);
+      ascii[code] = 1;
+      continue;
+    }
+    const codePoint = text.codePointAt(index)!;
+    codePoints.add(codePoint);
+    if (codePoint > 0xffff) index++;
+  }
+  return codePoints;
 }
