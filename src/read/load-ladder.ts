@@ -5,6 +5,7 @@ import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
 import type { Framework, Ladder, Role } from '../model.js';
 import { parseMarkdown } from './parse-markdown.js';
+import { pruneReadCache, type ReadCache } from './read-cache.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
 import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
@@ -50,14 +51,29 @@ export interface ReadOptions extends ReadSettings {
   site?: SiteConfig;
   /** Where message paths start; pages and images are found from it. */
   cwd?: string;
+  /** Syntax trees kept from the last read, by page; see `loadLadder`. */
+  cache?: ReadCache;
 }
 
-/** Read, parse, model and validate the ladders in `dir`. */
-export async function loadLadder(dir: string, cwd: string = process.cwd(), settings: ReadSettings = {}): Promise<LoadedLadder> {
-  const sources = await readLadders(dir, cwd);
+/**
+ * Read, parse, model and validate the ladders in `dir`. A `cache` kept between reads of the same
+ * folder spares reading and parsing the pages that did not change; the result is the same.
+ */
+export async function loadLadder(
+  dir: string,
+  cwd: string = process.cwd(),
+  settings: ReadSettings = {},
+  cache?: ReadCache,
+): Promise<LoadedLadder> {
+  const sources = await readLadders(dir, cwd, cache);
   const shippedIntroduction = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), cwd);
   const site = await readSiteConfig(dir, cwd);
-  return toLadder(sources, shippedIntroduction, displayPath(dir, cwd), { ...settings, site, cwd });
+  if (cache)
+    pruneReadCache(cache, {
+      fullPaths: new Set(sources.map((source) => path.resolve(cwd, source.file.path))),
+      paths: new Set([...sources, shippedIntroduction].map((source) => source.file.path)),
+    });
+  return toLadder(sources, shippedIntroduction, displayPath(dir, cwd), { ...settings, site, cwd, cache });
 }
 
 /** Model and validate pages already read; `shippedIntroduction` serves when no page defines the axes. */
@@ -70,7 +86,7 @@ export function toLadder(
   const cwd = options.cwd ?? process.cwd();
   const files = sources.map((source) => source.file);
   if (options.site?.file && options.site.file.messages.length > 0) files.push(options.site.file);
-  const pages = sources.flatMap(toPage);
+  const pages = sources.flatMap((source) => toPage(source, options.cache));
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
   const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
   // A page that could not be parsed might be the introduction: guessing a framework would mislead.
@@ -176,9 +192,12 @@ function pageReferences(
   return references;
 }
 
-function toPage(source: LadderSource): Page[] {
-  const tree = parseMarkdown(source);
+function toPage(source: LadderSource, cache?: ReadCache): Page[] {
+  const cached = cache?.trees.get(source.file.path);
+  // A tree is kept only for a page that parsed without a message, so taking it again loses none.
+  const tree = cached && cached.text === source.text ? cached.tree : parseMarkdown(source);
   if (!tree) return [];
+  if (cache && source.text !== null && cached?.tree !== tree) cache.trees.set(source.file.path, { text: source.text, tree });
   return [{ file: source.file, tree, frontMatter: readFrontMatter(tree, source.file) }];
 }
 

@@ -5,6 +5,7 @@ import { describeSystemError, isSystemError } from '../failures.js';
 import { decodeText } from './decode-text.js';
 import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
+import type { ReadCache } from './read-cache.js';
 
 /** A Markdown page of a ladder: its file (for messages) and its text, when it could be read. */
 export interface LadderSource {
@@ -18,8 +19,11 @@ export const maxPageBytes = 512 * 1024;
 /** The pages of a ladder folder: its Markdown files, not those of sub-folders. */
 export const markdownExtension = /\.(md|markdown)$/i;
 
-/** Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start. */
-export async function readLadders(dir: string, cwd: string): Promise<LadderSource[]> {
+/**
+ * Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start.
+ * With a `cache`, a page whose file has the stamp it had at the last read is taken from it, not read.
+ */
+export async function readLadders(dir: string, cwd: string, cache?: ReadCache): Promise<LadderSource[]> {
   // A folder outside the working folder is named as typed, absolute, not as a climb of `../`.
   const shown = displayPath(dir, cwd);
   const folder = new VFile({ path: shown.startsWith('../') ? dir : shown });
@@ -35,11 +39,19 @@ export async function readLadders(dir: string, cwd: string): Promise<LadderSourc
   for (const name of names) {
     const fullPath = path.join(dir, name);
     // A name that cannot even be looked at (a dangling link, a link loop) is a page that cannot be read: reading it says why.
-    const isFile = await stat(fullPath).then(
-      (stats) => stats.isFile(),
-      () => true,
-    );
-    if (isFile) pages.push(await readLadderPage(fullPath, cwd));
+    const stats = await stat(fullPath, { bigint: true }).catch(() => null);
+    if (stats && !stats.isFile()) continue;
+    // Nanosecond times: a burst of saves of the same size within a millisecond still gives each its own stamp.
+    const stamp = stats && `${stats.ino}:${stats.size}:${stats.ctimeNs}:${stats.mtimeNs}`;
+    const cached = cache?.texts.get(fullPath);
+    if (stamp && cached?.stamp === stamp) {
+      pages.push({ file: new VFile({ path: displayPath(fullPath, cwd) }), text: cached.text });
+      continue;
+    }
+    const page = await readLadderPage(fullPath, cwd);
+    if (cache && stamp && page.text !== null) cache.texts.set(fullPath, { stamp, text: page.text });
+    else cache?.texts.delete(fullPath);
+    pages.push(page);
   }
   if (pages.length === 0) {
     report(
