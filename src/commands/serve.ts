@@ -11,8 +11,10 @@ import { startWarmPrinter } from '../print/start-warm-printer.js';
 import { handleRequest } from '../serve/handle-request.js';
 import { openInBrowser } from '../serve/open-in-browser.js';
 import { createPageStore } from '../serve/page-store.js';
-import { readSite, type LoadedTemplates, type SiteSettings } from '../serve/read-site.js';
+import { createReadCache } from '../read/read-cache.js';
+import { readSite, type KeptReads, type SiteSettings } from '../serve/read-site.js';
 import { createReloadEvents } from '../serve/reload-events.js';
+import { createSitePlanner } from '../serve/site-planner.js';
 import { watchInputs } from '../serve/watch-inputs.js';
 import { sourceDate } from './environment.js';
 import type { CommandIo } from './io.js';
@@ -40,7 +42,7 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
   const printer = startWarmPrinter(options.browser, io.env);
   const pdfs = new Map<string, Promise<Uint8Array>>();
   let first = true;
-  let templates: LoadedTemplates | null = null;
+  const kept: KeptReads = { templates: null, pages: createReadCache(), planner: createSitePlanner() };
 
   const refresh = async (changed: Set<string> = new Set()): Promise<void> => {
     const started = performance.now();
@@ -48,20 +50,18 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
       const settings = await readSettings(options, io.cwd, io.env);
       if (!settings.site) return keepLastGood(settings.problems);
       // The configuration may name another templates folder or brand colour: it loads them again too.
-      if (changed.has('templates') || changed.has('config')) templates = null;
-      const site = await readSite(settings.site, io.cwd, templates);
-      templates = site.loaded;
-      const read = performance.now();
+      if (changed.has('templates') || changed.has('config')) kept.templates = null;
+      const site = await readSite(settings.site, io.cwd, kept);
+      kept.templates = site.loaded;
       io.stderr(formatMessages(site.files, { problemsOnly: !first }));
       if (!site.templates) return keepLastGood(errorsOf(messagesAsData(site.files)));
       const pages = store.update(site.templates, site.planned);
       const keys = store.pdfKeys();
       // A PDF is cached by its output key: one whose inputs changed has a new key, and the old copy goes.
       for (const key of pdfs.keys()) if (!keys.has(key)) pdfs.delete(key);
+      // The changed pages are rendered when the reloading pages ask for them, so they are told now.
       events.send({ problems: [], changed: pages });
-      const [reading, rendering] = [Math.round(read - started), Math.round(performance.now() - read)];
-      if (!first)
-        io.stderr(`Updated ${plural(pages.length, 'page')} in ${reading + rendering} ms (reading ${reading}, rendering ${rendering})\n`);
+      if (!first) io.stderr(`Updated ${plural(pages.length, 'page')} in ${Math.round(performance.now() - started)} ms\n`);
     } catch (error) {
       // A bug or a machine failure in one read must not end the preview: it is shown, and the next save tries again.
       const reason = error instanceof Error ? error.message : String(error);

@@ -48,6 +48,8 @@ export interface PlanOptions extends PageOptions {
   variants: readonly Variant[];
   /** Positions to build; null builds everything, role pages and the index included. */
   only: ReadonlySet<Position> | null;
+  /** The roles whose positions and pages to plan, the guides and the index planned as ever; absent plans every role. */
+  roles?: ReadonlySet<Role>;
   /** The day on the books' covers (`--date`, else SOURCE_DATE_EPOCH); null prints none. */
   coverDate?: Date | null;
 }
@@ -86,6 +88,7 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
       view,
     });
     for (const role of ladder.roles) {
+      if (options.roles && !options.roles.has(role)) continue;
       for (const position of role.positions.filter((candidate) => options.only?.has(candidate) ?? true)) {
         const handoutView = handoutViewOf(role, position, format);
         for (const variant of options.variants) {

@@ -42,7 +42,15 @@ export function handleRequest(deps: RequestDeps): (request: IncomingMessage, res
     const page = toPagePath(url);
     if (typeof page !== 'string')
       return sendText(response, page.refused, page.refused === 400 ? 'The path is not a valid page path.' : 'There is no such page.');
-    const html = deps.store.page(page);
+    let html: string | undefined;
+    try {
+      html = deps.store.page(page);
+    } catch (error) {
+      // A page is rendered when asked for: a template that fails on it (one stopped for its cost) is said here and in the terminal.
+      deps.onError(error);
+      const reason = error instanceof Error ? error.message : String(error);
+      return sendHtml(response, 500, failedPage(reason), request.method === 'HEAD');
+    }
     if (html !== undefined) return sendHtml(response, 200, html, request.method === 'HEAD');
     if (page.endsWith('.pdf')) return void sendPdf(request, response, deps, page);
     // Nothing read well yet (the first read had errors): a page that shows them, and reloads when they are fixed.
@@ -113,6 +121,12 @@ function sendHtml(response: ServerResponse, status: number, html: string, headOn
 function sendText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { ...commonHeaders, 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(`${text}\n`);
+}
+
+/** A page saying why a page could not be rendered; its script reloads it after the next save that changes it. */
+function failedPage(reason: string): string {
+  const escaped = reason.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ladders</title></head><body><pre>${escaped}</pre></body></html>`;
 }
 
 const waitingPage =

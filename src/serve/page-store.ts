@@ -8,14 +8,14 @@ export interface PdfEntry {
   render: () => PdfPage;
 }
 
-/** The pages being served, kept in memory by path, and the PDFs that can be printed. */
+/** The pages being served, by path, rendered when first asked for; and the PDFs that can be printed. */
 export interface PageStore {
   /**
-   * Take a new plan: render the HTML pages whose output key changed (and only those), forget the
-   * pages no longer planned, and return the paths of every page that changed or went.
+   * Take a new plan: forget the pages no longer planned and the rendered HTML of those whose output
+   * key changed, and return the paths of every page that changed or went. Nothing is rendered here.
    */
   update(templates: Templates, planned: readonly PlannedOutput[]): string[];
-  /** The HTML of the page at `path` (relative, as in the output folder), if there is one. */
+  /** The HTML of the page at `path` (relative, as in the output folder), rendered now if it was not; undefined when there is no such page. */
   page(path: string): string | undefined;
   /** The PDF at `path`, if one is planned. */
   pdf(path: string): PdfEntry | undefined;
@@ -25,13 +25,23 @@ export interface PageStore {
   size(): number;
 }
 
+/** How many rendered pages are kept: those read last. A handout with its fonts is about 100 KB, so 1,000 positions' pages would be 200 MB. */
+export const keptRenderedPages = 64;
+
+interface PageEntry {
+  key: string;
+  render: () => string;
+}
+
 /** An empty page store. */
 export function createPageStore(): PageStore {
-  let pages = new Map<string, { key: string; html: string }>();
+  let pages = new Map<string, PageEntry>();
   let pdfs = new Map<string, PdfEntry>();
+  // By path, the page read least lately first: a page is rendered when asked for, and rendered again only after its key changed.
+  const rendered = new Map<string, { key: string; html: string }>();
   return {
     update(templates, planned) {
-      const next = new Map<string, { key: string; html: string }>();
+      const next = new Map<string, PageEntry>();
       const nextPdfs = new Map<string, PdfEntry>();
       const changed: string[] = [];
       for (const output of planned) {
@@ -44,19 +54,28 @@ export function createPageStore(): PageStore {
         // Only HTML is served: the Markdown pages and their charts are for the output folder.
         if (!output.path.endsWith('.html')) continue;
         const old = pages.get(output.path);
-        if (old?.key === output.key) {
-          next.set(output.path, old);
-          continue;
-        }
-        next.set(output.path, { key: output.key, html: renderOutput(templates, output) });
-        changed.push(output.path);
+        next.set(output.path, old?.key === output.key ? old : { key: output.key, render: () => renderOutput(templates, output) });
+        if (old?.key !== output.key) changed.push(output.path);
       }
       for (const path of pages.keys()) if (!next.has(path)) changed.push(path);
+      for (const path of changed) rendered.delete(path);
       pages = next;
       pdfs = nextPdfs;
       return changed;
     },
-    page: (path) => pages.get(path)?.html,
+    page(path) {
+      const entry = pages.get(path);
+      if (!entry) return undefined;
+      const kept = rendered.get(path);
+      rendered.delete(path);
+      const html = kept?.key === entry.key ? kept.html : entry.render();
+      rendered.set(path, { key: entry.key, html });
+      for (const oldest of rendered.keys()) {
+        if (rendered.size <= keptRenderedPages) break;
+        rendered.delete(oldest);
+      }
+      return html;
+    },
     pdf: (path) => pdfs.get(path),
     pdfKeys: () => new Set([...pdfs.values()].map((entry) => entry.key)),
     size: () => pages.size,

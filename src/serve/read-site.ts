@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Paper } from '../formats.js';
-import { planOutputs, type PlannedOutput } from '../plan/plan-outputs.js';
+import type { PlannedOutput } from '../plan/plan-outputs.js';
 import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
+import type { ReadCache } from '../read/read-cache.js';
 import { loadTemplates, type Templates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
 import { toolVersion } from '../tool-version.js';
 import type { Branding } from '../view/to-views.js';
+import type { SitePlanner } from './site-planner.js';
 
 /** What the served pages are made from: the configuration merged with the command's flags. */
 export interface SiteSettings {
@@ -28,21 +30,31 @@ export type ReadSiteResult = { loaded: LoadedTemplates; files: VFile[] } & (
   { templates: Templates; planned: PlannedOutput[] } | { templates: null; planned: null }
 );
 
+/** What the preview keeps from one read to the next, so a save costs what it changed. */
+export interface KeptReads {
+  /** The templates as last loaded, or null to load them again. */
+  templates: LoadedTemplates | null;
+  /** The pages' texts and syntax trees. */
+  pages: ReadCache;
+  planner: SitePlanner;
+}
+
 /**
- * Read the ladders and templates (or take `cached` templates) and plan every HTML page and PDF a
- * build would make, through the same stages `build` uses, so a served page is the page `build` writes.
+ * Read the ladders and templates and plan every HTML page and PDF a build would make, through the
+ * same stages `build` uses, so a served page is the page `build` writes; what `kept` holds is not
+ * read or planned again.
  */
-export async function readSite(settings: SiteSettings, cwd: string, cached: LoadedTemplates | null = null): Promise<ReadSiteResult> {
+export async function readSite(settings: SiteSettings, cwd: string, kept: KeptReads): Promise<ReadSiteResult> {
   // Loading the templates embeds the fonts and compiles every template: a save of a ladder page reuses them.
   const [{ ladder, files }, loaded] = await Promise.all([
-    loadLadder(path.resolve(cwd, settings.ladders), cwd, settings.reading),
-    cached ?? loadTemplates(settings.templates && path.resolve(cwd, settings.templates), cwd),
+    loadLadder(path.resolve(cwd, settings.ladders), cwd, settings.reading, kept.pages),
+    kept.templates ?? loadTemplates(settings.templates && path.resolve(cwd, settings.templates), cwd),
   ]);
   const allFiles = [...files, ...loaded.files];
   const templates = loaded.templates;
   if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal)))
     return { templates: null, planned: null, files: allFiles, loaded };
-  const planned = planOutputs(ladder, templates, {
+  const planned = kept.planner.plan(ladder, templates, {
     formats: ['html', 'pdf'],
     variants: ['handout', 'review'],
     only: null,
