@@ -117,6 +117,11 @@ describe('the role and index views', () => {
       ['engineering-manager/em6.pdf', 'PDF'],
       ['engineering-manager/em6-review.html', 'worksheet'],
     ]);
+    // A page links to its sibling in its own format: Markdown beside Markdown, with the PDFs.
+    const everything = { formats: ['pdf', 'html', 'md'] as const, variants: ['handout', 'review'] as const };
+    const markdownPage = toHandoutView(ladder, role('engineering-manager'), position('EM6'), { ...html, format: 'md', built: everything });
+    expect(markdownPage.versions.handout.map((link) => link.href)).toEqual(['em6.pdf', 'em6-review.md', 'em6-review.pdf']);
+    expect(markdownPage.versions.review.map((link) => link.href)).toEqual(['em6-review.pdf', 'em6.md', 'em6.pdf']);
     const htmlOnly = { formats: ['html'] as const, variants: ['handout'] as const };
     expect(toRoleView(ladder, role('engineering-manager'), { ...html, built: htmlOnly }).positions[1]?.versions).toEqual([]);
   });

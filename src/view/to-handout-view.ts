@@ -124,20 +124,23 @@ function scaleLines(ladder: Ladder, position: Position): number {
 /** The position's pages the build writes, for links between them; none from a printed page, which cannot follow them. */
 function versionsOf(role: Role, position: Position, options: ViewOptions): HandoutView['versions'] {
   const built = options.printed === true ? null : options.built;
-  const link = (variant: 'handout' | 'review', format: 'html' | 'pdf', text: string): LinkView[] =>
-    built?.variants.includes(variant) && built.formats.includes(format) && (format === 'pdf' || options.format === 'html')
-      ? [{ href: (variant === 'handout' ? handoutPath : reviewPath)(role, position, format).slice(role.id.length + 1), text }]
+  // `page`: the other page in the format of the one linking to it (HTML beside HTML, Markdown beside Markdown).
+  const link = (variant: 'handout' | 'review', format: 'page' | 'pdf', text: string): LinkView[] => {
+    const target = format === 'page' ? options.format : format;
+    return built?.variants.includes(variant) && built.formats.includes(target)
+      ? [{ href: (variant === 'handout' ? handoutPath : reviewPath)(role, position, target).slice(role.id.length + 1), text }]
       : [];
+  };
   const labels = options.locale.labels;
   return {
     handout: [
       ...link('handout', 'pdf', labels.handoutPdf),
-      ...link('review', 'html', labels.reviewWorksheet),
+      ...link('review', 'page', labels.reviewWorksheet),
       ...link('review', 'pdf', labels.reviewPdf),
     ],
     review: [
       ...link('review', 'pdf', labels.reviewPdf),
-      ...link('handout', 'html', labels.handoutPage),
+      ...link('handout', 'page', labels.handoutPage),
       ...link('handout', 'pdf', labels.handoutPdf),
     ],
   };
