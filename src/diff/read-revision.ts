@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../failures.js';
@@ -6,7 +6,8 @@ import { quote } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { loadLadder, type LoadedLadder, type ReadSettings } from '../read/load-ladder.js';
 import { markdownExtension } from '../read/read-ladders.js';
-import { GitError, runGit } from './run-git.js';
+import { locateRevision, type RevisionPlace } from './locate-revision.js';
+import { runGit } from './run-git.js';
 
 /** One file of a git tree: its path from the repository's root, its object id and its mode. */
 interface TreeEntry {
@@ -25,28 +26,17 @@ const pictureExtension = /\.(png|jpe?g|gif|webp)$/i;
  * reads a folder (so message paths are those of the working tree), and the folder removed. Every
  * message's path is prefixed with the revision: `HEAD~1:ladders/developer.md:12:3`. An unknown revision,
  * a folder outside a repository, or a ladder folder that does not exist at the revision is a usage error.
+ * `place` is the revision already located (a build keys its outputs on the commit it found).
  */
-export async function readRevision(revision: string, ladderDir: string, cwd: string, settings: ReadSettings = {}): Promise<LoadedLadder> {
+export async function readRevision(
+  revision: string,
+  ladderDir: string,
+  cwd: string,
+  settings: ReadSettings = {},
+  place?: RevisionPlace,
+): Promise<LoadedLadder> {
   const shownDir = displayPath(ladderDir, cwd);
-  const existing = await nearestExistingFolder(ladderDir);
-  const top = await runGit(['rev-parse', '--show-toplevel'], existing).then(
-    (out) => out.toString('utf8').trim(),
-    (error: unknown) => {
-      if (error instanceof GitError)
-        throw new UsageError(
-          `${quote(shownDir)} is not in a git repository, so revision ${quote(revision)} cannot be read; give two folders to compare instead`,
-        );
-      throw error;
-    },
-  );
-  const root = await realpath(top);
-  const realCwd = await realpath(cwd).catch(() => cwd);
-  // Named as the user's other paths are: from the working folder, not from the machine's root.
-  const commit = await resolveCommit(revision, root, displayPath(root, realCwd));
-  const realLadderDir = path.join(await realpath(existing), path.relative(existing, ladderDir));
-  const inRepo = path.relative(root, realLadderDir).split(path.sep).join('/');
-  if (inRepo.startsWith('../') || inRepo === '..')
-    throw new UsageError(`${quote(shownDir)} is not inside the repository at ${quote(displayPath(root, cwd))}`);
+  const { root, commit, inRepo, realCwd } = place ?? (await locateRevision(revision, ladderDir, cwd));
   const entries = await listTree(commit, inRepo, root);
   if (entries.length === 0 || entries.some((entry) => entry.path === inRepo))
     throw new UsageError(`the ladder folder ${quote(shownDir)} does not exist at revision ${quote(revision)}`);
@@ -82,17 +72,6 @@ export async function readRevision(revision: string, ladderDir: string, cwd: str
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-async function resolveCommit(revision: string, root: string, shownRoot: string): Promise<string> {
-  const unknown = new UsageError(`unknown revision ${quote(revision)} in the repository at ${quote(shownRoot)}`);
-  // A revision that starts with `-` would be read as an option.
-  if (revision === '' || revision.startsWith('-')) throw unknown;
-  const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], root).catch((error: unknown) => {
-    if (error instanceof GitError) throw unknown;
-    throw error;
-  });
-  return out.toString('utf8').trim();
 }
 
 /** The files under `folder` at `commit` (every file of the tree when `folder` is empty), or the files named by `paths`. */
@@ -157,16 +136,6 @@ function commonFolder(a: string, b: string): string {
   let folder = a;
   while (path.relative(folder, b).startsWith('..') && path.dirname(folder) !== folder) folder = path.dirname(folder);
   return folder;
-}
-
-async function nearestExistingFolder(folder: string): Promise<string> {
-  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
-    const isFolder = await stat(current).then(
-      (stats) => stats.isDirectory(),
-      () => false,
-    );
-    if (isFolder || path.dirname(current) === current) return current;
-  }
 }
 
 function prefixPlace(message: { file?: string | null | undefined; cause?: unknown }, revision: string): void {
