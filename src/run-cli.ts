@@ -37,6 +37,8 @@ Options (flags override ladders.config.json, see README):
   --variant handout|review  build: only handouts, or only review worksheets (default: both)
   --for NAME --date DAY  build: stamp "Prepared for NAME, DAY" on a copy (needs its own --out);
                          --date alone dates the books' covers
+  --since REV            build: on every handout and worksheet, what changed for its position since
+                         the git revision REV (a tag, a branch, a commit)
   --force                build: make every output again, even those that are current
   --check                build: write nothing; exit 1 listing missing, stale or extra outputs
   --shard I/N            build: only the I-th of N slices of the outputs (for a CI matrix)
@@ -68,6 +70,7 @@ const options = {
   variant: { type: 'string' },
   for: { type: 'string' },
   date: { type: 'string' },
+  since: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -137,7 +140,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (values.json && command !== 'build' && command !== 'diff') throw new UsageError('`--json` applies to `build` and `diff` only');
   const buildOnly =
     (['force', 'check', 'quiet'] as const).find((name) => values[name]) ??
-    (['shard', 'variant', 'for', 'date'] as const).find((name) => values[name] !== undefined);
+    (['shard', 'variant', 'for', 'date', 'since'] as const).find((name) => values[name] !== undefined);
   if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
   const serveOnly = values.open ? 'open' : (['port', 'host'] as const).find((name) => values[name] !== undefined);
   if (serveOnly && command !== 'serve') throw new UsageError(`\`--${serveOnly}\` applies to \`serve\` only`);
@@ -224,6 +227,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       date,
       coverDate,
       branding,
+      since: values.since ?? null,
     },
     io,
   );

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './support/pdf.js';
+import { gitIn } from './support/git-in.js';
 import { run } from './support/run.js';
 
 // A real git repository with one commit per kind of change, each tagged; every case diffs two tags
@@ -86,19 +87,7 @@ const steps: { tag: string; edits: Edit[] }[] = [
   },
 ];
 
-function git(...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd: repo,
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      GIT_AUTHOR_NAME: 'Test',
-      GIT_AUTHOR_EMAIL: 'test@example.com',
-      GIT_COMMITTER_NAME: 'Test',
-      GIT_COMMITTER_EMAIL: 'test@example.com',
-    },
-  });
-}
+const git = gitIn(repo);
 
 function applyEdits(edits: readonly Edit[]): void {
   for (const edit of edits) {

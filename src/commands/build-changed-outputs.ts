@@ -10,6 +10,10 @@ import { reportWholeBookRefused } from '../book/whole-book-limit.js';
 import { selectPositions } from '../plan/select-positions.js';
 import { takeShard } from '../plan/take-shard.js';
 import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
+import { diffLadders } from '../diff/diff-ladders.js';
+import type { SinceDiff } from '../diff/ladder-diff.js';
+import { readRevision } from '../diff/read-revision.js';
+import type { Ladder } from '../model.js';
 import { loadLadder } from '../read/load-ladder.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
@@ -30,7 +34,14 @@ export async function buildChangedOutputs(
 ): Promise<number> {
   const { options, io, progress, summary, outDir } = context;
   const timer = stopwatch(summary.timings);
-  const { ladder, files, reads } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
+  const ladderDir = path.resolve(io.cwd, options.ladders);
+  // The earlier version is read alongside: git's part of it runs while this one is parsed.
+  const earlier =
+    options.since !== null && context.since ? readRevision(options.since, ladderDir, io.cwd, options.reading, context.since) : null;
+  // Handled when awaited below; until then, a usage error must not count as unhandled.
+  earlier?.catch(() => undefined);
+  const { ladder, files, reads } = await loadLadder(ladderDir, io.cwd, options.reading);
+  const old = await earlier;
   if (reads.join('\0') !== context.reads.join('\0')) {
     // The pages now use other images or another `_config.yml`: the fingerprint recorded must cover those.
     context.inputs = await context.fingerprint(reads);
@@ -39,11 +50,13 @@ export async function buildChangedOutputs(
   if (ladder && options.formats.includes('book') && options.only.length === 0 && !options.preparedFor)
     reportWholeBookRefused(ladder, files);
   const loaded = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
-  const allFiles = [...files, ...loaded.files];
+  // The earlier version's problems are its own (each place prefixed with the revision); only they are printed.
+  const allFiles = [...files, ...loaded.files, ...(old?.files.filter((file) => file.messages.length > 0) ?? [])];
   summary.messages = messagesAsData(allFiles);
   io.stderr(formatMessages(allFiles, { problemsOnly: options.quiet || options.json }));
   const templates = loaded.templates;
   if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal))) throw new ContentError();
+  if (old && !old.ladder) throw new ContentError();
   timer.lap('read');
   const positions = ladder.roles.flatMap((role) => role.positions).length;
   progress.phase(`Read ${plural(files.length, 'page')}: ${plural(ladder.roles.length, 'role')}, ${plural(positions, 'position')}`);
@@ -61,6 +74,7 @@ export async function buildChangedOutputs(
       date: options.date,
       coverDate: options.coverDate,
       ...options.branding,
+      since: old?.ladder && sinceDiff(old.ladder, ladder, context),
     }),
     options.shard,
   );
@@ -116,6 +130,17 @@ export async function buildChangedOutputs(
   }
   progress.phase(madeLine(context, toMake.length));
   return exitCode.ok;
+}
+
+/** What changed from the `--since` revision's ladder to this one, and how the handouts name that revision. */
+function sinceDiff(before: Ladder, after: Ladder, { options, since }: BuildContext): SinceDiff | null {
+  if (options.since === null || !since) return null;
+  const version = before.framework.version ?? `${options.since} (${since.commit.slice(0, 7)})`;
+  const diff = diffLadders(before, after, {
+    from: { label: options.since, version: before.framework.version },
+    to: { label: options.ladders, version: options.branding.version ?? after.framework.version },
+  });
+  return { diff, version };
 }
 
 /** What the build did, in one line; a build with nothing to do says so rather than `Wrote 0 files`. */

@@ -9,6 +9,7 @@ import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
 import type { Branding } from '../view/to-views.js';
+import type { RevisionPlace } from '../diff/locate-revision.js';
 import type { CommandIo } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import type { ReadSettings } from '../read/load-ladder.js';
@@ -46,6 +47,8 @@ export interface BuildOptions {
   coverDate: Date | null;
   /** From the configuration: the organisation (shown on every page, the PDFs' author), its colour and logo, the framework's version label. */
   branding: Branding;
+  /** `--since REV`: the git revision each handout and worksheet says what changed since; null for none. */
+  since: string | null;
 }
 
 /** What a build did, for `--json`. */
@@ -73,6 +76,8 @@ export interface BuildContext {
   reads: string[];
   /** The fingerprint of the same folders and settings with other single files, for when reading finds that it read others. */
   fingerprint: (reads: readonly string[]) => Promise<string>;
+  /** `--since`: where the revision is and the commit it named when the build started; null without `--since`. */
+  since: RevisionPlace | null;
 }
 
 /**
@@ -108,6 +113,9 @@ export async function build(options: BuildOptions, io: CommandIo): Promise<numbe
 
 async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progress, summary: BuildSummary): Promise<number> {
   const outDir = path.resolve(io.cwd, options.out);
+  // Before anything starts: an unknown revision is a usage error. Its commit, not its name, decides
+  // whether the build is current, so `--since origin/main` builds again when origin/main moves.
+  const since = options.since === null ? null : await locateSince(options.since, path.resolve(io.cwd, options.ladders), io.cwd);
   const manifest = options.force ? null : await readManifest(outDir, manifestName(options.shard));
   // With no earlier build to compare with, every handout is printed: the browser starts now, while the
   // inputs are hashed, the reader and the templates load and the ladders are read, none of which it
@@ -123,7 +131,7 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
     const fingerprint = (files: readonly string[]) =>
       fingerprintInputs(
         inputFolders(options, io.cwd),
-        settingsOf(options),
+        { settings: settingsOf(options), since: since && { revision: options.since, commit: since.commit } },
         files.map((file) => path.resolve(io.cwd, file)),
       );
     const reads = manifest?.reads ?? [];
@@ -139,10 +147,16 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
     }
     // Loaded only now: when nothing changed, the reader, the templates and the browser are not needed.
     const { buildChangedOutputs } = await import('./build-changed-outputs.js');
-    return await buildChangedOutputs({ options, io, progress, summary, outDir, inputs, reads, fingerprint }, manifest, browser);
+    return await buildChangedOutputs({ options, io, progress, summary, outDir, inputs, reads, fingerprint, since }, manifest, browser);
   } finally {
     await browser?.close();
   }
+}
+
+/** Find the repository and the commit `--since` names; loaded only for a build that asks. */
+async function locateSince(revision: string, ladderDir: string, cwd: string): Promise<RevisionPlace> {
+  const { locateRevision } = await import('../diff/locate-revision.js');
+  return locateRevision(revision, ladderDir, cwd, '`--since` compares with a revision of the repository the ladder folder is in');
 }
 
 /** Every file a build reads, so that any change to one of them is a change of the fingerprint. */

@@ -113,3 +113,9 @@ export interface LadderDiff {
   roles: RoleChange[];
   counts: DiffCounts;
 }
+
+/** What `build --since` compares every position with: the diff from that revision, and how its section names it (`2026.1`, else `origin/main (1a2b3c4)`). */
+export interface SinceDiff {
+  diff: LadderDiff;
+  version: string;
+}

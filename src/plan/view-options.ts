@@ -1,6 +1,7 @@
 import type { OutputFormat, Paper, Variant } from '../formats.js';
 import type { PageLocale } from '../locale/format-label.js';
 import { resolvePageLocale } from '../locale/resolve-page-locale.js';
+import type { SinceDiff } from '../diff/ladder-diff.js';
 import type { Ladder } from '../model.js';
 import type { Branding, ViewOptions } from '../view/to-views.js';
 import type { PageHeaderView } from '../view/view.js';
@@ -18,6 +19,8 @@ export interface PageOptions extends Branding {
   preparedFor?: { name: string; date: Date } | null;
   /** What the build writes for each position, so its pages can link to each other; null or absent links to none. */
   built?: { formats: readonly OutputFormat[]; variants: readonly Variant[] } | null;
+  /** `--since REV`: what changed since that revision, shown on every handout and worksheet it touched. */
+  since?: SinceDiff | null;
 }
 
 /**
@@ -40,6 +43,7 @@ export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: O
     logo: options.logo,
     version: options.version,
     preparedFor: options.preparedFor,
+    since: options.since ?? null,
   });
 }
 

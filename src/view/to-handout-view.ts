@@ -1,3 +1,4 @@
+import { toSinceView } from '../diff/to-since-view.js';
 import { isolateInLine } from '../locale/isolate-in-line.js';
 import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
 import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
@@ -72,6 +73,7 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
     },
     preparedFor: stamp,
     ratings,
+    since: options.since ? toSinceView(options.since, role, position, options.locale) : null,
   };
 }
 

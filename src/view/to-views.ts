@@ -7,6 +7,7 @@ import { renderRichText } from './render-rich-text.js';
 import type { AxisView, GuideView, IndexView, LinkView, PageHeaderView, PageView, RankView, RoleView } from './view.js';
 import type { Labels } from '../locale/load-labels.js';
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
+import type { SinceDiff } from '../diff/ladder-diff.js';
 
 /** What the configuration adds to every page; each null when not configured. */
 export interface Branding {
@@ -51,6 +52,8 @@ export interface ViewOptions {
   printed?: boolean;
   /** What the build writes for each position, so a page can link to its other forms (its PDF, its worksheet); null links to none. */
   built?: { formats: readonly OutputFormat[]; variants: readonly Variant[] } | null;
+  /** `--since REV`: what changed since that revision, for each handout's section; null or absent shows none. */
+  since?: SinceDiff | null;
 }
 
 /** Whether pages made with `options` are for readers outside the organisation. */

@@ -17,6 +17,7 @@ export function templateFormats(page: PageName): readonly ('html' | 'md')[] {
 }
 
 import type { Labels } from '../locale/load-labels.js';
+import type { SinceView } from '../diff/changelog-view.js';
 
 /** A link from the page being rendered, relative so the output folder works anywhere. */
 export interface LinkView {
@@ -144,6 +145,8 @@ export interface HandoutView extends PageView {
   preparedFor: { name: string; date: string; text: string } | null;
   /** The review worksheet's rating choices, in order. */
   ratings: string[];
+  /** `--since REV`: what changed for this position since that revision; null when nothing did, or without `--since`. */
+  since: SinceView | null;
 }
 
 /** A position's review worksheet: the handout's view, and what only the worksheet shows. */
