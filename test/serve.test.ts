@@ -137,6 +137,31 @@ describe('ladders serve', () => {
     expect(await tab.$('#ladders-problems')).toBeNull();
   });
 
+  it("speaks the ladder's language in the overlay, and reads a message's place left to right", async () => {
+    const introduction = path.join(ladders, 'README.md');
+    const english = readFileSync(introduction, 'utf8');
+    writeFileSync(introduction, `---\nlocale: ar\n---\n${english}`);
+    await tab.waitForFunction(() => document.documentElement.lang === 'ar', { timeout: 15_000, polling: 50 });
+    writeFileSync(role, original.replace('**Tinkers**', '**Tinkerz**'));
+    const overlay = await tab.waitForSelector('#ladders-problems', { timeout: 15_000 });
+    const shown = await overlay!.evaluate((element) => ({
+      lang: element.getAttribute('lang'),
+      dir: element.getAttribute('dir'),
+      text: element.textContent ?? '',
+      lineDir: element.querySelector('pre')?.getAttribute('dir'),
+    }));
+    expect(shown).toMatchObject({ lang: 'ar', dir: 'rtl', lineDir: 'ltr' });
+    expect(shown.text).toContain('في آخر حفظ أخطاء');
+    expect(shown.text).toMatch(/ladders\/maker\.md:14:3: خطأ .*\[unknown-keyword\]/);
+    expect(shown.text).not.toMatch(/last save|error/);
+    writeFileSync(introduction, english);
+    writeFileSync(role, original.replace("tries the team's tools", 'tries the restored tools'));
+    await tab.waitForFunction(() => document.documentElement.lang !== 'ar' && !document.getElementById('ladders-problems'), {
+      timeout: 15_000,
+      polling: 50,
+    });
+  });
+
   it('serves the index at the root and a role page at its folder', async () => {
     const root = await fetchRaw('/');
     expect(root.status).toBe(200);

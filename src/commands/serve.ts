@@ -13,7 +13,9 @@ import { openInBrowser } from '../serve/open-in-browser.js';
 import { createPageStore } from '../serve/page-store.js';
 import { createReadCache } from '../read/read-cache.js';
 import { readSite, type KeptReads, type SiteSettings } from '../serve/read-site.js';
+import { resolvePageLocale } from '../locale/resolve-page-locale.js';
 import { createReloadEvents } from '../serve/reload-events.js';
+import { toOverlayWords } from '../serve/to-overlay-words.js';
 import { createSitePlanner } from '../serve/site-planner.js';
 import { watchInputs } from '../serve/watch-inputs.js';
 import { sourceDate } from './environment.js';
@@ -38,7 +40,9 @@ export interface ServeOptions {
  */
 export async function serve(options: ServeOptions, io: CommandIo): Promise<number> {
   const store = createPageStore();
-  const events = createReloadEvents();
+  // Until a read names the pages' language, the overlay speaks the default one.
+  let words = toOverlayWords(resolvePageLocale(null, { locale: null, labels: null, paper: null }).locale);
+  const events = createReloadEvents(words);
   const printer = startWarmPrinter(options.browser, io.env);
   const pdfs = new Map<string, Promise<Uint8Array>>();
   let first = true;
@@ -53,6 +57,8 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
       if (changed.has('templates') || changed.has('config')) kept.templates = null;
       const site = await readSite(settings.site, io.cwd, kept);
       kept.templates = site.loaded;
+      // A save that broke the introduction leaves the language as the last read found it.
+      if (site.fromLadder || first) words = toOverlayWords(site.locale);
       io.stderr(formatMessages(site.files, { problemsOnly: !first }));
       if (!site.templates) return keepLastGood(errorsOf(messagesAsData(site.files)));
       const pages = store.update(site.templates, site.planned);
@@ -60,7 +66,7 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
       // A PDF is cached by its output key: one whose inputs changed has a new key, and the old copy goes.
       for (const key of pdfs.keys()) if (!keys.has(key)) pdfs.delete(key);
       // The changed pages are rendered when the reloading pages ask for them, so they are told now.
-      events.send({ problems: [], changed: pages });
+      events.send({ problems: [], changed: pages, words });
       if (!first) io.stderr(`Updated ${plural(pages.length, 'page')} in ${Math.round(performance.now() - started)} ms\n`);
     } catch (error) {
       // A bug or a machine failure in one read must not end the preview: it is shown, and the next save tries again.
@@ -72,7 +78,7 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
     }
   };
   const keepLastGood = (problems: MessageData[]) => {
-    events.send({ problems, changed: [] });
+    events.send({ problems, changed: [], words });
     if (store.size() > 0) io.stderr(`Kept the last good pages; ${plural(problems.length, 'error')} to fix\n`);
   };
 

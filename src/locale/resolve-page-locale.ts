@@ -16,8 +16,12 @@ export interface LocaleSettings {
  * matter, else British English) with the shipped labels for it under the organisation's own; and the paper:
  * the one asked for, else the one the named locale's readers use, else A4.
  */
-export function resolvePageLocale(ladder: Ladder, settings: LocaleSettings): { locale: PageLocale; paper: Paper } {
-  const named = settings.locale ?? ladder.framework.locale;
+export function resolvePageLocale(
+  ladder: Pick<Ladder, 'framework'> | null,
+  settings: LocaleSettings,
+): { locale: PageLocale; paper: Paper } {
+  // Without a ladder (its introduction did not read), only the configuration names the language.
+  const named = settings.locale ?? ladder?.framework.locale ?? null;
   // Unnamed, the pages stay as they always were: English with day-month-year dates, on A4.
   const tag = named ?? 'en-GB';
   const locale: PageLocale = { tag, dir: isRightToLeft(tag) ? 'rtl' : 'ltr', labels: { ...loadLabels(tag), ...settings.labels } };

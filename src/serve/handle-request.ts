@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import type { PageStore } from './page-store.js';
-import type { ReloadEvents } from './reload-events.js';
+import type { OverlayWords, ReloadEvents } from './reload-events.js';
 import { eventsPath, reloadScript } from './reload-script.js';
 
 /** What answering a request needs. */
@@ -55,7 +55,7 @@ export function handleRequest(deps: RequestDeps): (request: IncomingMessage, res
     if (page.endsWith('.pdf')) return void sendPdf(request, response, deps, page);
     // Nothing read well yet (the first read had errors): a page that shows them, and reloads when they are fixed.
     if (deps.store.size() === 0 && deps.events.problems().length > 0)
-      return sendHtml(response, 503, waitingPage, request.method === 'HEAD');
+      return sendHtml(response, 503, waitingPage(deps.events.words()), request.method === 'HEAD');
     return sendText(response, 404, 'There is no such page.');
   };
 }
@@ -125,9 +125,15 @@ function sendText(response: ServerResponse, status: number, text: string): void 
 
 /** A page saying why a page could not be rendered; its script reloads it after the next save that changes it. */
 function failedPage(reason: string): string {
-  const escaped = reason.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ladders</title></head><body><pre>${escaped}</pre></body></html>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ladders</title></head><body><pre>${escapeHtml(reason)}</pre></body></html>`;
 }
 
-const waitingPage =
-  '<!doctype html><html lang="en" data-ladders-waiting="true"><head><meta charset="utf-8"><title>ladders</title></head><body><p>Waiting for a save without errors.</p></body></html>';
+/** The page served while no read has been good yet: it shows the overlay, and reloads when a save is. */
+function waitingPage(words: OverlayWords): string {
+  const text = escapeHtml(words.waiting);
+  return `<!doctype html><html lang="${escapeHtml(words.lang)}" dir="${words.dir}" data-ladders-waiting="true"><head><meta charset="utf-8"><title>ladders</title></head><body><p>${text}</p></body></html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => `&#${character.charCodeAt(0)};`);
+}

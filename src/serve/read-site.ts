@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Paper } from '../formats.js';
+import type { PageLocale } from '../locale/format-label.js';
+import { resolvePageLocale } from '../locale/resolve-page-locale.js';
 import type { PlannedOutput } from '../plan/plan-outputs.js';
 import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
 import type { ReadCache } from '../read/read-cache.js';
@@ -25,8 +27,12 @@ export interface SiteSettings {
 /** The templates as loaded, with their files and messages. */
 export type LoadedTemplates = Awaited<ReturnType<typeof loadTemplates>>;
 
-/** The site as read: its planned pages, or null when the ladders or templates have errors; every file with its messages either way, and the templates as loaded. */
-export type ReadSiteResult = { loaded: LoadedTemplates; files: VFile[] } & (
+/**
+ * The site as read: its planned pages, or null when the ladders or templates have errors; every file
+ * with its messages either way, the templates as loaded, and the pages' language (from the
+ * configuration alone when the introduction did not read: then `fromLadder` is false).
+ */
+export type ReadSiteResult = { loaded: LoadedTemplates; files: VFile[]; locale: PageLocale; fromLadder: boolean } & (
   { templates: Templates; planned: PlannedOutput[] } | { templates: null; planned: null }
 );
 
@@ -52,8 +58,14 @@ export async function readSite(settings: SiteSettings, cwd: string, kept: KeptRe
   ]);
   const allFiles = [...files, ...loaded.files];
   const templates = loaded.templates;
+  const { locale } = resolvePageLocale(ladder, {
+    locale: settings.branding.locale,
+    labels: settings.branding.labels,
+    paper: settings.paper,
+  });
+  const read = { files: allFiles, loaded, locale, fromLadder: ladder !== null };
   if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal)))
-    return { templates: null, planned: null, files: allFiles, loaded };
+    return { templates: null, planned: null, ...read };
   const planned = kept.planner.plan(ladder, templates, {
     formats: ['html', 'pdf'],
     variants: ['handout', 'review'],
@@ -65,5 +77,5 @@ export async function readSite(settings: SiteSettings, cwd: string, kept: KeptRe
     date: settings.date,
     ...settings.branding,
   });
-  return { templates, planned, files: allFiles, loaded };
+  return { templates, planned, ...read };
 }

@@ -1,10 +1,23 @@
 import type { ServerResponse } from 'node:http';
 import type { MessageData } from '../format-messages.js';
 
-/** What the open pages are told after each read: the problems to show (none when the inputs are good) and the pages that changed. */
+/** The overlay's own words and their language: the pages' language, as the last read found it. */
+export interface OverlayWords {
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  /** Over the messages: the save has errors, the page is the last good one. */
+  lastGood: string;
+  /** The word for an error in a message's line. */
+  error: string;
+  /** What a page says while no read has been good yet. */
+  waiting: string;
+}
+
+/** What the open pages are told after each read: the problems to show (none when the inputs are good), the pages that changed, and the overlay's words. */
 export interface SiteUpdate {
   problems: MessageData[];
   changed: string[];
+  words: OverlayWords;
 }
 
 /** The server-sent event stream every served page listens to. */
@@ -15,14 +28,17 @@ export interface ReloadEvents {
   send(update: SiteUpdate): void;
   /** The problems of the last read. */
   problems(): MessageData[];
+  /** The overlay's words as the last read found them. */
+  words(): OverlayWords;
   /** End every stream, so the server can close. */
   close(): void;
 }
 
-/** An event stream with no page connected yet. */
-export function createReloadEvents(): ReloadEvents {
+/** An event stream with no page connected yet; `words` until the first read says the pages' language. */
+export function createReloadEvents(initialWords: OverlayWords): ReloadEvents {
   const clients = new Set<ServerResponse>();
   let problems: MessageData[] = [];
+  let words = initialWords;
   const write = (response: ServerResponse, update: SiteUpdate) => response.write(`event: update\ndata: ${JSON.stringify(update)}\n\n`);
   return {
     connect(response) {
@@ -32,15 +48,17 @@ export function createReloadEvents(): ReloadEvents {
         'X-Content-Type-Options': 'nosniff',
       });
       // A page opened while the inputs are broken shows the overlay without waiting for the next save.
-      write(response, { problems, changed: [] });
+      write(response, { problems, changed: [], words });
       clients.add(response);
       response.on('close', () => clients.delete(response));
     },
     send(update) {
       problems = update.problems;
+      words = update.words;
       for (const client of clients) write(client, update);
     },
     problems: () => problems,
+    words: () => words,
     close() {
       for (const client of clients) client.end();
       clients.clear();

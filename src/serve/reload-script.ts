@@ -19,6 +19,7 @@ function listen(eventsPath: string): void {
     const update = JSON.parse((event as MessageEvent<string>).data) as {
       problems: { file: string; line: number; column: number; severity: string; rule: string | null; reason: string }[];
       changed: string[];
+      words: { lang: string; dir: string; lastGood: string; error: string };
     };
     document.getElementById(overlayId)?.remove();
     if (update.changed.includes(here) || (update.problems.length === 0 && document.documentElement.dataset.laddersWaiting)) {
@@ -29,18 +30,22 @@ function listen(eventsPath: string): void {
     const overlay = document.createElement('section');
     overlay.id = overlayId;
     overlay.setAttribute('role', 'alert');
-    overlay.setAttribute('dir', 'ltr');
+    overlay.setAttribute('lang', update.words.lang);
+    overlay.setAttribute('dir', update.words.dir);
     overlay.style.cssText =
-      'position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,27,.94);color:#fafafa;font:14px/1.5 ui-monospace,monospace;text-align:left';
+      'position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:2rem;background:rgba(24,24,27,.94);color:#fafafa;font:14px/1.5 ui-monospace,monospace;text-align:start';
     const title = document.createElement('p');
     title.style.cssText = 'margin:0 0 1rem;font-weight:bold;color:#fca5a5';
-    title.textContent = 'ladders: the last save has errors; this page is the last good one.';
+    title.textContent = update.words.lastGood;
     overlay.append(title);
     for (const problem of update.problems) {
       const line = document.createElement('pre');
-      line.style.cssText = 'margin:0 0 .5rem;white-space:pre-wrap';
+      // A message reads as the terminal prints it, place first, whatever the page's direction.
+      line.setAttribute('dir', 'ltr');
+      line.style.cssText = 'margin:0 0 .5rem;white-space:pre-wrap;text-align:left';
       const rule = problem.rule ? ` [${problem.rule}]` : '';
-      line.textContent = `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} ${problem.reason}${rule}`;
+      const severity = problem.severity === 'error' ? update.words.error : problem.severity;
+      line.textContent = `${problem.file}:${problem.line}:${problem.column}: ${severity} ${problem.reason}${rule}`;
       overlay.append(line);
     }
     document.body.append(overlay);
