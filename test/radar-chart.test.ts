@@ -129,6 +129,29 @@ describe('renderRadarChart', () => {
     expect(legend).toMatch(/<line class="ladders-chart-shape-2" stroke-dasharray=/);
   });
 
+  it('draws a third shape dotted with diamonds over the other two, in a legend of three rows', () => {
+    const person = { label: 'Alex', values: [3, 4, 4, 5, 1] };
+    const svg = renderRadarChart({ ...em6, shapes: [em5, em6.shapes[0]!, person] });
+    expect(svg).toMatch(/<polygon class="ladders-chart-shape-3" stroke-dasharray="[\d. ]+" points=/);
+    // Drawn last, so it lies over the other two.
+    expect(svg.lastIndexOf('<polygon class="ladders-chart-shape-')).toBe(svg.indexOf('<polygon class="ladders-chart-shape-3"'));
+    expect(count(svg, '<polygon class="ladders-chart-marker-3"')).toBe(5 + 1);
+    const legend = /<g class="ladders-chart-legend">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect(legend.match(/<text [^>]*>([^<]*)<\/text>/g)?.map((text) => text.replace(/<[^>]*>/g, ''))).toEqual(['EM5', 'EM6', 'Alex']);
+    const height = Number(/height="(\d+)"/.exec(svg)?.[1]);
+    const twoShapes = Number(/height="(\d+)"/.exec(renderRadarChart({ ...em6, shapes: [em5, person] }))?.[1]);
+    expect(height).toBe(twoShapes + 22);
+    expect(svg).toContain('Alex: Technology 3 of 5, System 4 of 5, People 4 of 5, Process 5 of 5, Influence 1 of 5.');
+  });
+
+  it('draws a shape in the style it asks for, whatever its place, and leaves out the markers of unmarked points', () => {
+    const person = { label: 'Alex', values: [3, 4, 4, 5, 1], style: 'dotted' as const, unmarked: [false, true, false, false, true] };
+    const svg = renderRadarChart({ ...em6, shapes: [em5, person] });
+    expect(svg).toContain('<polygon class="ladders-chart-shape-3"');
+    expect(svg).not.toContain('class="ladders-chart-shape-2"');
+    expect(count(svg, '<polygon class="ladders-chart-marker-3"')).toBe(3 + 1);
+  });
+
   it('gives identical output for identical input', () => {
     expect(renderRadarChart(em6)).toBe(renderRadarChart(structuredClone(em6)));
   });
@@ -171,8 +194,9 @@ describe('renderRadarChart', () => {
 
   it.each<[string, Partial<RadarChartInput>, RegExp]>([
     ['fewer than 3 axes', { axes: axesOf([5, 5]), shapes: [{ label: 'X', values: [1, 1] }] }, /at least 3 axes, got 2/],
-    ['no shapes', { shapes: [] }, /1 or 2 shapes, got 0/],
-    ['three shapes', { shapes: [em5, em5, em5] }, /1 or 2 shapes, got 3/],
+    ['no shapes', { shapes: [] }, /1 to 3 shapes, got 0/],
+    ['four shapes', { shapes: [em5, em5, em5, em5] }, /1 to 3 shapes, got 4/],
+    ['two shapes of one style', { shapes: [em5, { ...em5, style: 'filled' }] }, /a style each, got filled, filled/],
     ['too few values', { shapes: [{ label: 'X', values: [1, 2, 3, 4] }] }, /"X" has 4 values for 5 axes/],
     ['a value above the ranks', { shapes: [{ label: 'X', values: [1, 6, 1, 1, 1] }] }, /value 6 on axis "System", expected 0\.\.5/],
     ['a negative value', { shapes: [{ label: 'X', values: [1, 1, -1, 1, 1] }] }, /value -1 on axis "People"/],

@@ -7,10 +7,20 @@ export interface RadarAxis {
   caption?: string;
 }
 
-/** One filled shape: a value per axis, 0..ranks, in the order of the axes. */
+/** How a shape is drawn: a translucent fill, a dashed outline with squares, or a dotted outline with diamonds. */
+export type RadarShapeStyle = 'filled' | 'dashed' | 'dotted';
+
+/** The styles shapes take by default, in the order they are given. */
+const defaultStyles: readonly RadarShapeStyle[] = ['filled', 'dashed', 'dotted'];
+
+/** One shape: a value per axis, 0..ranks, in the order of the axes. */
 export interface RadarShape {
   label: string;
   values: number[];
+  /** How it is drawn; by default the first shape is filled, the second dashed, the third dotted. */
+  style?: RadarShapeStyle;
+  /** Axes whose value stands in for one not given (a rating left out): their point has no marker. */
+  unmarked?: readonly boolean[];
 }
 
 /** Everything one chart shows; `idPrefix` keeps ids unique when several charts share a page. */
@@ -40,7 +50,8 @@ const RADIUS = 120;
 const LABEL_GAP = 16;
 const LINE_HEIGHT = 19;
 const CHART_HEIGHT = 410;
-const LEGEND_HEIGHT = 50;
+const LEGEND_ROW = 22;
+const LEGEND_PADDING = 6;
 const FONTS = "'Ladders Sans', Inter, sans-serif";
 
 // Each colour is declared twice: renderers without custom properties (librsvg 2.54) drop the
@@ -59,17 +70,25 @@ const STYLE = [
   // The second shape is an outline only: a second translucent fill over the first would blend into a
   // third colour that belongs to neither. Orange against blue stays apart for colour-blind readers.
   `.ladders-chart-shape-2{fill:none;stroke-width:2.5px;stroke-linejoin:round;${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#c2410c')}}`,
+  // The third is an outline too, dotted in a dark magenta: apart from both others by line, marker and colour.
+  `.ladders-chart-shape-3{fill:none;stroke-width:3px;stroke-linejoin:round;stroke-linecap:round;${declareColour('stroke', '--ladders-chart-shape-3-stroke', '#9d174d')}}`,
   `.ladders-chart-marker-1{${declareColour('fill', '--ladders-chart-shape-1-stroke', '#1f2937')}}`,
   // Hollow square markers tell the second shape apart in greyscale too, beside its dashed line.
   `.ladders-chart-marker-2{stroke-width:2px;${declareColour('fill', '--ladders-chart-background', '#ffffff')}${declareColour('stroke', '--ladders-chart-shape-2-stroke', '#c2410c')}}`,
+  `.ladders-chart-marker-3{${declareColour('fill', '--ladders-chart-shape-3-stroke', '#9d174d')}}`,
 ].join('');
 
-/** Render a radar chart of one or two shapes as a standalone, accessible SVG element. */
+// What tells each style apart besides its colour: its class number and its line's dashes.
+const styleClass: Record<RadarShapeStyle, number> = { filled: 1, dashed: 2, dotted: 3 };
+const styleDash: Record<RadarShapeStyle, string> = { filled: '', dashed: ' stroke-dasharray="6 4"', dotted: ' stroke-dasharray="0.5 6"' };
+
+/** Render a radar chart of one to three shapes as a standalone, accessible SVG element. */
 export function renderRadarChart(input: RadarChartInput): string {
   assertValidInput(input);
-  const { axes, shapes } = input;
+  const { axes } = input;
+  const shapes = input.shapes.map((shape, s) => ({ ...shape, style: shape.style ?? defaultStyles[s]! }));
   const maxRanks = Math.max(...axes.map((axis) => axis.ranks));
-  const height = shapes.length === 2 ? CHART_HEIGHT + LEGEND_HEIGHT : CHART_HEIGHT;
+  const height = shapes.length > 1 ? CHART_HEIGHT + LEGEND_PADDING + shapes.length * LEGEND_ROW : CHART_HEIGHT;
   const id = escapeXml(input.idPrefix);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="ladders-chart"${input.rightToLeft ? ' direction="rtl"' : ''} width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
@@ -79,9 +98,9 @@ export function renderRadarChart(input: RadarChartInput): string {
     `<rect class="ladders-chart-background" width="${WIDTH}" height="${height}"/>`,
     ...renderGrid(axes.length, maxRanks),
     ...axes.map((axis, i) => renderAxisLabel(axis, i, axes.length, input.rightToLeft === true)),
-    ...shapes.map((shape, s) => renderShapePolygon(shape, s, axes)),
-    ...shapes.flatMap((shape, s) => renderShapeMarkers(shape, s, axes)),
-    ...(shapes.length === 2 ? renderLegend(shapes, height, input.rightToLeft === true) : []),
+    ...shapes.map((shape) => renderShapePolygon(shape, axes)),
+    ...shapes.flatMap((shape) => renderShapeMarkers(shape, axes)),
+    ...(shapes.length > 1 ? renderLegend(shapes, height, input.rightToLeft === true) : []),
     '</svg>',
   ].join('\n');
 }
@@ -90,7 +109,9 @@ function assertValidInput({ idPrefix, axes, shapes }: RadarChartInput): void {
   // The id prefix ends up in a space-separated `aria-labelledby` list.
   if (!/^\S+$/.test(idPrefix)) throw new Error(`Radar chart idPrefix must be non-empty without spaces, got "${idPrefix}"`);
   if (axes.length < 3) throw new Error(`Radar chart needs at least 3 axes, got ${axes.length}`);
-  if (shapes.length < 1 || shapes.length > 2) throw new Error(`Radar chart takes 1 or 2 shapes, got ${shapes.length}`);
+  if (shapes.length < 1 || shapes.length > 3) throw new Error(`Radar chart takes 1 to 3 shapes, got ${shapes.length}`);
+  const styles = shapes.map((shape, s) => shape.style ?? defaultStyles[s]);
+  if (new Set(styles).size < styles.length) throw new Error(`Radar chart shapes need a style each, got ${styles.join(', ')}`);
   const flat = axes.find((axis) => !Number.isInteger(axis.ranks) || axis.ranks < 1);
   if (flat) throw new Error(`Radar chart axis "${flat.name}" needs a whole number of ranks >= 1, got ${flat.ranks}`);
   for (const shape of shapes) {
@@ -154,35 +175,47 @@ function renderAxisLabel(axis: RadarAxis, index: number, axisCount: number, righ
   return `<text text-anchor="${anchor}">${spans.join('')}</text>`;
 }
 
-function renderShapePolygon(shape: RadarShape, shapeIndex: number, axes: RadarAxis[]): string {
-  // The second shape differs by line style as well as colour, for greyscale printing.
-  const dash = shapeIndex === 1 ? ' stroke-dasharray="6 4"' : '';
+type StyledShape = RadarShape & { style: RadarShapeStyle };
+
+function renderShapePolygon(shape: StyledShape, axes: RadarAxis[]): string {
+  // The outlines differ by line style as well as colour, for greyscale printing.
   const points = formatPoints(locateShape(shape, axes));
-  return `<polygon class="ladders-chart-shape-${shapeIndex + 1}"${dash} points="${points}"/>`;
+  return `<polygon class="ladders-chart-shape-${styleClass[shape.style]}"${styleDash[shape.style]} points="${points}"/>`;
 }
 
-function renderShapeMarkers(shape: RadarShape, shapeIndex: number, axes: RadarAxis[]): string[] {
-  return locateShape(shape, axes).map((p) => renderMarker(shapeIndex, p));
+function renderShapeMarkers(shape: StyledShape, axes: RadarAxis[]): string[] {
+  return locateShape(shape, axes)
+    .filter((_, i) => shape.unmarked?.[i] !== true)
+    .map((p) => renderMarker(shape.style, p));
 }
 
-/** The first shape's markers are dots, the second's hollow squares. */
-function renderMarker(shapeIndex: number, p: Point): string {
-  const className = `ladders-chart-marker-${shapeIndex + 1}`;
-  if (shapeIndex === 0) return `<circle class="${className}" cx="${formatNumber(p.x)}" cy="${formatNumber(p.y)}" r="4"/>`;
+/** A filled shape's markers are dots, a dashed one's hollow squares, a dotted one's diamonds. */
+function renderMarker(style: RadarShapeStyle, p: Point): string {
+  const className = `ladders-chart-marker-${styleClass[style]}`;
+  if (style === 'filled') return `<circle class="${className}" cx="${formatNumber(p.x)}" cy="${formatNumber(p.y)}" r="4"/>`;
+  if (style === 'dotted') {
+    const corners = [
+      { x: p.x, y: p.y - 5.5 },
+      { x: p.x + 5.5, y: p.y },
+      { x: p.x, y: p.y + 5.5 },
+      { x: p.x - 5.5, y: p.y },
+    ];
+    return `<polygon class="${className}" points="${formatPoints(corners)}"/>`;
+  }
   return `<rect class="${className}" x="${formatNumber(p.x - 4)}" y="${formatNumber(p.y - 4)}" width="8" height="8"/>`;
 }
 
-function renderLegend(shapes: RadarShape[], height: number, rightToLeft: boolean): string[] {
+function renderLegend(shapes: StyledShape[], height: number, rightToLeft: boolean): string[] {
   // Rows stacked vertically and starting a little before the centre need no text measuring,
   // which SVG cannot do ahead of rendering. Right to left, the sample sits right of the centre and
   // the text (anchored at its start, now its right end) runs leftwards from it.
   const side = rightToLeft ? -1 : 1;
+  const top = height - LEGEND_PADDING - shapes.length * LEGEND_ROW;
   const rows = shapes.map((shape, s) => {
-    const y = height - LEGEND_HEIGHT + 10 + s * 22;
-    const dash = s === 1 ? ' stroke-dasharray="6 4"' : '';
+    const y = top + 10 + s * LEGEND_ROW;
     return [
-      `<line class="ladders-chart-shape-${s + 1}"${dash} x1="${CX - 56 * side}" y1="${y}" x2="${CX - 12 * side}" y2="${y}"/>`,
-      renderMarker(s, { x: CX - 34 * side, y }),
+      `<line class="ladders-chart-shape-${styleClass[shape.style]}"${styleDash[shape.style]} x1="${CX - 56 * side}" y1="${y}" x2="${CX - 12 * side}" y2="${y}"/>`,
+      renderMarker(shape.style, { x: CX - 34 * side, y }),
       `<text x="${CX - 4 * side}" y="${y + 6}">${escapeXml(shape.label)}</text>`,
     ].join('');
   });
