@@ -1,0 +1,56 @@
+import type { Rating } from '../worksheet/filled-worksheet.js';
+
+/**
+ * An assessment: filled worksheets of one person merged and set against today's ladder. It is what
+ * `ladders assess --json` prints (its shape is documented in the README) and what the assessment
+ * handout is made from.
+ */
+export interface Assessment {
+  /** The worksheets read, in the order they were given. */
+  sources: { file: string; format: 'pdf' | 'md' }[];
+  /** What the worksheets say about the review; a field no copy filled in is null. */
+  person: { name: string | null; manager: string | null; period: string | null; date: string | null };
+  framework: { title: string; version: string | null };
+  /** The position the worksheets were made for, as today's ladder has it. */
+  position: AssessedPosition;
+  /** The role's next position; null for the role's last. */
+  next: AssessedPosition | null;
+  /** Every axis of today's framework, in its order. */
+  axes: AssessedAxis[];
+  /** Each copy's text, verbatim, in the order the copies were given; a text two copies share is listed once. */
+  strengths: string[];
+  grow: string[];
+}
+
+/** A position as an assessment names it. */
+export interface AssessedPosition {
+  code: string;
+  title: string;
+  level: number;
+  role: { id: string; title: string };
+}
+
+/** What a position expects on one axis. */
+export interface AssessedExpectation {
+  rank: number;
+  keyword: string;
+  description: string;
+}
+
+/** One axis: what the position and the next expect, both ratings, and the evidence. */
+export interface AssessedAxis {
+  id: string;
+  name: string;
+  /** How many ranks the axis has. */
+  ranks: number;
+  expected: AssessedExpectation;
+  /** What the next position expects; null for the role's last position. */
+  next: AssessedExpectation | null;
+  /** Null when no copy rated the axis. */
+  self: Rating | null;
+  manager: Rating | null;
+  /** Whether both ratings are given and differ. */
+  differ: boolean;
+  /** Each copy's evidence, verbatim, in the order the copies were given; a text two copies share is listed once. */
+  evidence: string[];
+}

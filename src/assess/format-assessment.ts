@@ -1,0 +1,38 @@
+import type { Rating } from '../worksheet/filled-worksheet.js';
+import type { Assessment } from './assessment.js';
+
+const ratingWords: Record<Rating, string> = { below: 'below', meets: 'meets', above: 'above', na: 'n/a' };
+
+/**
+ * The assessment as plain terminal text: who and which position, one aligned row per axis
+ * (`System  Owns (3 of 5)  self meets  manager above  differ`), and where the ratings differ; the
+ * evidence is left to the handout and `--json`, where it is kept whole.
+ */
+export function formatAssessment(assessment: Assessment): string {
+  const { person, position, next } = assessment;
+  const rows = assessment.axes.map((axis) => ({
+    name: axis.name,
+    expected: `${axis.expected.keyword} (${axis.expected.rank} of ${axis.ranks})`,
+    self: `self ${axis.self === null ? '-' : ratingWords[axis.self]}`,
+    manager: `manager ${axis.manager === null ? '-' : ratingWords[axis.manager]}`,
+    differ: axis.differ ? 'differ' : '',
+  }));
+  const width = (key: 'name' | 'expected' | 'self' | 'manager') => Math.max(...rows.map((row) => row[key].length));
+  const lines = rows.map((row) =>
+    [
+      row.name.padEnd(width('name')),
+      row.expected.padEnd(width('expected')),
+      row.self.padEnd(width('self')),
+      row.manager.padEnd(width('manager')),
+      row.differ,
+    ]
+      .join('  ')
+      .trimEnd(),
+  );
+  const who = [person.name, person.period].filter((part) => part !== null).join(', ');
+  const header = `${position.code} ${position.title}${who ? ` \u2014 ${who}` : ''}`;
+  const differing = assessment.axes.filter((axis) => axis.differ).map((axis) => axis.name);
+  const summary = differing.length ? `Self and manager differ on ${differing.join(', ')}` : 'Self and manager agree wherever both rated';
+  const ahead = next ? `Next: ${next.code} ${next.title}` : `${position.code} is the last position of its role`;
+  return [header, '', ...lines, '', summary, ahead].join('\n') + '\n';
+}
