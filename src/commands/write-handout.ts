@@ -24,6 +24,8 @@ export interface HandoutOptions {
   /** From SOURCE_DATE_EPOCH, or null: the PDF's dates. */
   date: Date | null;
   branding: Branding;
+  /** Personal data (an assessment): files written for the owner alone (see `writeOutputs`). */
+  private?: boolean;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function planAndWriteHandout(
     ...options.branding,
   });
   ready();
-  await writeHandout(planned, templates, { out: options.out, browser: options.browser }, io);
+  await writeHandout(planned, templates, { out: options.out, browser: options.browser, private: options.private }, io);
 }
 
 /**
@@ -60,7 +62,7 @@ export async function planAndWriteHandout(
 export async function writeHandout(
   planned: readonly PlannedOutput[],
   templates: Templates,
-  options: { out: string; browser: string | undefined },
+  options: { out: string; browser: string | undefined; private?: boolean },
   io: CommandIo,
 ): Promise<void> {
   const browser = planned.some((output) => output.kind === 'pdf') ? startBrowser(options.browser, io.env) : null;
@@ -83,6 +85,6 @@ export async function writeHandout(
   // In the planned order (the PDF first), whatever order they were made in.
   const order = planned.map((output) => output.path);
   files.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
-  await writeOutputs(path.resolve(io.cwd, options.out), files);
+  await writeOutputs(path.resolve(io.cwd, options.out), files, { private: options.private });
   io.stderr(`Wrote ${files.map((file) => file.path).join(', ')} to ${options.out}\n`);
 }

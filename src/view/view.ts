@@ -6,7 +6,7 @@ import type { Paper } from '../formats.js';
 import type { Rating } from '../worksheet/filled-worksheet.js';
 
 /** The pages made from templates, each in HTML and in Markdown but the book, which is only printed. */
-export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide', 'changelog', 'book'] as const;
+export const pageNames = ['handout', 'review', 'role', 'index', 'compare', 'guide', 'changelog', 'book', 'assessment'] as const;
 
 /** A page made from templates. */
 export type PageName = (typeof pageNames)[number];

@@ -9,11 +9,18 @@ export interface OutputFile {
   content: string | Uint8Array;
 }
 
+/** How written files may be read: `private` files (an assessment's personal data) are the owner's alone, 0600 in folders made 0700. */
+export interface WriteOptions {
+  private?: boolean;
+}
+
 /**
  * Write files into `outDir` (returning how many), each under a temporary name in its own folder and then renamed into
  * place, so a reader (or a crash) only ever sees the old complete file or the new complete one.
  */
-export async function writeOutputs(outDir: string, files: Iterable<OutputFile>): Promise<number> {
+export async function writeOutputs(outDir: string, files: Iterable<OutputFile>, options: WriteOptions = {}): Promise<number> {
+  // Created with these modes, never widened afterwards: a private file is not readable by others even for a moment.
+  const modes = options.private ? { file: 0o600, folder: 0o700 } : { file: 0o666, folder: 0o777 };
   const root = path.resolve(outDir);
   let written = 0;
   for (const file of files) {
@@ -21,8 +28,8 @@ export async function writeOutputs(outDir: string, files: Iterable<OutputFile>):
     if (!target.startsWith(root + path.sep)) throw new Error(`Output ${file.path} would land outside ${root}`);
     const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(temporary, file.content);
+      await mkdir(path.dirname(target), { recursive: true, mode: modes.folder });
+      await writeFile(temporary, file.content, { mode: modes.file });
       await rename(temporary, target);
       written += 1;
     } catch (error) {

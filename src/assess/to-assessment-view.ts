@@ -1,0 +1,168 @@
+import { formatLabel, type PageLocale } from '../locale/format-label.js';
+import type { Ladder } from '../model.js';
+import { renderRadarChart } from '../view/radar-chart.js';
+import { cssString, isExternal, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
+import type { Rating } from '../worksheet/filled-worksheet.js';
+import type { AssessedAxis, Assessment } from './assessment.js';
+import type { AssessedAxisView, AssessmentView, RatingView, TextView } from './assessment-view.js';
+
+const ratingLabels = { below: 'below', meets: 'meets', above: 'above', na: 'notApplicable' } as const;
+/** How far from the expected rank each rating draws the person on the chart. */
+const ratingOffsets: Record<Rating, number> = { below: -1, meets: 0, above: 1, na: 0 };
+
+/** The view of an assessment handout, written beside its chart `<name>.svg` (see `assessmentName`). */
+export function toAssessmentView(ladder: Ladder, assessment: Assessment, options: ViewOptions): AssessmentView {
+  const { locale } = options;
+  const { position, next, person } = assessment;
+  const title = assessmentTitle(assessment, locale);
+  const differing = assessment.axes.filter((axis) => axis.differ).map((axis) => axis.name);
+  const details = [
+    { term: locale.labels.name, value: person.name },
+    { term: locale.labels.manager, value: person.manager },
+    { term: locale.labels.reviewPeriod, value: person.period },
+    { term: locale.labels.date, value: person.date },
+  ].filter((detail): detail is { term: string; value: string } => detail.value !== null);
+  const version = options.version ?? ladder.framework.version;
+  const framework = version
+    ? formatLabel(locale, 'frameworkVersion', { framework: ladder.framework.title, version })
+    : ladder.framework.title;
+  return {
+    ...toPageHeaderView(ladder, options),
+    title,
+    position: {
+      code: position.code,
+      title: position.title,
+      level: position.level,
+      seniority: seniorityOf(ladder, assessment, locale),
+      role: position.role,
+    },
+    next: next && { code: next.code, title: next.title },
+    details,
+    name: person.name,
+    axes: assessment.axes.map((axis) => toAssessedAxisView(axis, options)),
+    agreement: differing.length ? formatLabel(locale, 'differOn', { axes: differing.join(', ') }) : locale.labels.agreeEverywhere,
+    strengths: assessment.strengths.map((text) => toTextView(text, options.format)),
+    grow: assessment.grow.map((text) => toTextView(text, options.format)),
+    chart: toChartView(assessment, locale),
+    internal: !isExternal(options),
+    print: {
+      footer: cssString(`${title} \u2014 ${locale.labels.confidential}`),
+      head: cssString([options.organization ?? null, framework].filter((part): part is string => part !== null).join(' \u00b7 ')),
+    },
+  };
+}
+
+/** The assessment's file name without extension: `em5-assessment`, with the person's name when given (`em5-assessment-alex-doe`). */
+export function assessmentName(assessment: Pick<Assessment, 'position' | 'person'>): string {
+  const slug = (assessment.person.name ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+  return `${assessment.position.code.toLowerCase()}-assessment${slug ? `-${slug}` : ''}`;
+}
+
+/** `EM5 assessment — Alex Doe`: the page's and the PDF's title, in the page's language. */
+export function assessmentTitle(assessment: Pick<Assessment, 'position' | 'person'>, locale: PageLocale): string {
+  const title = formatLabel(locale, 'assessmentTitle', { code: assessment.position.code });
+  return assessment.person.name ? `${title} \u2014 ${assessment.person.name}` : `${title} \u2014 ${assessment.position.title}`;
+}
+
+function seniorityOf(ladder: Ladder, assessment: Assessment, locale: PageLocale): string {
+  const role = ladder.roles.find((candidate) => candidate.id === assessment.position.role.id);
+  const senior = role?.positions.find((candidate) => candidate.code === assessment.position.code)?.senior ?? false;
+  return senior ? locale.labels.senior : locale.labels.notSenior;
+}
+
+function toAssessedAxisView(axis: AssessedAxis, { locale, format }: ViewOptions): AssessedAxisView {
+  return {
+    axis: { id: axis.id, name: axis.name, summary: '' },
+    expected: toRankView(axis.expected, axis.ranks, locale),
+    next: axis.next && { ...toRankView(axis.next, axis.ranks, locale), same: axis.next.rank === axis.expected.rank },
+    self: toRatingView(axis.self, locale),
+    manager: toRatingView(axis.manager, locale),
+    differ: axis.differ,
+    evidence: axis.evidence.map((text) => toTextView(text, format)),
+  };
+}
+
+function toRatingView(rating: Rating | null, locale: PageLocale): RatingView {
+  if (rating === null) return { value: null, text: locale.labels.notRated, given: false };
+  return { value: rating, text: locale.labels[ratingLabels[rating]], given: true };
+}
+
+/**
+ * A text as paragraphs of lines, printed line by line as written. In Markdown a line's leading spaces
+ * become no-break spaces, so an indented line stays text instead of turning into a code block.
+ */
+function toTextView(text: string, format: ViewOptions['format']): TextView {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
+    .filter((paragraph) => paragraph.trim() !== '');
+  const keepIndent = (line: string) => (format === 'md' ? line.replace(/^[ \t]+/, (space) => '\u00a0'.repeat(space.length)) : line);
+  return { paragraphs: paragraphs.map((paragraph) => ({ lines: paragraph.split('\n').map(keepIndent) })) };
+}
+
+function toChartView(assessment: Assessment, locale: PageLocale): AssessmentView['chart'] {
+  const { position, next, person } = assessment;
+  const name = assessmentName(assessment);
+  const personLabel = person.name ? formatLabel(locale, 'asRated', { name: person.name }) : locale.labels.asRatedNoName;
+  // The manager's rating where there is one: it is the one the review settles on; else the person's own.
+  const ratingOf = (axis: AssessedAxis) => axis.manager ?? axis.self;
+  const personValues = assessment.axes.map((axis) => {
+    const rating = ratingOf(axis);
+    const value = axis.expected.rank + (rating === null ? 0 : ratingOffsets[rating]);
+    return Math.min(axis.ranks, Math.max(0, value));
+  });
+  const summary = assessment.axes
+    .map((axis) => {
+      const rating = ratingOf(axis);
+      return `${axis.name} ${axis.expected.keyword}: ${rating === null ? locale.labels.notRated : locale.labels[ratingLabels[rating]]}`;
+    })
+    .join(', ');
+  const shapes = [
+    {
+      label: `${position.code} \u2014 ${position.title}`,
+      values: assessment.axes.map((axis) => axis.expected.rank),
+      style: 'filled' as const,
+    },
+    ...(next
+      ? [
+          {
+            label: `${next.code} \u2014 ${next.title}`,
+            values: assessment.axes.map((axis) => axis.next?.rank ?? 0),
+            style: 'dashed' as const,
+          },
+        ]
+      : []),
+    {
+      label: personLabel,
+      values: personValues,
+      style: 'dotted' as const,
+      // An axis not rated, or rated not applicable, is drawn at the expected rank without a marker.
+      unmarked: assessment.axes.map((axis) => {
+        const rating = ratingOf(axis);
+        return rating === null || rating === 'na';
+      }),
+    },
+  ];
+  return {
+    svg: renderRadarChart({
+      idPrefix: `chart-${name}`,
+      title: formatLabel(locale, 'assessChartTitle', { name: personLabel, code: position.code }),
+      description: formatLabel(locale, 'assessChartDescription', { code: position.code, next: next?.code ?? position.code }),
+      axes: assessment.axes.map((axis) => ({ name: axis.name, ranks: axis.ranks, caption: axis.expected.keyword })),
+      shapes,
+      rightToLeft: locale.dir === 'rtl',
+      rankLabel: (rank, ranks) => formatLabel(locale, 'rankOf', { rank, ranks }),
+    }),
+    file: `${name}.svg`,
+    alt: formatLabel(locale, 'assessChartAlt', { name: personLabel, code: position.code, summary }),
+    note: formatLabel(locale, 'assessChartNote', { code: position.code }),
+  };
+}
