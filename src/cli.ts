@@ -2,11 +2,11 @@
 import { commandOf, runCli } from './run-cli.js';
 
 // Ctrl-C (SIGINT) or SIGTERM: a build stops printing, closes its browser, keeps every output either
-// old and complete or new and complete, and exits 130 or 143. Other commands stop at once, as does a
-// build on a second signal.
+// old and complete or new and complete, and exits 130 or 143; a diff stops its readers and removes
+// the revisions it copied out. Other commands stop at once, as does any on a second signal.
 const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
 const controller = new AbortController();
-const stopsCleanly = ['build', 'compare', 'serve'].includes(commandOf(process.argv.slice(2)) ?? '');
+const stopsCleanly = ['build', 'compare', 'diff', 'serve'].includes(commandOf(process.argv.slice(2)) ?? '');
 for (const [signal, code] of Object.entries(exitCodes)) {
   process.on(signal, () => {
     if (!stopsCleanly || controller.signal.aborted) process.exit(code);

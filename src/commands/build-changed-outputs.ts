@@ -37,7 +37,9 @@ export async function buildChangedOutputs(
   const ladderDir = path.resolve(io.cwd, options.ladders);
   // The earlier version is read alongside: git's part of it runs while this one is parsed.
   const earlier =
-    options.since !== null && context.since ? readRevision(options.since, ladderDir, io.cwd, options.reading, context.since) : null;
+    options.since !== null && context.since
+      ? readRevision(options.since, ladderDir, io.cwd, options.reading, { place: context.since })
+      : null;
   // Handled when awaited below; until then, a usage error must not count as unhandled.
   earlier?.catch(() => undefined);
   const { ladder, files, reads } = await loadLadder(ladderDir, io.cwd, options.reading);

@@ -1,9 +1,12 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { diffLadders } from '../diff/diff-ladders.js';
 import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { formatDiffText } from '../diff/format-diff-text.js';
 import type { LadderDiff } from '../diff/ladder-diff.js';
-import { readSide, type SideReading } from '../diff/read-side.js';
+import type { SideReading } from '../diff/read-side.js';
 import { readSideInWorker } from '../diff/read-side-in-worker.js';
 import { ContentError, exitCode, UsageError } from '../failures.js';
 import { quoteList } from '../messages.js';
@@ -64,9 +67,17 @@ export async function readAndDiff(
     const got = options.sides.length === 0 ? 'none' : `${options.sides.length}: ${quoteList(options.sides)}`;
     throw new UsageError(`\`diff\` takes two versions, git revisions or folders, such as \`ladders diff origin/main HEAD\`; got ${got}`);
   }
-  // Both at once: the first in a worker thread, the second here.
-  const request = { ladders: options.ladders, cwd: io.cwd, reading: options.reading };
-  const settled = await Promise.allSettled([readSideInWorker({ ...request, side: from }), readSide({ ...request, side: to })]);
+  // Both at once, each in a worker thread that Ctrl-C stops where it is; the revisions are copied out
+  // into one scratch folder, removed once both workers are done or stopped.
+  const scratch = await mkdtemp(path.join(tmpdir(), 'ladders-revision-'));
+  let settled: PromiseSettledResult<SideReading>[];
+  try {
+    const request = { ladders: options.ladders, cwd: io.cwd, reading: options.reading, scratch };
+    settled = await Promise.allSettled([from, to].map((side) => readSideInWorker({ ...request, side }, io.signal)));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  io.signal?.throwIfAborted();
   // Whichever finished first, a failure of the first side is the one reported.
   const [before, after] = settled.map((result) => {
     if (result.status === 'rejected') throw result.reason;

@@ -26,14 +26,16 @@ const pictureExtension = /\.(png|jpe?g|gif|webp)$/i;
  * reads a folder (so message paths are those of the working tree), and the folder removed. Every
  * message's path is prefixed with the revision: `HEAD~1:ladders/developer.md:12:3`. An unknown revision,
  * a folder outside a repository, or a ladder folder that does not exist at the revision is a usage error.
- * `place` is the revision already located (a build keys its outputs on the commit it found).
+ * `place` is the revision already located (a build keys its outputs on the commit it found); `scratch`
+ * the folder to make the temporary one in (the system's by default), which a caller that may stop the
+ * reading part-way removes itself.
  */
 export async function readRevision(
   revision: string,
   ladderDir: string,
   cwd: string,
   settings: ReadSettings = {},
-  place?: RevisionPlace,
+  { place, scratch: scratchRoot = tmpdir() }: { place?: RevisionPlace; scratch?: string } = {},
 ): Promise<LoadedLadder> {
   const shownDir = displayPath(ladderDir, cwd);
   const { root, commit, inRepo, realCwd } = place ?? (await locateRevision(revision, ladderDir, cwd));
@@ -58,7 +60,7 @@ export async function readRevision(
   wanted.push(...siteConfigs);
 
   const common = commonFolder(root, realCwd);
-  const scratch = await mkdtemp(path.join(tmpdir(), 'ladders-revision-'));
+  const scratch = await mkdtemp(path.join(scratchRoot, 'ladders-revision-'));
   try {
     const mirror = path.join(scratch, path.relative(common, root));
     // A `.git` folder marks the repository's root, where the search for `_config.yml` stops, as it does in the working tree.

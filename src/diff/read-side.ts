@@ -13,6 +13,8 @@ export interface SideRequest {
   ladders: string;
   cwd: string;
   reading?: ReadSettings;
+  /** The folder a revision is copied out into (see `readRevision`); the system's temporary folder when absent. */
+  scratch?: string;
 }
 
 /** One side read: its model (null when it has errors) and its problems, formatted, to print. */
@@ -22,13 +24,15 @@ export interface SideReading {
 }
 
 /** Read one side of a diff as plain data, so that it can be read in a worker thread and handed over. */
-export async function readSide({ side, ladders, cwd, reading }: SideRequest): Promise<SideReading> {
+export async function readSide({ side, ladders, cwd, reading, scratch }: SideRequest): Promise<SideReading> {
   const folder = path.resolve(cwd, side);
   const isFolder = await stat(folder).then(
     (stats) => stats.isDirectory(),
     () => false,
   );
-  const loaded = isFolder ? await loadLadder(folder, cwd, reading) : await readRevision(side, path.resolve(cwd, ladders), cwd, reading);
+  const loaded = isFolder
+    ? await loadLadder(folder, cwd, reading)
+    : await readRevision(side, path.resolve(cwd, ladders), cwd, reading, { scratch });
   const failed = loaded.files.some((file) => file.messages.some((message) => message.fatal));
   return { ladder: failed ? null : loaded.ladder, messages: formatMessages(loaded.files, { problemsOnly: true }) };
 }
