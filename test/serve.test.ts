@@ -25,10 +25,10 @@ let tab: Page;
 let server: { child: ChildProcess; port: number; stderr: () => string; exited: Promise<unknown[]> };
 
 /** `ladders serve --port 0` in its own process, as a user runs it; resolves with the port it printed. */
-async function startServer(): Promise<typeof server> {
+async function startServer(args = ['--ladders', 'ladders']): Promise<typeof server> {
   mkdirSync(serverTemp, { recursive: true });
   const { executablePath } = await findBrowser({});
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--ladders', 'ladders'], {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], {
     cwd: scratch,
     env: { ...process.env, TMPDIR: serverTemp, LADDERS_BROWSER: executablePath },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -212,6 +212,32 @@ describe('ladders serve', () => {
     expect(body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await readPdfText(await openPdf(new Uint8Array(body)))).toContain('tries the restored tools');
     expect((await fetchRaw('/maker/m9.pdf')).status).toBe(404);
+  });
+
+  it('moves its watchers to the ladder folder the configuration names when it changes', async () => {
+    const moved = path.join(scratch, 'moved');
+    cpSync(path.join(repoRoot, 'test/fixtures/reader-basic/input'), moved, { recursive: true });
+    const config = path.join(scratch, 'ladders.config.json');
+    // No --ladders: the folder is the configuration's, `ladders` until it names another.
+    const second = await startServer([]);
+    const page = await browser.newPage();
+    const shows = (text: string) =>
+      page.waitForFunction((wanted: string) => document.body?.innerText.includes(wanted), { timeout: 15_000, polling: 50 }, text);
+    try {
+      await page.goto(`http://127.0.0.1:${second.port}/maker/m1.html`);
+      await shows('tries the restored tools');
+      writeFileSync(config, JSON.stringify({ ladders: 'moved' }));
+      await shows("tries the team's tools");
+      // Only a watcher on the new folder sees this save.
+      const movedRole = path.join(moved, 'maker.md');
+      writeFileSync(movedRole, original.replace("tries the team's tools", 'tries the moved tools'));
+      await shows('tries the moved tools');
+    } finally {
+      await page.close();
+      rmSync(config, { force: true });
+      second.child.kill('SIGINT');
+      await second.exited;
+    }
   });
 
   it('stops on Ctrl-C with exit 130 and leaves no browser', async () => {

@@ -17,7 +17,7 @@ import { resolvePageLocale } from '../locale/resolve-page-locale.js';
 import { createReloadEvents } from '../serve/reload-events.js';
 import { toOverlayWords } from '../serve/to-overlay-words.js';
 import { createSitePlanner } from '../serve/site-planner.js';
-import { watchInputs } from '../serve/watch-inputs.js';
+import { watchInputs, type InputWatch, type WatchTarget } from '../serve/watch-inputs.js';
 import { sourceDate } from './environment.js';
 import type { CommandIo } from './io.js';
 
@@ -47,11 +47,27 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
   const pdfs = new Map<string, Promise<Uint8Array>>();
   let first = true;
   const kept: KeptReads = { templates: null, pages: createReadCache(), planner: createSitePlanner() };
+  const watched: { watch: InputWatch | null; targets: string; closed: boolean } = { watch: null, targets: '', closed: false };
+  // The configuration can name another ladder or templates folder: the watchers move there, and the old folders are let go.
+  const follow = (ladders: string, templates: string | undefined) => {
+    const targets: WatchTarget[] = [
+      { kind: 'ladders', dir: path.resolve(io.cwd, ladders), recursive: true },
+      ...(templates ? [{ kind: 'templates', dir: path.resolve(io.cwd, templates), recursive: true }] : []),
+      { kind: 'config', dir: io.cwd, recursive: false, names: [configFileName, 'package.json'] },
+    ];
+    // A read that ends after Ctrl-C must not start watchers again: they would keep the process alive.
+    if (watched.closed || JSON.stringify(targets) === watched.targets) return;
+    watched.watch?.close();
+    watched.watch = watchInputs(targets, refresh);
+    watched.targets = JSON.stringify(targets);
+  };
 
   const refresh = async (changed: Set<string> = new Set()): Promise<void> => {
     const started = performance.now();
     try {
       const settings = await readSettings(options, io.cwd, io.env);
+      // A broken configuration names no folder for sure: the watchers stay where they are, or start where the flags or defaults say.
+      if (settings.site || !watched.watch) follow(settings.ladders, settings.templates);
       if (!settings.site) return keepLastGood(settings.problems);
       // The configuration may name another templates folder or brand colour: it loads them again too.
       if (changed.has('templates') || changed.has('config')) kept.templates = null;
@@ -83,15 +99,6 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
   };
 
   await refresh();
-  const flags = await readSettings(options, io.cwd, io.env);
-  const watch = watchInputs(
-    [
-      { kind: 'ladders', dir: path.resolve(io.cwd, flags.ladders), recursive: true },
-      ...(flags.templates ? [{ kind: 'templates', dir: path.resolve(io.cwd, flags.templates), recursive: true }] : []),
-      { kind: 'config', dir: io.cwd, recursive: false, names: [configFileName, 'package.json'] },
-    ],
-    refresh,
-  );
   const server = createServer(
     handleRequest({
       store,
@@ -118,7 +125,8 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
     if (options.open) openInBrowser(url, (reason) => io.stderr(`ladders: cannot open a browser: ${reason}\n`));
     await stopped(io.signal);
   } finally {
-    watch.close();
+    watched.closed = true;
+    watched.watch?.close();
     events.close();
     server.close();
     server.closeAllConnections();
