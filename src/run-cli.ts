@@ -22,6 +22,9 @@ Commands:
           with --out DIR, also write a comparison handout (--format, --paper apply)
   diff A B      Print what changed from version A of the ladder to version B, position by
           position; A and B are git revisions (of --ladders) or folders; --format text|md|json
+  assess FILE…  Read filled worksheets (a self copy, a manager copy, or one) into an assessment and
+          print it; with --out DIR, also write its handout there, readable by you alone
+          (--format pdf,html,md and --paper apply; --json prints the assessment as data)
   init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty
   serve   Preview the HTML pages at a local address, updated on every save; PDFs on request
 
@@ -46,7 +49,8 @@ Options (flags override ladders.config.json, see README):
   --port N               serve: the port to listen on (default: 4400; 0 picks a free one)
   --host H               serve: the address to listen on (default: 127.0.0.1, this machine only)
   --open                 serve: open the index in your browser
-  --json                 build: print a summary as JSON on stdout; diff: the changes as JSON
+  --json                 build: print a summary as JSON on stdout; diff: the changes as JSON;
+                         assess: the assessment as JSON
   -h, --help             Show this help
   -v, --version          Show the version
 
@@ -80,13 +84,14 @@ const options = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-const commands = ['check', 'model', 'build', 'compare', 'diff', 'init', 'serve'] as const;
+const commands = ['check', 'model', 'build', 'compare', 'diff', 'assess', 'init', 'serve'] as const;
 
 /** What a command stopped by Ctrl-C or SIGTERM leaves behind (the others stop at once, see cli.ts). */
 const leftWhenStopped: Record<string, string> = {
   build: 'every output is either as it was or complete, and the next build makes the rest',
   compare: 'nothing was written',
   diff: 'nothing was written',
+  assess: 'nothing was written',
   serve: 'the server and its browser are closed',
 };
 
@@ -132,12 +137,13 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     return values.help ? exitCode.ok : exitCode.usageError;
   }
   if (!(commands as readonly string[]).includes(command)) throw unknownName('command', command, commands);
-  if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare' && command !== 'diff')
+  if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare' && command !== 'diff' && command !== 'assess')
     throw new UsageError(`unexpected argument \`${extra.at(-1)}\``);
   // A new repository has no configuration yet, and the folder init runs from may have one that is not its.
   if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.' }, io);
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
-  if (values.json && command !== 'build' && command !== 'diff') throw new UsageError('`--json` applies to `build` and `diff` only');
+  if (values.json && command !== 'build' && command !== 'diff' && command !== 'assess')
+    throw new UsageError('`--json` applies to `build`, `diff` and `assess` only');
   const buildOnly =
     (['force', 'check', 'quiet'] as const).find((name) => values[name]) ??
     (['shard', 'variant', 'for', 'date', 'since'] as const).find((name) => values[name] !== undefined);
@@ -161,7 +167,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Null: the paper of the pages' locale, once the ladder has said which that is.
   const paper = values.paper === undefined ? (config.paper ?? null) : parsePaper(values.paper);
   const date = sourceDate(io.env);
-  // Where a handout written by `compare` or `diff --out` takes its look from, as `build` does.
+  // Where a handout written by `compare`, `diff --out` or `assess --out` takes its look from, as `build` does.
   const handoutOutput = {
     templates: values.templates ?? config.templates,
     formats: command === 'build' ? formatList : handoutFormats(formatList, formatsTyped, command),
@@ -195,6 +201,19 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       open: values.open,
     };
     return (await import('./commands/serve.js')).serve(options, io);
+  }
+  if (command === 'assess') {
+    const options = {
+      ladders,
+      reading,
+      files: extra,
+      // Only where `--out` says: an assessment is personal, and no folder is a safe default for it.
+      out: values.out ?? null,
+      sharedOut: config.out ?? 'out',
+      json: values.json,
+      ...handoutOutput,
+    };
+    return (await import('./commands/assess.js')).assess(options, io);
   }
   if (command === 'compare') {
     const options = { ladders, reading, codes: extra, out: values.out ?? null, ...handoutOutput };

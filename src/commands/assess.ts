@@ -1,0 +1,139 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { assessWorksheets } from '../assess/assess-worksheets.js';
+import type { Assessment } from '../assess/assessment.js';
+import { formatAssessment } from '../assess/format-assessment.js';
+import { ContentError, describeSystemError, exitCode, isSystemError, UsageError } from '../failures.js';
+import type { OutputFormat, Paper } from '../formats.js';
+import { formatMessages } from '../format-messages.js';
+import { quote, report } from '../messages.js';
+import type { Ladder } from '../model.js';
+import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
+import type { Branding } from '../view/to-views.js';
+import type { FilledWorksheet } from '../worksheet/filled-worksheet.js';
+import { fingerprintPosition } from '../worksheet/fingerprint-position.js';
+import { readFilledWorksheet } from '../worksheet/read-filled-worksheet.js';
+import { maxWorksheetPdfBytes } from '../worksheet/read-pdf-worksheet.js';
+import { WorksheetError } from '../worksheet/worksheet-error.js';
+import type { CommandIo } from './io.js';
+
+/** Options of `ladders assess`, flags and configuration merged. */
+export interface AssessOptions {
+  ladders: string;
+  reading?: ReadSettings;
+  /** The filled worksheets, as the user named them: one, or several copies of one person's. */
+  files: string[];
+  /** `--out`: the folder to write the assessment handout into; null writes nothing. */
+  out: string | null;
+  /** The build's output folder (`--out` of `build`, shared with everyone the handouts go to): never an assessment's. */
+  sharedOut: string;
+  /** `--json`: print the assessment as data instead of as text. */
+  json: boolean;
+  templates: string | undefined;
+  formats: OutputFormat[];
+  paper: Paper | null;
+  browser: string | undefined;
+  date: Date | null;
+  branding: Branding;
+}
+
+/**
+ * `ladders assess FILE…`: read filled worksheets, merge them, check them against today's ladder and
+ * print the assessment; with `--out`, also write its handout there, for the owner alone. A worksheet
+ * that cannot be read or does not fit the ladder is a message with its place, exit 1, and nothing is
+ * written; files are written only once all are made.
+ */
+export async function assess(options: AssessOptions, io: CommandIo): Promise<number> {
+  if (options.files.length === 0)
+    throw new UsageError('`assess` takes one or more filled worksheets, such as `ladders assess self.md manager.pdf`');
+  if (options.out !== null) checkOut(options.out, options.sharedOut, io.cwd);
+  const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
+  io.stderr(formatMessages(files, { problemsOnly: true }));
+  if (!ladder || files.some((file) => file.messages.some((message) => message.fatal))) throw new ContentError();
+  const worksheets = await readWorksheets(options.files, io);
+  const checked = assessWorksheets(ladder, worksheets, (placed) => fingerprintPosition(placed.position));
+  io.stderr(formatMessages(checked.files, { problemsOnly: true }));
+  const { assessment } = checked;
+  if (!assessment) throw new ContentError();
+  const print = () => io.stdout(options.json ? JSON.stringify(assessment, null, 2) + '\n' : formatAssessment(assessment));
+  if (options.out === null) {
+    print();
+    return exitCode.ok;
+  }
+  await writeAssessment(ladder, assessment, { ...options, out: options.out }, io, print);
+  return exitCode.ok;
+}
+
+/** Render, print and write the handout; every file only once all are made, each readable by its owner alone. */
+async function writeAssessment(
+  ladder: Ladder,
+  assessment: Assessment,
+  options: AssessOptions & { out: string },
+  io: CommandIo,
+  print: () => void,
+): Promise<void> {
+  const [{ planAssessment }, { planAndWriteHandout }] = await Promise.all([
+    import('../assess/plan-assessment.js'),
+    import('./write-handout.js'),
+  ]);
+  await planAndWriteHandout(
+    (templates, pageOptions) => planAssessment(ladder, assessment, templates, pageOptions),
+    { ...options, private: true },
+    io,
+    print,
+  );
+}
+
+/**
+ * An assessment is one person's: its folder must be named, and not be the build's, whose handouts
+ * are shared (nor inside it), so it is never published or committed with them by accident.
+ */
+function checkOut(out: string, sharedOut: string, cwd: string): void {
+  const target = path.resolve(cwd, out);
+  const shared = path.resolve(cwd, sharedOut);
+  if (target === shared || target.startsWith(shared + path.sep)) {
+    throw new UsageError(
+      `\`--out ${out}\` is the build's output folder, whose handouts are shared; write an assessment to a folder of its own, such as \`--out assessments\``,
+    );
+  }
+}
+
+/** Read each worksheet; every file that cannot be read is a message, and any is exit 1 once all were tried. */
+async function readWorksheets(names: readonly string[], io: CommandIo): Promise<FilledWorksheet[]> {
+  const worksheets: FilledWorksheet[] = [];
+  const failed: VFile[] = [];
+  for (const name of names) {
+    try {
+      worksheets.push(await readFilledWorksheet(name, await readAtMost(path.resolve(io.cwd, name), maxWorksheetPdfBytes + 1)));
+    } catch (error) {
+      if (error instanceof WorksheetError) failed.push(error.file);
+      else if (isSystemError(error)) failed.push(unreadable(name, error));
+      else throw error;
+    }
+  }
+  if (failed.length) {
+    io.stderr(formatMessages(failed));
+    throw new ContentError();
+  }
+  return worksheets;
+}
+
+/** The file's first `limit` bytes: a file past the reader's limit is refused by size without being read whole. */
+async function readAtMost(file: string, limit: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const buffer = Buffer.alloc(Math.min(size, limit));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function unreadable(name: string, error: NodeJS.ErrnoException): VFile {
+  const file = new VFile({ path: name });
+  report(file, 'error', `Cannot read the worksheet ${quote(name)}: ${describeSystemError(error)}`, undefined, 'unreadable-worksheet');
+  return file;
+}
