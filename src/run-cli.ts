@@ -41,7 +41,7 @@ Options (flags override ladders.config.json, see README):
   --for NAME --date DAY  build: stamp "Prepared for NAME, DAY" on a copy (needs its own --out);
                          --date alone dates the books' covers
   --since REV            build: on every handout and worksheet, what changed for its position since
-                         the git revision REV (a tag, a branch, a commit)
+                         the git revision REV (a tag, a branch, a commit); the books get a changelog
   --force                build: make every output again, even those that are current
   --check                build: write nothing; exit 1 listing missing, stale or extra outputs
   --shard I/N            build: only the I-th of N slices of the outputs (for a CI matrix)

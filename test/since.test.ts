@@ -123,6 +123,19 @@ describe('ladders build --since', () => {
     expect(text).toMatch(/Craft · Rank 3\s+Refines\s+Reworded/);
   });
 
+  it('gives the books a chapter of the changes, in the contents, each role book with its own role', async () => {
+    const bookOut = path.join(scratch, 'books');
+    const result = await run(['build', '--format', 'book', '--since', 'plain', '--out', bookOut], repo);
+    expect(result.code, result.stderr).toBe(0);
+    const whole = (await readPdf(path.join(bookOut, 'ladder.pdf'))).text;
+    expect(whole).toMatch(/Positions by level and role\s+\d+\s+Changed since plain \([0-9a-f]{7}\)\s+\d+\s+Builder/);
+    expect(whole).toMatch(/Changed since plain \([0-9a-f]{7}\)\s+The framework\s+Craft\s+Rank/i);
+    const steward = (await readPdf(path.join(bookOut, 'steward', 'steward.pdf'))).text;
+    expect(steward).toMatch(/SW4\s+Senior Steward 4\s+Re-coded from ST4/);
+    expect(steward).not.toMatch(/B3\s+Builder 3\s+Axis/i);
+    expect(whole).toMatch(/B3\s+Builder 3\s+Axis/i);
+  });
+
   it('names a revision without a version label as given, with its short commit', async () => {
     const result = await build('--since', 'plain', '--only', 'ST3');
     expect(result.code, result.stderr).toBe(0);

@@ -2,6 +2,7 @@
  * The view of a book: the whole ladder, or one role, as one printed document. Its shape is
  * documented in the README for template authors.
  */
+import type { ChangelogView } from '../diff/changelog-view.js';
 import type { HandoutView, PageHeaderView, RoleView } from '../view/view.js';
 
 /** One line of the contents: a part of the book, where it starts, and how deep it sits. */
@@ -37,6 +38,12 @@ export interface BookRoleView {
   handouts: BookHandoutView[];
 }
 
+/** A book's changelog chapter: the changelog's framework and roles, under `Changed since 2026.1`. */
+export interface BookChangelogView extends Pick<ChangelogView, 'frameworkChanges' | 'roles'> {
+  anchor: string;
+  title: string;
+}
+
 /** What a book prints: cover, contents, introduction, matrix, roles, guides and how to read a handout. */
 export interface BookView extends PageHeaderView {
   /** `ladder`: every role; `role`: one role and the guides. */
@@ -54,6 +61,8 @@ export interface BookView extends PageHeaderView {
     levels: { level: number; seniority: string; cells: { positions: { code: string; anchor: string }[] }[] }[];
   };
   roles: BookRoleView[];
+  /** `--since REV`: the chapter of what changed since that revision (in a role's book, in that role); null without `--since`. */
+  changelog: BookChangelogView | null;
   guides: { anchor: string; pageName: string; title: string; body: string }[];
   howToRead: { anchor: string };
   /** One `@page` rule per part, for its running heads. */

@@ -5,7 +5,9 @@ import { cssString, toIndexView, toRoleView, type ViewOptions } from '../view/to
 import type { HandoutView } from '../view/view.js';
 import { bookAnchors } from './book-anchors.js';
 import { shiftHeadings } from './shift-headings.js';
-import type { BookHandoutView, BookPageView, BookRoleView, BookView, ContentsEntryView } from './book-view.js';
+import type { BookChangelogView, BookHandoutView, BookPageView, BookRoleView, BookView, ContentsEntryView } from './book-view.js';
+import type { SinceDiff } from '../diff/ladder-diff.js';
+import { toChangelogView } from '../diff/to-changelog-view.js';
 
 /** What a book is made of: every role of the ladder, or one. */
 export interface BookScope {
@@ -72,9 +74,11 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
     title: guide.title,
     body: shiftHeadings(renderRichText(guide.text, 'html', resolve), 1),
   }));
+  const changelog = options.since ? toBookChangelog(ladder, options.since, scope.role, options) : null;
   const contents: ContentsEntryView[] = [
     entry('book-introduction', labels.introduction),
     entry('book-matrix', labels.byLevelAndRole),
+    ...(changelog ? [entry(changelog.anchor, changelog.title)] : []),
     ...roleViews.map((role) =>
       entry(
         role.anchor,
@@ -98,6 +102,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
   const pages: BookPageView[] = [
     { name: 'book-introduction-page', ...head(labels.introduction) },
     { name: 'book-matrix-page', ...head(labels.byLevelAndRole) },
+    ...(changelog ? [{ name: 'book-changelog-page', ...head(changelog.title) }] : []),
     ...roleViews.flatMap((role) => [
       { name: role.pageName, ...head(role.overview.role.title) },
       ...role.handouts.map((handout) => ({
@@ -151,9 +156,22 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
         .filter((level) => level.cells.some((cell) => cell.positions.length > 0)),
     },
     roles: roleViews,
+    changelog,
     guides,
     howToRead: { anchor: 'book-how-to-read' },
     pages,
+  };
+}
+
+/** The changelog chapter: every change since the revision, or in a role's book those of its role and the framework. */
+function toBookChangelog(ladder: Ladder, since: SinceDiff, role: Role | null, options: ViewOptions): BookChangelogView {
+  const diff = role ? { ...since.diff, roles: since.diff.roles.filter((change) => change.id === role.id) } : since.diff;
+  const view = toChangelogView(ladder, diff, options);
+  return {
+    anchor: 'book-changelog',
+    title: formatLabel(options.locale, 'changedSinceVersion', { version: since.version }),
+    frameworkChanges: view.frameworkChanges,
+    roles: view.roles,
   };
 }
 
