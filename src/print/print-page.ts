@@ -1,7 +1,15 @@
 import { TimeoutError, type Page } from 'puppeteer-core';
 import { RenderFailure } from '../failures.js';
 import type { PdfPage } from '../render/render-output.js';
+import { addFormLayer } from './add-form-layer.js';
+import { measureFormFields, type MeasuredForm, type PageSize } from './measure-form-fields.js';
 import { stampPdf } from './stamp-pdf.js';
+
+/** A page as the browser printed it, and where its form's fields are when it is a worksheet. */
+export interface PrintedPdf {
+  pdf: Uint8Array;
+  form: MeasuredForm | null;
+}
 
 /** A print that failed, naming the handout it was printing: exit 3. */
 export class PrintError extends RenderFailure {}
@@ -12,12 +20,23 @@ export class PrintError extends RenderFailure {}
  */
 // Page size, margins and the footer (page numbers, position) come from the page's own CSS
 // `@page` rules, so the HTML handout prints the same from a browser's print dialog.
-export async function printPage(page: Page, html: string, timeout: number, draft = false): Promise<Uint8Array> {
+export async function printPage(page: Page, html: string, timeout: number, draft = false): Promise<PrintedPdf> {
   const limit = `${timeout / 1000} s`;
   await page.setContent(html, { waitUntil: 'load', timeout }).catch(explainTimeout(`the page did not finish loading within ${limit}`));
-  return page
+  const pdf = await page
     .pdf({ preferCSSPageSize: true, printBackground: true, tagged: !draft, outline: !draft, waitForFonts: true, timeout })
     .catch(explainTimeout(`the page did not finish printing within ${limit}`));
+  // A worksheet's fields are measured in the same tab, once it has printed and the pages' sizes are known.
+  return { pdf, form: draft ? null : await measureFormFields(page, readPageSizes(pdf)) };
+}
+
+/** The printed pages' sizes, in page order: Chromium writes each page's `/MediaBox` in its page object, in order. */
+function readPageSizes(pdf: Uint8Array): PageSize[] {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
+  return Array.from(text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g), (match) => ({
+    width: Number(match[1]),
+    height: Number(match[2]),
+  }));
 }
 
 function explainTimeout(reason: string): (error: unknown) => never {
@@ -26,10 +45,14 @@ function explainTimeout(reason: string): (error: unknown) => never {
   };
 }
 
-/** Stamp a printed page with its document information; a PDF the stamper cannot read fails the print, naming it. */
-export function stampPage(page: PdfPage, pdf: Uint8Array): Uint8Array {
+/**
+ * Stamp a printed page with its document information, and make a worksheet a form; a PDF the
+ * stamper cannot read fails the print, naming it.
+ */
+export async function stampPage(page: PdfPage, printed: PrintedPdf): Promise<Uint8Array> {
   try {
-    return stampPdf(pdf, { ...page.info, source: page.html }, page.path);
+    const stamped = stampPdf(printed.pdf, { ...page.info, source: page.html }, page.path);
+    return printed.form ? await addFormLayer(stamped, printed.form) : stamped;
   } catch (error) {
     throw new PrintError(`Cannot stamp ${page.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

@@ -1,0 +1,158 @@
+import {
+  closePath,
+  fill,
+  lineTo,
+  moveTo,
+  ParseSpeeds,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  popGraphicsState,
+  pushGraphicsState,
+  setFillingRgbColor,
+  PDFDict,
+  PDFRef,
+  type PDFField,
+  type PDFOperator,
+  type PDFRadioGroup,
+  type PDFWidgetAnnotation,
+} from '@cantoo/pdf-lib';
+import type { MeasuredForm } from './measure-form-fields.js';
+
+/** The hidden field that carries a worksheet's origin; its name is the reader's too. */
+const originField = 'ladders-worksheet';
+
+/**
+ * Make a printed worksheet a form: a radio group for each rating, a text field for each line or
+ * block of lines, placed where `form` measured them, and a hidden, read-only field with its origin.
+ * It is appended to the PDF as an incremental update, so the printed bytes (and their tagging) stay
+ * as they are; the widgets have no border or background, and a box left empty draws nothing, so the
+ * blank form prints as the page did. The same PDF and form give the same bytes.
+ */
+export async function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Promise<Uint8Array> {
+  const document = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false, forIncrementalUpdate: true });
+  const snapshot = document.takeSnapshot();
+  const pages = document.getPages();
+  const acroForm = document.getForm();
+  const groups = new Map<string, PDFRadioGroup>();
+  const named: PDFField[] = [];
+  for (const field of form.fields) {
+    const page = pages[field.page];
+    if (!page) throw new Error(`The field ${field.name} is on page ${field.page + 1} of ${pages.length}`);
+    const place = { x: field.x, y: field.y, width: field.width, height: field.height, borderWidth: 0 };
+    if (field.choice !== null) {
+      let group = groups.get(field.name);
+      if (!group) {
+        group = acroForm.createRadioGroup(field.name);
+        // Clicking the chosen box again leaves the rating empty, as a pen's mark cannot be undone but a click can.
+        group.enableOffToggling();
+        groups.set(field.name, group);
+        named.push(group);
+        describe(group, field.label);
+      }
+      group.addOptionToPage(field.choice, page, place);
+    } else {
+      const text = acroForm.createTextField(field.name);
+      if (field.multiline) text.enableMultiline();
+      text.disableRichFormatting();
+      text.addToPage(page, place);
+      text.setFontSize(10);
+      named.push(text);
+      describe(text, field.label);
+    }
+  }
+  const origin = acroForm.createTextField(originField);
+  origin.setText(form.origin);
+  origin.enableReadOnly();
+  origin.addToPage(pages[0]!, { x: 0, y: 0, width: 0, height: 0, borderWidth: 0, hidden: true });
+  named.push(origin);
+  // No border or background: the page's own boxes and lines show through, on screen and on paper.
+  for (const field of named)
+    for (const widget of field.acroField.getWidgets()) {
+      clearColours(widget);
+      if (!groups.has(field.getName())) dropAppearances(document, widget);
+    }
+  acroForm.updateFieldAppearances();
+  shareMarkAppearances(document, [...groups.values()]);
+  // The objects changed in place: the catalog now names the form, and each page its widgets.
+  const root = document.context.trailerInfo.Root;
+  if (root instanceof PDFRef) snapshot.markRefForSave(root);
+  for (const page of pages) snapshot.markRefForSave(page.ref);
+  const update = await document.saveIncremental(snapshot, { useObjectStreams: false });
+  const joined = new Uint8Array(pdf.byteLength + update.byteLength);
+  joined.set(pdf);
+  joined.set(update, pdf.byteLength);
+  return joined;
+}
+
+/** The field's name for screen readers and tooltips (`/TU`). */
+function describe(field: PDFField, label: string): void {
+  if (label) field.acroField.dict.set(PDFName.of('TU'), PDFHexString.fromText(label));
+}
+
+/** Drop the appearance streams the library drew for a widget, so that they are not written in the update. */
+function dropAppearances(document: PDFDocument, widget: PDFWidgetAnnotation): void {
+  const appearances = widget.dict.lookupMaybe(PDFName.of('AP'), PDFDict);
+  for (const kind of ['N', 'D', 'R']) {
+    const entry = appearances?.get(PDFName.of(kind));
+    if (entry instanceof PDFRef) document.context.delete(entry);
+    else if (entry instanceof PDFDict) for (const [, ref] of entry.entries()) if (ref instanceof PDFRef) document.context.delete(ref);
+  }
+  widget.dict.delete(PDFName.of('AP'));
+}
+
+function clearColours(widget: PDFWidgetAnnotation): void {
+  const characteristics = widget.getAppearanceCharacteristics();
+  characteristics?.dict.delete(PDFName.of('BG'));
+  characteristics?.dict.delete(PDFName.of('BC'));
+}
+
+/**
+ * Give every box one pair of appearances shared by all boxes of its size, in place of the library's
+ * four streams a box (on and off, normal and pressed): a worksheet's forty boxes then add two small
+ * streams, not a hundred kilobytes. A chosen box shows a tick in the page's ink colour; a box left
+ * empty draws nothing over the printed one.
+ */
+function shareMarkAppearances(document: PDFDocument, groups: readonly PDFRadioGroup[]): void {
+  const { context } = document;
+  const shared = new Map<string, { on: PDFRef; off: PDFRef }>();
+  for (const group of groups)
+    for (const widget of group.acroField.getWidgets()) {
+      const { width, height } = widget.getRectangle();
+      const key = `${width} ${height}`;
+      let appearance = shared.get(key);
+      if (!appearance) {
+        const stream = (operators: PDFOperator[]) =>
+          context.register(
+            context.formXObject(operators, { BBox: context.obj([0, 0, width, height]), Matrix: context.obj([1, 0, 0, 1, 0, 0]) }),
+          );
+        appearance = { on: stream(tick(width, height)), off: stream([]) };
+        shared.set(key, appearance);
+      }
+      const onValue = widget.getOnValue();
+      if (!onValue) throw new Error(`A box of ${group.getName()} has no state for being chosen`);
+      dropAppearances(document, widget);
+      const normal = context.obj({});
+      normal.set(onValue, appearance.on);
+      normal.set(PDFName.of('Off'), appearance.off);
+      widget.dict.set(PDFName.of('AP'), context.obj({ N: normal }));
+    }
+}
+
+/** A tick filling most of a `width` × `height` box. */
+function tick(width: number, height: number): PDFOperator[] {
+  const point = (x: number, y: number) => [x * width, y * height] as const;
+  return [
+    pushGraphicsState(),
+    setFillingRgbColor(0.067, 0.094, 0.153),
+    moveTo(...point(0.18, 0.52)),
+    lineTo(...point(0.4, 0.22)),
+    lineTo(...point(0.84, 0.8)),
+    lineTo(...point(0.74, 0.88)),
+    lineTo(...point(0.4, 0.42)),
+    lineTo(...point(0.27, 0.6)),
+    closePath(),
+    fill(),
+    popGraphicsState(),
+  ];
+}

@@ -1,0 +1,183 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ratings, type Rating } from '../src/worksheet/filled-worksheet.js';
+import { readFilledWorksheet } from '../src/worksheet/read-filled-worksheet.js';
+import { fillPdfWorksheet, type WorksheetAnswers } from './support/fill-worksheet.js';
+import { openPdf, readPdf } from './support/pdf.js';
+import { run } from './support/run.js';
+
+// The printed worksheet is a form: filled the way viewers fill it (a PDF library, pdf.js's form
+// API), it reads back exactly; blank, it keeps the printed page as it was.
+
+const repoRoot = path.join(import.meta.dirname, '..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-worksheet-form-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const axes = ['technology', 'system', 'people', 'process', 'influence'];
+let blank: Uint8Array;
+let markdown: string;
+
+beforeAll(async () => {
+  const result = await run(['build', '--only', 'EM6', '--variant', 'review', '--format', 'pdf,md', '--out', scratch], repoRoot);
+  expect(result.code, result.stderr).toBe(0);
+  blank = new Uint8Array(readFileSync(path.join(scratch, 'engineering-manager', 'em6-review.pdf')));
+  markdown = readFileSync(path.join(scratch, 'engineering-manager', 'em6-review.md'), 'utf8');
+});
+
+// pdf.js 5 saves a document with an iterator helper (`map.values().some(…)`) and
+// `ArrayBuffer.prototype.transferToFixedLength`, which Node 20 lacks (Node 22 has both): they are
+// supplied here, for this file's saves only.
+const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as { some?: unknown };
+iteratorPrototype.some ??= function some(this: Iterable<unknown>, test: (value: unknown) => boolean): boolean {
+  for (const value of this) if (test(value)) return true;
+  return false;
+};
+const bufferPrototype = ArrayBuffer.prototype as { transferToFixedLength?: unknown };
+bufferPrototype.transferToFixedLength ??= function transferToFixedLength(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+  const copy = new ArrayBuffer(length);
+  new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+  return copy;
+};
+
+/** Fill a worksheet through pdf.js's form API, as its viewer does when a person clicks and types, and save it. */
+async function fillWithPdfJs(pdf: Uint8Array, answers: WorksheetAnswers): Promise<Uint8Array> {
+  const document = (await getDocumentProxy(pdf.slice())) as unknown as PdfJsForm;
+  const objects = await document.getFieldObjects();
+  const widgets = (name: string) => (objects[name] ?? []).filter((object) => object.type !== '');
+  const type = (name: string, value: string) => document.annotationStorage.setValue(widgets(name)[0]!.id, { value });
+  const click = (name: string, choice: Rating) => {
+    // pdf.js names a radio button by its state; the worksheet's states are the choices' places in `/Opt`.
+    const button = widgets(name).find((widget) => widget.exportValues === String(ratings.indexOf(choice)))!;
+    document.annotationStorage.setValue(button.id, { value: true });
+  };
+  for (const [name, value] of Object.entries(answers.fields)) if (value !== undefined) type(name, value);
+  for (const [axis, { self, manager, evidence }] of Object.entries(answers.axes)) {
+    if (self) click(`${axis}.self`, self);
+    if (manager) click(`${axis}.manager`, manager);
+    if (evidence !== undefined) type(`${axis}.evidence`, evidence);
+  }
+  const saved = await document.saveDocument();
+  await document.destroy();
+  return saved;
+}
+
+/** The part of pdf.js's document the tests fill forms through (unpdf's types arrive as `any`). */
+interface PdfJsForm {
+  getFieldObjects(): Promise<Record<string, { id: string; type: string; exportValues?: string }[]>>;
+  annotationStorage: { setValue(id: string, value: { value: string | boolean }): void };
+  saveDocument(): Promise<Uint8Array>;
+  destroy(): Promise<void>;
+}
+
+const answers: WorksheetAnswers = {
+  fields: {
+    name: 'Ada Quill',
+    manager: 'Lin Ortega',
+    period: 'Spring',
+    date: '2026-12-01',
+    strengths: 'Calm in incidents',
+    grow: 'Lead a design review',
+  },
+  axes: {
+    technology: { self: 'meets', manager: 'above', evidence: 'Moved the team to the new build system.\nMentored two engineers.' },
+    people: { self: 'na', evidence: '<script>alert(1)</script> **not bold** 設計レビュー قاد' },
+    influence: { manager: 'below' },
+  },
+};
+
+describe('the worksheet PDF as a form', () => {
+  it('carries the position it was made for, as the Markdown worksheet does, and every field, empty', async () => {
+    const read = await readFilledWorksheet('em6-review.pdf', blank);
+    const fromMarkdown = await readFilledWorksheet('em6-review.md', new TextEncoder().encode(markdown));
+    expect(read.origin).toEqual(fromMarkdown.origin);
+    expect(read.origin).toMatchObject({ roleId: 'engineering-manager', code: 'EM6' });
+    expect({ fields: read.fields, axes: read.axes }).toEqual({ fields: {}, axes: {} });
+    const names = [
+      ...axes.flatMap((axis) => [`${axis}.self`, `${axis}.manager`, `${axis}.evidence`]),
+      'name',
+      'manager',
+      'period',
+      'date',
+      'strengths',
+      'grow',
+    ];
+    expect(Object.keys(read.places).sort()).toEqual(names.sort());
+    // The first axes and the page's fields are on the first page, the summary on the second.
+    expect([read.places['technology.self']?.line, read.places.name?.line, read.places.grow?.line]).toEqual([1, 1, 2]);
+  });
+
+  it('reads back exactly what a PDF library filled in', async () => {
+    const read = await readFilledWorksheet('filled.pdf', await fillPdfWorksheet(blank, answers));
+    expect({ fields: read.fields, axes: read.axes }).toEqual(answers);
+  });
+
+  it("reads back exactly what pdf.js's form API filled in and saved", async () => {
+    const read = await readFilledWorksheet('filled.pdf', await fillWithPdfJs(blank, answers));
+    expect({ fields: read.fields, axes: read.axes }).toEqual(answers);
+  });
+
+  it('reads back random ratings and text, in any script or looking like markup (seeded)', async () => {
+    const text = fc
+      .oneof(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }),
+        fc.constantFrom('<b>bold</b>', '# heading', '- [x] meets', '設計レビューを主導した', 'قاد مراجعة التصميم', 'Провёл ревью'),
+      )
+      .map((value) => value.replace(/\r\n?/g, '\n').trim())
+      .filter((value) => value !== '');
+    const filled: fc.Arbitrary<WorksheetAnswers> = fc.record({
+      fields: fc.record({ name: text, strengths: text }, { requiredKeys: [] }),
+      axes: fc.dictionary(
+        fc.constantFrom(...axes),
+        fc.record({ self: fc.constantFrom(...ratings), manager: fc.constantFrom(...ratings), evidence: text }, { requiredKeys: [] }),
+        { maxKeys: 3 },
+      ),
+    });
+    await fc.assert(
+      fc.asyncProperty(filled, fc.boolean(), async (answers, withPdfJs) => {
+        const pdf = withPdfJs ? await fillWithPdfJs(blank, answers) : await fillPdfWorksheet(blank, answers);
+        const read = await readFilledWorksheet('filled.pdf', pdf);
+        const expected = Object.fromEntries(Object.entries(answers.axes).filter(([, answers]) => Object.keys(answers).length > 0));
+        expect({ fields: read.fields, axes: read.axes }).toEqual({ fields: answers.fields, axes: expected });
+      }),
+      { seed: 18, numRuns: 12 },
+    );
+  });
+
+  it('puts each box over the printed box under its heading, as the printed page measures it', async () => {
+    const document = await openPdf(blank.slice());
+    const page = await document.getPage(1);
+    const texts = (await page.getTextContent()).items as { str: string; transform: number[]; width: number }[];
+    const annotations = (await page.getAnnotations()) as { fieldName?: string; rect: number[] }[];
+    const boxes = annotations.filter((annotation) => annotation.fieldName === 'technology.self');
+    expect(boxes).toHaveLength(4);
+    // Each box is centred under its column's heading (BELOW, MEETS, ABOVE, N/A), as printed.
+    const headings = ['BELOW', 'MEETS', 'ABOVE', 'N/A'].map((word) => texts.find((text) => text.str.toUpperCase() === word)!);
+    boxes.forEach((box, index) => {
+      const heading = headings[index]!;
+      const centre = (box.rect[0]! + box.rect[2]!) / 2;
+      expect(Math.abs(centre - (heading.transform[4]! + heading.width / 2))).toBeLessThan(2);
+      // Ten points square, as the stylesheet draws the box.
+      expect(box.rect[2]! - box.rect[0]!).toBeCloseTo(10, 0);
+    });
+    // In the row of `Self`: the box spans the row's text line.
+    const self = texts.find((text) => text.str === 'Self')!;
+    expect(self.transform[5]!).toBeGreaterThan(boxes[0]!.rect[1]! - 3);
+    expect(self.transform[5]!).toBeLessThan(boxes[0]!.rect[3]!);
+    await document.destroy();
+  });
+
+  it('keeps the printed page: tagged, the same text, the form appended as an update', async () => {
+    const { text } = await readPdf(path.join(scratch, 'engineering-manager', 'em6-review.pdf'));
+    expect(text).toContain('Review worksheet');
+    const latin1 = Buffer.from(blank).toString('latin1');
+    // Two revisions: the printed one, and the form's.
+    expect(latin1.match(/%%EOF/g)).toHaveLength(2);
+    expect(latin1.slice(latin1.indexOf('%%EOF'))).toMatch(/\/Prev \d+/);
+    const document = await openPdf(blank.slice());
+    expect(await document.getMarkInfo()).toMatchObject({ Marked: true });
+    await document.destroy();
+  });
+});
