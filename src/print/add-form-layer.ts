@@ -30,7 +30,7 @@ const originField = 'ladders-worksheet';
  * blank form prints as the page did. The same PDF and form give the same bytes.
  */
 export async function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Promise<Uint8Array> {
-  const document = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false, forIncrementalUpdate: true });
+  const document = await PDFDocument.load(pdf, { parseSpeed: ParseSpeeds.Fastest, updateMetadata: false });
   const snapshot = document.takeSnapshot();
   const pages = document.getPages();
   const acroForm = document.getForm();
