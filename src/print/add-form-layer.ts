@@ -1,4 +1,5 @@
 import {
+  AnnotationFlags,
   closePath,
   fill,
   lineTo,
@@ -12,12 +13,21 @@ import {
   setFillingRgbColor,
   PDFDict,
   PDFRef,
+  PDFWidgetAnnotation,
   type PDFField,
+  type PDFPage,
   type PDFOperator,
   type PDFRadioGroup,
-  type PDFWidgetAnnotation,
 } from '@cantoo/pdf-lib';
 import type { MeasuredForm } from './measure-form-fields.js';
+
+/** Where a widget sits on its page, in points from the lower left corner. */
+interface Place {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 /** The hidden field that carries a worksheet's origin; its name is the reader's too. */
 const originField = 'ladders-worksheet';
@@ -36,6 +46,7 @@ export async function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Promise
   const acroForm = document.getForm();
   const groups = new Map<string, PDFRadioGroup>();
   const named: PDFField[] = [];
+  const marks = markAppearances(document);
   for (const field of form.fields) {
     const page = pages[field.page];
     if (!page) throw new Error(`The field ${field.name} is on page ${field.page + 1} of ${pages.length}`);
@@ -50,7 +61,7 @@ export async function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Promise
         named.push(group);
         describe(group, field.label);
       }
-      group.addOptionToPage(field.choice, page, place);
+      addBox(document, group, field.choice, page, { x: field.x, y: field.y, width: field.width, height: field.height }, marks);
     } else {
       const text = acroForm.createTextField(field.name);
       if (field.multiline) text.enableMultiline();
@@ -73,7 +84,6 @@ export async function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Promise
       if (!groups.has(field.getName())) dropAppearances(document, widget);
     }
   acroForm.updateFieldAppearances();
-  shareMarkAppearances(document, [...groups.values()]);
   // The objects changed in place: the catalog now names the form, and each page its widgets.
   const root = document.context.trailerInfo.Root;
   if (root instanceof PDFRef) snapshot.markRefForSave(root);
@@ -83,6 +93,34 @@ export async function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Promise
   joined.set(pdf);
   joined.set(update, pdf.byteLength);
   return joined;
+}
+
+/**
+ * Add a box for `choice` to a radio group, as `addOptionToPage` does, with the shared tick for its
+ * appearance: the library would draw its own round button in four appearances first (an ellipse turned
+ * from an SVG path into operators, for each box), which was most of a worksheet's form layer.
+ */
+function addBox(document: PDFDocument, group: PDFRadioGroup, choice: string, page: PDFPage, place: Place, marks: Marks): void {
+  const { widget, ref } = addWidget(document, group, page, place);
+  const onValue = group.acroField.addWidgetWithOpt(ref, PDFHexString.fromText(choice), !group.isMutuallyExclusive());
+  const { on, off } = marks(place.width, place.height);
+  const normal = document.context.obj({});
+  normal.set(onValue, on);
+  normal.set(PDFName.of('Off'), off);
+  widget.dict.set(PDFName.of('AP'), document.context.obj({ N: normal }));
+  widget.setAppearanceState(PDFName.of('Off'));
+}
+
+/** Add a widget for `field` on `page`, printed, without border, background or appearance. */
+function addWidget(document: PDFDocument, field: PDFField, page: PDFPage, place: Place) {
+  const widget = PDFWidgetAnnotation.create(document.context, field.ref);
+  widget.setRectangle(place);
+  widget.setP(page.ref);
+  widget.getOrCreateBorderStyle().setWidth(0);
+  widget.setFlagTo(AnnotationFlags.Print, true);
+  const ref = document.context.register(widget.dict);
+  page.node.addAnnot(ref);
+  return { widget, ref };
 }
 
 /** The field's name for screen readers and tooltips (`/TU`). */
@@ -107,36 +145,29 @@ function clearColours(widget: PDFWidgetAnnotation): void {
   characteristics?.dict.delete(PDFName.of('BC'));
 }
 
+/** The appearances of a box of a given size: chosen (a tick) and not (nothing), made once for each size. */
+type Marks = (width: number, height: number) => { on: PDFRef; off: PDFRef };
+
 /**
- * Give every box one pair of appearances shared by all boxes of its size, in place of the library's
- * four streams a box (on and off, normal and pressed): a worksheet's forty boxes then add two small
- * streams, not a hundred kilobytes. A chosen box shows a tick in the page's ink colour; a box left
- * empty draws nothing over the printed one.
+ * One pair of appearances shared by all boxes of a size, in place of four streams a box (on and off,
+ * normal and pressed): a worksheet's forty boxes then add two small streams, not a hundred kilobytes.
+ * A chosen box shows a tick in the page's ink colour; a box left empty draws nothing over the printed one.
  */
-function shareMarkAppearances(document: PDFDocument, groups: readonly PDFRadioGroup[]): void {
+function markAppearances(document: PDFDocument): Marks {
   const { context } = document;
   const shared = new Map<string, { on: PDFRef; off: PDFRef }>();
-  for (const group of groups)
-    for (const widget of group.acroField.getWidgets()) {
-      const { width, height } = widget.getRectangle();
-      const key = `${width} ${height}`;
-      let appearance = shared.get(key);
-      if (!appearance) {
-        const stream = (operators: PDFOperator[]) =>
-          context.register(
-            context.formXObject(operators, { BBox: context.obj([0, 0, width, height]), Matrix: context.obj([1, 0, 0, 1, 0, 0]) }),
-          );
-        appearance = { on: stream(tick(width, height)), off: stream([]) };
-        shared.set(key, appearance);
-      }
-      const onValue = widget.getOnValue();
-      if (!onValue) throw new Error(`A box of ${group.getName()} has no state for being chosen`);
-      dropAppearances(document, widget);
-      const normal = context.obj({});
-      normal.set(onValue, appearance.on);
-      normal.set(PDFName.of('Off'), appearance.off);
-      widget.dict.set(PDFName.of('AP'), context.obj({ N: normal }));
-    }
+  return (width, height) => {
+    const key = `${width} ${height}`;
+    const known = shared.get(key);
+    if (known) return known;
+    const stream = (operators: PDFOperator[]) =>
+      context.register(
+        context.formXObject(operators, { BBox: context.obj([0, 0, width, height]), Matrix: context.obj([1, 0, 0, 1, 0, 0]) }),
+      );
+    const made = { on: stream(tick(width, height)), off: stream([]) };
+    shared.set(key, made);
+    return made;
+  };
 }
 
 /** A tick filling most of a `width` × `height` box. */
