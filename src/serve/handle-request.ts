@@ -38,7 +38,12 @@ export function handleRequest(deps: RequestDeps): (request: IncomingMessage, res
       return sendText(response, 405, 'The preview is read-only.');
     }
     const url = request.url ?? '';
-    if (url.split('?')[0] === eventsPath) return deps.events.connect(response);
+    if (url.split('?')[0] === eventsPath) {
+      const query = new URLSearchParams(url.slice(eventsPath.length + 1));
+      const [page, key] = [query.get('page'), query.get('key')];
+      const current = page === null ? undefined : deps.store.key(page);
+      return deps.events.connect(response, page !== null && current !== undefined && current !== key ? [page] : []);
+    }
     const page = toPagePath(url);
     if (typeof page !== 'string')
       return sendText(response, page.refused, page.refused === 400 ? 'The path is not a valid page path.' : 'There is no such page.');
@@ -51,7 +56,7 @@ export function handleRequest(deps: RequestDeps): (request: IncomingMessage, res
       const reason = error instanceof Error ? error.message : String(error);
       return sendHtml(response, 500, failedPage(reason), request.method === 'HEAD');
     }
-    if (html !== undefined) return sendHtml(response, 200, html, request.method === 'HEAD');
+    if (html !== undefined) return sendHtml(response, 200, html, request.method === 'HEAD', deps.store.key(page) ?? null);
     if (page.endsWith('.pdf')) return void sendPdf(request, response, deps, page);
     // Nothing read well yet (the first read had errors): a page that shows them, and reloads when they are fixed.
     if (deps.store.size() === 0 && deps.events.problems().length > 0)
@@ -102,9 +107,9 @@ export function isAllowedHost(header: string | undefined, boundHost: string): bo
   return lower === 'localhost' || lower === boundHost.toLowerCase() || isIP(lower) !== 0;
 }
 
-function sendHtml(response: ServerResponse, status: number, html: string, headOnly: boolean): void {
+function sendHtml(response: ServerResponse, status: number, html: string, headOnly: boolean, key: string | null = null): void {
   const nonce = randomBytes(16).toString('base64');
-  const script = reloadScript(nonce);
+  const script = reloadScript(nonce, key);
   // Before the last `</body>`, so the page's own content is all there when the script runs.
   const at = html.lastIndexOf('</body>');
   const body = at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);

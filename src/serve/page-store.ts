@@ -17,6 +17,8 @@ export interface PageStore {
   update(templates: Templates, planned: readonly PlannedOutput[]): string[];
   /** The HTML of the page at `path` (relative, as in the output folder), rendered now if it was not; undefined when there is no such page. */
   page(path: string): string | undefined;
+  /** The output key of the page at `path`, which its HTML was rendered from; undefined when there is no such page. */
+  key(path: string): string | undefined;
   /** The PDF at `path`, if one is planned. */
   pdf(path: string): PdfEntry | undefined;
   /** The output keys of every planned PDF. */
@@ -76,6 +78,7 @@ export function createPageStore(): PageStore {
       }
       return html;
     },
+    key: (path) => pages.get(path)?.key,
     pdf: (path) => pdfs.get(path),
     pdfKeys: () => new Set([...pdfs.values()].map((entry) => entry.key)),
     size: () => pages.size,

@@ -22,8 +22,8 @@ export interface SiteUpdate {
 
 /** The server-sent event stream every served page listens to. */
 export interface ReloadEvents {
-  /** Keep `response` open as an event stream, and tell it the current problems at once. */
-  connect(response: ServerResponse): void;
+  /** Keep `response` open as an event stream, and tell it at once the current problems and the pages in `changed` (its own, when it is out of date). */
+  connect(response: ServerResponse, changed?: string[]): void;
   /** Tell every open page about a read; the problems are kept for pages that connect later. */
   send(update: SiteUpdate): void;
   /** The problems of the last read. */
@@ -41,14 +41,14 @@ export function createReloadEvents(initialWords: OverlayWords): ReloadEvents {
   let words = initialWords;
   const write = (response: ServerResponse, update: SiteUpdate) => response.write(`event: update\ndata: ${JSON.stringify(update)}\n\n`);
   return {
-    connect(response) {
+    connect(response, changed = []) {
       response.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
         'X-Content-Type-Options': 'nosniff',
       });
       // A page opened while the inputs are broken shows the overlay without waiting for the next save.
-      write(response, { problems, changed: [], words });
+      write(response, { problems, changed, words });
       clients.add(response);
       response.on('close', () => clients.delete(response));
     },

@@ -6,14 +6,19 @@ export const eventsPath = '/__ladders/events';
  * over the page (built with text nodes, so a message cannot inject markup), and reloads the page when
  * its HTML changed. It is added to served pages only, never to the files `build` writes.
  */
-export function reloadScript(nonce: string): string {
-  return `<script nonce="${nonce}">(${listen.toString()})(${JSON.stringify(eventsPath)});</script>`;
+export function reloadScript(nonce: string, key: string | null): string {
+  // The JSON is made safe inside a script element: `<` cannot close it.
+  const args = [eventsPath, key].map((value) => JSON.stringify(value).replace(/</g, '\\u003c')).join(', ');
+  return `<script nonce="${nonce}">(${listen.toString()})(${args});</script>`;
 }
 
 // This function runs in the page, where only the DOM is there: it is sent as its source text.
-function listen(eventsPath: string): void {
+function listen(eventsPath: string, key: string | null): void {
   const here = decodeURIComponent(location.pathname.slice(1)).replace(/(^|\/)$/, '$1index.html');
-  const source = new EventSource(eventsPath);
+  // A save between this page's request and this connection is not lost: the server compares the page's key with its own.
+  const source = new EventSource(
+    key === null ? eventsPath : `${eventsPath}?page=${encodeURIComponent(here)}&key=${encodeURIComponent(key)}`,
+  );
   const overlayId = 'ladders-problems';
   source.addEventListener('update', (event) => {
     const update = JSON.parse((event as MessageEvent<string>).data) as {
