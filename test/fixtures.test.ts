@@ -13,9 +13,10 @@ const update = process.env.UPDATE_FIXTURES === '1';
 
 describe('fixtures', () => {
   // The `diff-` folders hold versions of a ladder and what `ladders diff` prints for them (test/diff.test.ts);
-  // the `worksheet-` folders, filled worksheets and what reading them gives (test/worksheet-read.test.ts).
+  // the `worksheet-` folders, filled worksheets and what reading them gives (test/worksheet-read.test.ts);
+  // the `assess-` folders, a ladder that filled worksheets are assessed against (test/assess*.test.ts).
   for (const name of readdirSync(fixturesDir)
-    .filter((name) => !name.startsWith('diff-') && !name.startsWith('worksheet-'))
+    .filter((name) => !['diff-', 'worksheet-', 'assess-'].some((prefix) => name.startsWith(prefix)))
     .sort()) {
     it(name, async () => {
       const caseDir = path.join(fixturesDir, name);

@@ -35,7 +35,7 @@ export interface PageSize {
  * for a form layer over the PDF; null when the page is no worksheet (no `ladders-worksheet` meta).
  * The page is laid out for print at the width between the `@page` margins, and each `.sheet` is one
  * printed page, so a field's place on its sheet is its place on that page. `pages` are the printed
- * pages' sizes; a page that broke across more pages than it has sheets cannot be measured and throws.
+ * pages' sizes; a page that broke across more pages than it has sheets cannot be measured: null.
  */
 export async function measureFormFields(page: Page, pages: readonly PageSize[]): Promise<MeasuredForm | null> {
   const hasForm = await page.evaluate(() => document.querySelector('meta[name="ladders-worksheet"]') !== null);
@@ -48,8 +48,9 @@ export async function measureFormFields(page: Page, pages: readonly PageSize[]):
     await page.emulateMediaType();
   }
   const { sheets, ...form } = measured;
-  if (sheets !== pages.length)
-    throw new Error(`The worksheet has ${sheets} sheets but printed on ${pages.length} pages, so its fields cannot be placed`);
+  // A sheet whose text ran over a page (a very long description) moved the fields of every sheet after it:
+  // such a worksheet prints without its form layer, to be filled on paper, rather than with fields misplaced.
+  if (sheets !== pages.length) return null;
   // Points from the lower left corner, as PDF counts them.
   for (const field of form.fields) field.y = pages[field.page]!.height - field.y - field.height;
   return form;

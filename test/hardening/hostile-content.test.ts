@@ -255,8 +255,13 @@ describe('a ladder of hostile text, built as PDF, HTML and Markdown', () => {
     const pages = markdownLinks();
     expect(pages.length).toBeGreaterThanOrEqual(5);
     for (const { file, nodes, urls } of pages) {
+      // A worksheet's only HTML is its fields' own comments, whose names and origin are made by the tool, not written in the ladder.
+      const worksheetComment = /^(?:<!-- (?:ladders-worksheet \{[^<>\n]*\}|\/?[a-z0-9][a-z0-9.-]*|[a-z0-9][a-z0-9.-]*=[a-z]+) -->)+$/;
       expect(
-        nodes.filter((node) => node.type === 'html').map((node) => toString(node)),
+        nodes
+          .filter((node) => node.type === 'html')
+          .map((node) => toString(node))
+          .filter((html) => !(file.endsWith('-review.md') && worksheetComment.test(html))),
         file,
       ).toEqual([]);
       expect(
