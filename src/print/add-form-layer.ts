@@ -84,6 +84,8 @@ export async function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Promise
       if (!groups.has(field.getName())) dropAppearances(document, widget);
     }
   acroForm.updateFieldAppearances();
+  // The origin is hidden and never shown: drawn, its text would be set in a font the package does not ship.
+  for (const widget of origin.acroField.getWidgets()) dropAppearances(document, widget);
   // The objects changed in place: the catalog now names the form, and each page its widgets.
   const root = document.context.trailerInfo.Root;
   if (root instanceof PDFRef) snapshot.markRefForSave(root);

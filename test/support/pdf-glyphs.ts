@@ -42,6 +42,8 @@ export async function readShownText(file: string): Promise<ShownText[]> {
       if (operator === OPS.setFont) font = page.commonObjs.get(String(args[0])) as { name: string; type: string };
       if (operator !== OPS.showText) return;
       const glyphs = (args[0] as unknown[]).filter((glyph): glyph is Glyph => typeof glyph === 'object' && glyph !== null);
+      // An empty form field's appearance sets a font and shows nothing: no glyph, so no font to check.
+      if (glyphs.length === 0) return;
       shown.push({
         page: number,
         font: font.name.replace(/^[A-Z]{6}\+/, ''),
