@@ -62,20 +62,23 @@ function assess(change: Partial<FilledWorksheet> = {}, code = 'G2'): Assessment 
   return assessment;
 }
 
+/** Test defaults for planning an assessment handout: every format, A4, undated, unbranded, no stylesheet. */
+const planOptions: Parameters<typeof planAssessment>[3] = {
+  formats: ['pdf', 'html', 'md'],
+  paper: 'a4',
+  style: '',
+  toolVersion: '0.0.0-test',
+  date: null,
+  organization: null,
+  brandColor: null,
+  logo: null,
+  version: null,
+  locale: null,
+  labels: null,
+};
+
 function render(assessment: Assessment, locale: string | null = null): Map<string, string> {
-  const outputs = planAssessment(ladder, assessment, templates, {
-    formats: ['pdf', 'html', 'md'],
-    paper: 'a4',
-    style: pageStyle(templates, null),
-    toolVersion: '0.0.0-test',
-    date: null,
-    organization: null,
-    brandColor: null,
-    logo: null,
-    version: null,
-    locale,
-    labels: null,
-  });
+  const outputs = planAssessment(ladder, assessment, templates, { ...planOptions, style: pageStyle(templates, null), locale });
   return new Map(
     outputs.flatMap((output) => (output.kind === 'pdf' || output.kind === 'book' ? [] : [[output.path, renderOutput(templates, output)]])),
   );
@@ -83,19 +86,7 @@ function render(assessment: Assessment, locale: string | null = null): Map<strin
 
 describe('the assessment handout', () => {
   it('is planned as a PDF, an HTML page, a Markdown page and the chart beside them, named after the position and the person', () => {
-    const outputs = planAssessment(ladder, assess(), templates, {
-      formats: ['pdf', 'html', 'md'],
-      paper: 'a4',
-      style: '',
-      toolVersion: '0.0.0-test',
-      date: null,
-      organization: null,
-      brandColor: null,
-      logo: null,
-      version: null,
-      locale: null,
-      labels: null,
-    });
+    const outputs = planAssessment(ladder, assess(), templates, planOptions);
     expect(outputs.map((output) => output.path)).toEqual([
       'g2-assessment-alex-b-doe-b.pdf',
       'g2-assessment-alex-b-doe-b.html',

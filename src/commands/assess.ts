@@ -5,21 +5,20 @@ import { assessWorksheets } from '../assess/assess-worksheets.js';
 import type { Assessment } from '../assess/assessment.js';
 import { formatAssessment } from '../assess/format-assessment.js';
 import { ContentError, describeSystemError, exitCode, isSystemError, UsageError } from '../failures.js';
-import type { OutputFormat, Paper } from '../formats.js';
 import { formatMessages } from '../format-messages.js';
 import { quote, report } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
-import type { Branding } from '../view/to-views.js';
 import type { FilledWorksheet } from '../worksheet/filled-worksheet.js';
 import { fingerprintPosition } from '../worksheet/fingerprint-position.js';
 import { readFilledWorksheet } from '../worksheet/read-filled-worksheet.js';
 import { maxWorksheetPdfBytes } from '../worksheet/read-pdf-worksheet.js';
 import { WorksheetError } from '../worksheet/worksheet-error.js';
 import type { CommandIo } from './io.js';
+import type { HandoutOptions } from './write-handout.js';
 
-/** Options of `ladders assess`, flags and configuration merged. */
-export interface AssessOptions {
+/** Options of `ladders assess`, flags and configuration merged; the handout's look is taken as `compare`'s and `diff`'s is. */
+export interface AssessOptions extends Omit<HandoutOptions, 'out' | 'private'> {
   ladders: string;
   reading?: ReadSettings;
   /** The filled worksheets, as the user named them: one, or several copies of one person's. */
@@ -30,12 +29,6 @@ export interface AssessOptions {
   sharedOut: string;
   /** `--json`: print the assessment as data instead of as text. */
   json: boolean;
-  templates: string | undefined;
-  formats: OutputFormat[];
-  paper: Paper | null;
-  browser: string | undefined;
-  date: Date | null;
-  branding: Branding;
 }
 
 /**
