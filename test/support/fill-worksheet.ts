@@ -1,5 +1,6 @@
 import { PDFDocument } from '@cantoo/pdf-lib';
-import type { FilledWorksheet } from '../../src/worksheet/filled-worksheet.js';
+import { getDocumentProxy } from 'unpdf';
+import { ratings, type FilledWorksheet, type Rating } from '../../src/worksheet/filled-worksheet.js';
 
 /** What a reviewer fills in: the page's text fields and each axis's answers. */
 export type WorksheetAnswers = Pick<FilledWorksheet, 'fields' | 'axes'>;
@@ -57,4 +58,59 @@ export async function fillPdfWorksheet(pdf: Uint8Array, answers: WorksheetAnswer
     if (evidence !== undefined) form.getTextField(`${axis}.evidence`).setText(evidence);
   }
   return document.save({ updateFieldAppearances: false });
+}
+
+/**
+ * Fill a PDF worksheet through pdf.js's form API, as its viewer does when a person clicks and types
+ * (`annotationStorage`), and save it as the viewer's download does (`saveDocument`).
+ */
+export async function fillPdfWorksheetWithPdfJs(pdf: Uint8Array, answers: WorksheetAnswers): Promise<Uint8Array> {
+  supplyPdfJsSaveNeeds();
+  // Without its warnings: it cannot draw a field's look here (no canvas in Node), which reading needs not.
+  const document = (await getDocumentProxy(pdf.slice(), { verbosity: 0 })) as unknown as PdfJsForm;
+  const objects = await document.getFieldObjects();
+  const widgets = (name: string) => (objects[name] ?? []).filter((object) => object.type !== '');
+  const type = (name: string, value: string) => document.annotationStorage.setValue(widgets(name)[0]!.id, { value });
+  const click = (name: string, choice: Rating) => {
+    // pdf.js names a radio button by its state; the worksheet's states are the choices' places in `/Opt`.
+    const button = widgets(name).find((widget) => widget.exportValues === String(ratings.indexOf(choice)));
+    if (!button) throw new Error(`The worksheet has no box ${name}=${choice}`);
+    document.annotationStorage.setValue(button.id, { value: true });
+  };
+  for (const [name, value] of Object.entries(answers.fields)) if (value !== undefined) type(name, value);
+  for (const [axis, { self, manager, evidence }] of Object.entries(answers.axes)) {
+    if (self) click(`${axis}.self`, self);
+    if (manager) click(`${axis}.manager`, manager);
+    if (evidence !== undefined) type(`${axis}.evidence`, evidence);
+  }
+  const saved = await document.saveDocument();
+  await document.destroy();
+  return saved;
+}
+
+/** The part of pdf.js's document a viewer fills forms through (unpdf's types arrive as `any`). */
+interface PdfJsForm {
+  getFieldObjects(): Promise<Record<string, { id: string; type: string; exportValues?: string }[]>>;
+  annotationStorage: { setValue(id: string, value: { value: string | boolean }): void };
+  saveDocument(): Promise<Uint8Array>;
+  destroy(): Promise<void>;
+}
+
+/**
+ * pdf.js 5 saves a document with an iterator helper (`map.values().some(…)`) and
+ * `ArrayBuffer.prototype.transferToFixedLength`, which Node 20 lacks (Node 22 has both): supplied
+ * here for the tests that save through it, where missing.
+ */
+function supplyPdfJsSaveNeeds(): void {
+  const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as { some?: unknown };
+  iteratorPrototype.some ??= function some(this: Iterable<unknown>, test: (value: unknown) => boolean): boolean {
+    for (const value of this) if (test(value)) return true;
+    return false;
+  };
+  const bufferPrototype = ArrayBuffer.prototype as { transferToFixedLength?: unknown };
+  bufferPrototype.transferToFixedLength ??= function transferToFixedLength(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+    const copy = new ArrayBuffer(length);
+    new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+    return copy;
+  };
 }
