@@ -11,6 +11,7 @@ import type { TextFormat } from '../formats.js';
 import { pageNames, templateFormats, type PageName } from '../view/view.js';
 import { addFontFaces } from '../fonts/add-font-faces.js';
 import { registerLabelHelper } from './register-label-helper.js';
+import { locateHelperErrors } from './template-error.js';
 
 /** Compiled templates, ready to render views. */
 export interface Templates {
@@ -61,6 +62,19 @@ export async function loadTemplates(
   registerLabelHelper(environments.html, (text) => environments.html.escapeExpression(text));
   // Markdown views arrive escaped for Markdown; the labels are the package's own words.
   registerLabelHelper(environments.md, (text) => text);
+  // The template running now, innermost partial last: a helper that fails names the file it was called from.
+  const running: string[] = [];
+  const within = <T>(name: string, render: () => T): T => {
+    running.push(name);
+    try {
+      return render();
+    } finally {
+      running.pop();
+    }
+  };
+  const runningFile = () => origins.get(running.at(-1) ?? '') ?? running.at(-1) ?? '';
+  locateHelperErrors(environments.html, runningFile);
+  locateHelperErrors(environments.md, runningFile);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
   const parsed: string[] = [];
   for (const [name, { file, text }] of sources) {
@@ -70,7 +84,10 @@ export async function loadTemplates(
     const environment = environments[format];
     // Markdown views are escaped for Markdown before rendering, so Handlebars must not escape them for HTML too.
     const template = environment.compile(text, { noEscape: format === 'md', strict: false });
-    if (name.startsWith('partials/')) environment.registerPartial(path.basename(name, `.${format}.hbs`), template);
+    if (name.startsWith('partials/'))
+      environment.registerPartial(path.basename(name, `.${format}.hbs`), (context: unknown, options?: Handlebars.RuntimeOptions) =>
+        within(name, () => template(context, options)),
+      );
     else compiled.set(name, template);
   }
   for (const name of parsed) {
@@ -117,7 +134,7 @@ export async function loadTemplates(
         budget.blocks = 0;
         budget.characters = 0;
         try {
-          const text = template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+          const text = within(name, () => template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }));
           return format === 'html' ? addFontFaces(text, languageOf(view)) : text;
         } catch (error) {
           // A partial that includes itself recurses until the stack runs out.
