@@ -16,6 +16,8 @@ const cli = path.join(repoRoot, 'dist', 'cli.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-serve-'));
 const ladders = path.join(scratch, 'ladders');
 const role = path.join(ladders, 'maker.md');
+// The templates folder the server is given, empty (the shipped templates) until a test puts an override in it.
+const templates = path.join(scratch, 'templates');
 // The server's own temp folder, so the browser it starts (whose profile lives there) can be told from this file's.
 const serverTemp = path.join(scratch, 'tmp');
 const original = readFileSync(path.join(repoRoot, 'test/fixtures/reader-basic/input/maker.md'), 'utf8');
@@ -24,11 +26,12 @@ let browser: Browser;
 let tab: Page;
 let server: { child: ChildProcess; port: number; stderr: () => string; exited: Promise<unknown[]> };
 
-/** `ladders serve --port 0` in its own process, as a user runs it; resolves with the port it printed. */
-async function startServer(args = ['--ladders', 'ladders']): Promise<typeof server> {
+/** `ladders serve --port 0 --templates templates` in its own process, as a user runs it; resolves with the port it printed. */
+async function startServer(): Promise<typeof server> {
   mkdirSync(serverTemp, { recursive: true });
   const { executablePath } = await findBrowser({});
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], {
+  // No --ladders: the folder is the configuration's, `ladders` until it names another.
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--templates', 'templates'], {
     cwd: scratch,
     env: { ...process.env, TMPDIR: serverTemp, LADDERS_BROWSER: executablePath },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,9 +71,12 @@ async function waitForText(text: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(ladders, { recursive: true });
+  mkdirSync(path.join(templates, 'partials'), { recursive: true });
   cpSync(path.join(repoRoot, 'test/fixtures/reader-basic/input'), ladders, { recursive: true });
-  const [started, launched] = await Promise.all([startServer(), findBrowser({}).then(launchBrowser)]);
-  server = started;
+  const launching = findBrowser({}).then(launchBrowser);
+  server = await startServer();
+  // The server's browser starts on the first PDF asked for: started here, beside this file's, it is warm for the test.
+  const [launched] = await Promise.all([launching, fetchRaw('/maker/m2.pdf')]);
   browser = launched;
   tab = await browser.newPage();
 });
@@ -116,6 +122,45 @@ describe('ladders serve', () => {
     writeFileSync(role, original.replace("tries the team's tools", 'tries the fixed tools'));
     await waitForText('tries the fixed tools');
     expect(await tab.$('#ladders-problems')).toBeNull();
+  });
+
+  it('shows a template that fails over the last good page, with its place in the partial and its rule id, and in the terminal', async () => {
+    const partial = path.join(templates, 'partials/brand.html.hbs');
+    const shipped = readFileSync(path.join(repoRoot, 'templates/partials/brand.html.hbs'), 'utf8');
+    // A label the labels do not have, on the second line of the partial, after four spaces.
+    writeFileSync(partial, `${shipped.trimEnd()}\n    {{label "noSuchLabel"}}\n`);
+    const line = shipped.trimEnd().split('\n').length + 1;
+    const message = new RegExp(`templates/partials/brand\\.html\\.hbs:${line}:5: error .*\`label\`.*noSuchLabel.*\\[template-error\\]`);
+    const overlay = await tab.waitForSelector('#ladders-problems', { timeout: 15_000 });
+    expect(await overlay!.evaluate((element) => element.textContent ?? '')).toMatch(message);
+    expect(await tab.evaluate(() => document.body.innerText)).toContain('tries the fixed tools');
+    expect(server.stderr()).toMatch(message);
+    // A page that never rendered well shows the same overlay, not an error page.
+    const other = await browser.newPage();
+    try {
+      const response = await other.goto(`http://127.0.0.1:${server.port}/maker/m2-review.html`);
+      expect(await response!.text()).not.toContain('noSuchLabel');
+      const shown = await other.waitForSelector('#ladders-problems', { timeout: 15_000 });
+      expect(await shown!.evaluate((element) => element.textContent ?? '')).toMatch(message);
+    } finally {
+      await other.close();
+    }
+    rmSync(partial);
+    await tab.waitForFunction(() => !document.getElementById('ladders-problems'), { timeout: 15_000, polling: 50 });
+    expect(await tab.evaluate(() => document.body.innerText)).toContain('tries the fixed tools');
+  });
+
+  it('swaps the changed body in without reloading the page, and reloads it whole when its styles change', async () => {
+    await tab.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    writeFileSync(role, original.replace("tries the team's tools", 'tries the swapped tools'));
+    await waitForText('tries the swapped tools');
+    expect(await tab.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    const style = readFileSync(path.join(repoRoot, 'templates/print.css'), 'utf8');
+    writeFileSync(path.join(templates, 'print.css'), `${style}\n.ladders-test-mark { color: inherit; }\n`);
+    await tab.waitForFunction(() => !(window as unknown as { notReloaded?: boolean }).notReloaded, { timeout: 15_000, polling: 50 });
+    expect(await tab.evaluate(() => document.head.innerHTML)).toContain('ladders-test-mark');
+    rmSync(path.join(templates, 'print.css'));
+    await tab.waitForFunction(() => !document.head.innerHTML.includes('ladders-test-mark'), { timeout: 15_000, polling: 50 });
   });
 
   it("takes an editor's atomic save (write, then rename over) and a burst of saves", async () => {
@@ -218,26 +263,13 @@ describe('ladders serve', () => {
     const moved = path.join(scratch, 'moved');
     cpSync(path.join(repoRoot, 'test/fixtures/reader-basic/input'), moved, { recursive: true });
     const config = path.join(scratch, 'ladders.config.json');
-    // No --ladders: the folder is the configuration's, `ladders` until it names another.
-    const second = await startServer([]);
-    const page = await browser.newPage();
-    const shows = (text: string) =>
-      page.waitForFunction((wanted: string) => document.body?.innerText.includes(wanted), { timeout: 15_000, polling: 50 }, text);
-    try {
-      await page.goto(`http://127.0.0.1:${second.port}/maker/m1.html`);
-      await shows('tries the restored tools');
-      writeFileSync(config, JSON.stringify({ ladders: 'moved' }));
-      await shows("tries the team's tools");
-      // Only a watcher on the new folder sees this save.
-      const movedRole = path.join(moved, 'maker.md');
-      writeFileSync(movedRole, original.replace("tries the team's tools", 'tries the moved tools'));
-      await shows('tries the moved tools');
-    } finally {
-      await page.close();
-      rmSync(config, { force: true });
-      second.child.kill('SIGINT');
-      await second.exited;
-    }
+    await tab.goto(`http://127.0.0.1:${server.port}/maker/m1.html`);
+    await waitForText('tries the restored tools');
+    writeFileSync(config, JSON.stringify({ ladders: 'moved' }));
+    await waitForText("tries the team's tools");
+    // Only a watcher on the new folder sees this save.
+    writeFileSync(path.join(moved, 'maker.md'), original.replace("tries the team's tools", 'tries the moved tools'));
+    await waitForText('tries the moved tools');
   });
 
   it('stops on Ctrl-C with exit 130 and leaves no browser', async () => {

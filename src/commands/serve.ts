@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { once } from 'node:events';
 import path from 'node:path';
+import type { VFile } from 'vfile';
 import { brandingOf } from '../config/branding-of.js';
 import { configFileName, loadConfig } from '../config/load-config.js';
 import { exitCode, UsageError } from '../failures.js';
@@ -16,6 +17,7 @@ import { readSite, type KeptReads, type SiteSettings } from '../serve/read-site.
 import { resolvePageLocale } from '../locale/resolve-page-locale.js';
 import { createReloadEvents } from '../serve/reload-events.js';
 import { toOverlayWords } from '../serve/to-overlay-words.js';
+import { toRenderProblem } from '../serve/to-render-problem.js';
 import { createSitePlanner } from '../serve/site-planner.js';
 import { watchInputs, type InputWatch, type WatchTarget } from '../serve/watch-inputs.js';
 import { sourceDate } from './environment.js';
@@ -47,6 +49,8 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
   const pdfs = new Map<string, Promise<Uint8Array>>();
   let first = true;
   const kept: KeptReads = { templates: null, pages: createReadCache(), planner: createSitePlanner() };
+  // The pages whose render failed since the last good read, each with its message: shown as a broken read's are.
+  const failed = new Map<string, VFile>();
   const watched: { watch: InputWatch | null; targets: string; closed: boolean } = { watch: null, targets: '', closed: false };
   // The configuration can name another ladder or templates folder: the watchers move there, and the old folders are let go.
   const follow = (ladders: string, templates: string | undefined) => {
@@ -81,7 +85,23 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
       const keys = store.pdfKeys();
       // A PDF is cached by its output key: one whose inputs changed has a new key, and the old copy goes.
       for (const key of pdfs.keys()) if (!keys.has(key)) pdfs.delete(key);
-      // The changed pages are rendered when the reloading pages ask for them, so they are told now.
+      // The open pages are rendered before they are told, so a template that fails on one shows over it; the others render when asked for.
+      failed.clear();
+      for (const page of events.openPages()) {
+        try {
+          store.page(page);
+        } catch (error) {
+          failed.set(page, toRenderProblem(page, error));
+        }
+      }
+      if (failed.size > 0) {
+        const problems = uniqueProblems(messagesAsData([...failed.values()]));
+        io.stderr(problems.map(formatProblem).join(''));
+        return keepLastGood(
+          problems,
+          pages.filter((page) => !failed.has(page)),
+        );
+      }
       events.send({ problems: [], changed: pages, words });
       if (!first) io.stderr(`Updated ${plural(pages.length, 'page')} in ${Math.round(performance.now() - started)} ms\n`);
     } catch (error) {
@@ -93,8 +113,8 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
       first = false;
     }
   };
-  const keepLastGood = (problems: MessageData[]) => {
-    events.send({ problems, changed: [], words });
+  const keepLastGood = (problems: MessageData[], changed: string[] = []) => {
+    events.send({ problems, changed, words });
     if (store.size() > 0) io.stderr(`Kept the last good pages; ${plural(problems.length, 'error')} to fix\n`);
   };
 
@@ -117,6 +137,17 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
         return printing;
       },
       onError: (error) => io.stderr(`ladders: ${error instanceof Error ? error.message : String(error)}\n`),
+      onRenderFailure: (page, error) => {
+        // A page that fails again on every request is said once, until a read clears it.
+        if (failed.has(page)) return;
+        const file = toRenderProblem(page, error);
+        failed.set(page, file);
+        const known = events.problems().map(formatProblem);
+        const added = messagesAsData([file]).filter((problem) => !known.includes(formatProblem(problem)));
+        if (added.length === 0) return;
+        io.stderr(added.map(formatProblem).join(''));
+        events.send({ problems: [...events.problems(), ...added], changed: [], words });
+      },
     }),
   );
   try {
@@ -156,6 +187,17 @@ async function readSettings(
     date: sourceDate(env),
   };
   return { site, problems: [], ladders, templates };
+}
+
+/** A message as data on one line, as the terminal shows it. */
+function formatProblem(problem: MessageData): string {
+  return `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} ${problem.reason}${problem.rule ? ` [${problem.rule}]` : ''}\n`;
+}
+
+/** Each message once: a template that fails on many pages fails the same way on each. */
+function uniqueProblems(problems: MessageData[]): MessageData[] {
+  const lines = problems.map(formatProblem);
+  return problems.filter((_, index) => lines.indexOf(lines[index]!) === index);
 }
 
 function errorsOf(messages: MessageData[]): MessageData[] {

@@ -15,6 +15,8 @@ export interface RequestDeps {
   pdf: (path: string) => Promise<Uint8Array> | undefined;
   /** A request failed in a way that is the program's or the machine's doing, not the visitor's. */
   onError: (error: unknown) => void;
+  /** Rendering the page at `path` failed (a template that throws): shown in the terminal and over the open pages. */
+  onRenderFailure: (path: string, error: unknown) => void;
 }
 
 const commonHeaders = {
@@ -42,7 +44,11 @@ export function handleRequest(deps: RequestDeps): (request: IncomingMessage, res
       const query = new URLSearchParams(url.slice(eventsPath.length + 1));
       const [page, key] = [query.get('page'), query.get('key')];
       const current = page === null ? undefined : deps.store.key(page);
-      return deps.events.connect(response, page !== null && current !== undefined && current !== key ? [page] : []);
+      return deps.events.connect(
+        response,
+        current === undefined ? null : page,
+        page !== null && current !== undefined && current !== key ? [page] : [],
+      );
     }
     const page = toPagePath(url);
     if (typeof page !== 'string')
@@ -51,10 +57,11 @@ export function handleRequest(deps: RequestDeps): (request: IncomingMessage, res
     try {
       html = deps.store.page(page);
     } catch (error) {
-      // A page is rendered when asked for: a template that fails on it (one stopped for its cost) is said here and in the terminal.
-      deps.onError(error);
-      const reason = error instanceof Error ? error.message : String(error);
-      return sendHtml(response, 500, failedPage(reason), request.method === 'HEAD');
+      // A page is rendered when asked for: a template that fails on it is shown over its last good HTML, as a broken save is.
+      deps.onRenderFailure(page, error);
+      const lastGood = deps.store.lastGood(page);
+      const html = lastGood ?? failedPage(deps.events.words());
+      return sendHtml(response, lastGood ? 200 : 500, html, request.method === 'HEAD', deps.store.key(page) ?? null);
     }
     if (html !== undefined) return sendHtml(response, 200, html, request.method === 'HEAD', deps.store.key(page) ?? null);
     if (page.endsWith('.pdf')) return void sendPdf(request, response, deps, page);
@@ -128,9 +135,9 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   response.end(`${text}\n`);
 }
 
-/** A page saying why a page could not be rendered; its script reloads it after the next save that changes it. */
-function failedPage(reason: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ladders</title></head><body><pre>${escapeHtml(reason)}</pre></body></html>`;
+/** The page served for one that never rendered well: its script shows why over it, and shows the page after the save that fixes it. */
+function failedPage(words: OverlayWords): string {
+  return `<!doctype html><html lang="${escapeHtml(words.lang)}" dir="${words.dir}"><head><meta charset="utf-8"><title>ladders</title></head><body></body></html>`;
 }
 
 /** The page served while no read has been good yet: it shows the overlay, and reloads when a save is. */

@@ -17,7 +17,9 @@ export interface PageStore {
   update(templates: Templates, planned: readonly PlannedOutput[]): string[];
   /** The HTML of the page at `path` (relative, as in the output folder), rendered now if it was not; undefined when there is no such page. */
   page(path: string): string | undefined;
-  /** The output key of the page at `path`, which its HTML was rendered from; undefined when there is no such page. */
+  /** The HTML of the page at `path` as it was last rendered well, whatever its key is now; undefined when it was not rendered lately. */
+  lastGood(path: string): string | undefined;
+  /** The output key of the page at `path`, which its HTML is rendered from; undefined when there is no such page. */
   key(path: string): string | undefined;
   /** The PDF at `path`, if one is planned. */
   pdf(path: string): PdfEntry | undefined;
@@ -39,7 +41,8 @@ interface PageEntry {
 export function createPageStore(): PageStore {
   let pages = new Map<string, PageEntry>();
   let pdfs = new Map<string, PdfEntry>();
-  // By path, the page read least lately first: a page is rendered when asked for, and rendered again only after its key changed.
+  // By path, the page read least lately first: a page is rendered when asked for, and rendered again only after its key changed;
+  // until then, and while rendering it fails, the HTML of its last good render is kept.
   const rendered = new Map<string, { key: string; html: string }>();
   return {
     update(templates, planned) {
@@ -59,8 +62,11 @@ export function createPageStore(): PageStore {
         next.set(output.path, old?.key === output.key ? old : { key: output.key, render: () => renderOutput(templates, output) });
         if (old?.key !== output.key) changed.push(output.path);
       }
-      for (const path of pages.keys()) if (!next.has(path)) changed.push(path);
-      for (const path of changed) rendered.delete(path);
+      for (const path of pages.keys()) {
+        if (next.has(path)) continue;
+        changed.push(path);
+        rendered.delete(path);
+      }
       pages = next;
       pdfs = nextPdfs;
       return changed;
@@ -69,8 +75,9 @@ export function createPageStore(): PageStore {
       const entry = pages.get(path);
       if (!entry) return undefined;
       const kept = rendered.get(path);
-      rendered.delete(path);
+      // A render that throws leaves the last good HTML where it was.
       const html = kept?.key === entry.key ? kept.html : entry.render();
+      rendered.delete(path);
       rendered.set(path, { key: entry.key, html });
       for (const oldest of rendered.keys()) {
         if (rendered.size <= keptRenderedPages) break;
@@ -78,6 +85,7 @@ export function createPageStore(): PageStore {
       }
       return html;
     },
+    lastGood: (path) => rendered.get(path)?.html,
     key: (path) => pages.get(path)?.key,
     pdf: (path) => pdfs.get(path),
     pdfKeys: () => new Set([...pdfs.values()].map((entry) => entry.key)),

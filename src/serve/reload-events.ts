@@ -22,8 +22,13 @@ export interface SiteUpdate {
 
 /** The server-sent event stream every served page listens to. */
 export interface ReloadEvents {
-  /** Keep `response` open as an event stream, and tell it at once the current problems and the pages in `changed` (its own, when it is out of date). */
-  connect(response: ServerResponse, changed?: string[]): void;
+  /**
+   * Keep `response` open as the event stream of the page at `page` (null when it did not say), and tell it
+   * at once the current problems and the pages in `changed` (its own, when it is out of date).
+   */
+  connect(response: ServerResponse, page?: string | null, changed?: string[]): void;
+  /** The pages open now: those whose event stream is connected. */
+  openPages(): Set<string>;
   /** Tell every open page about a read; the problems are kept for pages that connect later. */
   send(update: SiteUpdate): void;
   /** The problems of the last read. */
@@ -36,12 +41,13 @@ export interface ReloadEvents {
 
 /** An event stream with no page connected yet; `words` until the first read says the pages' language. */
 export function createReloadEvents(initialWords: OverlayWords): ReloadEvents {
-  const clients = new Set<ServerResponse>();
+  // Each open stream, with the page it belongs to.
+  const clients = new Map<ServerResponse, string | null>();
   let problems: MessageData[] = [];
   let words = initialWords;
   const write = (response: ServerResponse, update: SiteUpdate) => response.write(`event: update\ndata: ${JSON.stringify(update)}\n\n`);
   return {
-    connect(response, changed = []) {
+    connect(response, page = null, changed = []) {
       response.writeHead(200, {
         'Content-Type': 'text/event-stream; charset=utf-8',
         'Cache-Control': 'no-store',
@@ -49,18 +55,19 @@ export function createReloadEvents(initialWords: OverlayWords): ReloadEvents {
       });
       // A page opened while the inputs are broken shows the overlay without waiting for the next save.
       write(response, { problems, changed, words });
-      clients.add(response);
+      clients.set(response, page);
       response.on('close', () => clients.delete(response));
     },
     send(update) {
       problems = update.problems;
       words = update.words;
-      for (const client of clients) write(client, update);
+      for (const client of clients.keys()) write(client, update);
     },
+    openPages: () => new Set([...clients.values()].filter((page) => page !== null)),
     problems: () => problems,
     words: () => words,
     close() {
-      for (const client of clients) client.end();
+      for (const client of clients.keys()) client.end();
       clients.clear();
     },
   };

@@ -3,8 +3,10 @@ export const eventsPath = '/__ladders/events';
 
 /**
  * The script a served page runs: it listens to the event stream, shows the problems of a broken save
- * over the page (built with text nodes, so a message cannot inject markup), and reloads the page when
- * its HTML changed. It is added to served pages only, never to the files `build` writes.
+ * over the page (built with text nodes, so a message cannot inject markup), and when its HTML changed
+ * fetches it and swaps the body in, keeping the fonts, styles and scroll it has; a page whose head
+ * changed (the styles, the fonts, the language) is reloaded whole, and so is one that cannot be fetched.
+ * It is added to served pages only, never to the files `build` writes.
  */
 export function reloadScript(nonce: string, key: string | null): string {
   // The JSON is made safe inside a script element: `<` cannot close it.
@@ -20,6 +22,29 @@ function listen(eventsPath: string, key: string | null): void {
     key === null ? eventsPath : `${eventsPath}?page=${encodeURIComponent(here)}&key=${encodeURIComponent(key)}`,
   );
   const overlayId = 'ladders-problems';
+  // What a body swap keeps: when the new page's differs, it is reloaded whole.
+  const headOf = (page: Document) => [page.documentElement.lang, page.documentElement.dir, page.head.innerHTML].join('\n');
+  const head = headOf(document);
+  let asked = 0;
+  const swap = async () => {
+    const ask = ++asked;
+    try {
+      const response = await fetch(location.href, { cache: 'no-store' });
+      // A page that fails to render is served with the overlay's problems, which the event brings.
+      if (!response.ok) return;
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+      // A later save's page is on its way.
+      if (ask !== asked) return;
+      if (headOf(next) !== head) return location.reload();
+      // This script is already running: the new copy of it must not be in the page.
+      for (const script of next.body.querySelectorAll('script')) script.remove();
+      const overlay = document.getElementById(overlayId);
+      document.body.replaceWith(document.adoptNode(next.body));
+      if (overlay) document.body.append(overlay);
+    } catch {
+      location.reload();
+    }
+  };
   source.addEventListener('update', (event) => {
     const update = JSON.parse((event as MessageEvent<string>).data) as {
       problems: { file: string; line: number; column: number; severity: string; rule: string | null; reason: string }[];
@@ -27,10 +52,8 @@ function listen(eventsPath: string, key: string | null): void {
       words: { lang: string; dir: string; lastGood: string; error: string };
     };
     document.getElementById(overlayId)?.remove();
-    if (update.changed.includes(here) || (update.problems.length === 0 && document.documentElement.dataset.laddersWaiting)) {
-      location.reload();
-      return;
-    }
+    if (update.problems.length === 0 && document.documentElement.dataset.laddersWaiting) return location.reload();
+    if (update.changed.includes(here)) void swap();
     if (update.problems.length === 0) return;
     const overlay = document.createElement('section');
     overlay.id = overlayId;

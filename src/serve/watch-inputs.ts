@@ -22,10 +22,13 @@ export interface InputWatch {
  * twice at once: changes that arrive while it runs bring one more call when it is done. So a hundred
  * saves in a second are one read or two, and an editor's write-then-rename is one change.
  *
+ * Ten quiet milliseconds are enough: an editor's write and rename, and a loop's saves, come within one or two of each
+ * other; a save that comes later is read by the one more call.
+ *
  * Folders are watched rather than files: an editor that saves by renaming a new file over the old one
  * replaces the file, and a watch on the old file would see nothing after the first save.
  */
-export function watchInputs(targets: readonly WatchTarget[], onChange: (kinds: Set<string>) => Promise<void>, quietMs = 40): InputWatch {
+export function watchInputs(targets: readonly WatchTarget[], onChange: (kinds: Set<string>) => Promise<void>, quietMs = 10): InputWatch {
   let timer: NodeJS.Timeout | undefined;
   let kinds = new Set<string>();
   let running = false;
