@@ -49,10 +49,10 @@ function explainTimeout(reason: string): (error: unknown) => never {
  * Stamp a printed page with its document information, and make a worksheet a form; a PDF the
  * stamper cannot read fails the print, naming it.
  */
-export async function stampPage(page: PdfPage, printed: PrintedPdf): Promise<Uint8Array> {
+export function stampPage(page: PdfPage, printed: PrintedPdf): Uint8Array {
   try {
     const stamped = stampPdf(printed.pdf, { ...page.info, source: page.html }, page.path);
-    return printed.form ? await addFormLayer(stamped, printed.form) : stamped;
+    return printed.form ? addFormLayer(stamped, printed.form) : stamped;
   } catch (error) {
     throw new PrintError(`Cannot stamp ${page.path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }

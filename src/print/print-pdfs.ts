@@ -135,7 +135,7 @@ async function runWorker(
       printing = job;
       const pdf = await printPage(page, job.html, job.timeoutMs ?? options.timeoutMs ?? 60_000, job.draft);
       printing = undefined; // printed: what follows is not the browser's doing
-      const again = await options.onPdf(job, await stampPage(job, pdf));
+      const again = await options.onPdf(job, stampPage(job, pdf));
       collect();
       await collectPageGarbage();
       job = again ?? queue.next();

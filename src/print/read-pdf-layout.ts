@@ -62,7 +62,7 @@ export function readPdfLayout(text: string): PdfLayout {
 }
 
 /** The cross-reference table again, with each object's offset passed through `moved`. */
-export function writeXref(layout: PdfLayout, moved: (offset: number) => number): string {
+export function writeXref(layout: Pick<PdfLayout, 'sections'>, moved: (offset: number) => number): string {
   const lines = ['xref'];
   for (const { first, entries } of layout.sections) {
     lines.push(`${first} ${entries.length}`);

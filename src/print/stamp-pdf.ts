@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentInfo } from '../plan/plan-outputs.js';
 import { linkPdfsRelatively } from './link-pdfs-relatively.js';
+import { toPdfTextString } from './pdf-text-string.js';
 import { readPdfLayout, writeXref } from './read-pdf-layout.js';
 import { renumberStructureIds } from './renumber-structure-ids.js';
 
@@ -37,20 +38,15 @@ export function stampPdf(bytes: Uint8Array, metadata: PdfMetadata, pdfPath = '')
 
 function infoDictionary(metadata: PdfMetadata, producer: string | undefined): string {
   const entries: [string, string][] = [
-    ['Title', textString(metadata.title)],
-    ['Subject', textString(metadata.subject)],
-    ['Keywords', textString(metadata.keywords.join(' '))],
+    ['Title', toPdfTextString(metadata.title)],
+    ['Subject', toPdfTextString(metadata.subject)],
+    ['Keywords', toPdfTextString(metadata.keywords.join(' '))],
   ];
-  if (metadata.author) entries.push(['Author', textString(metadata.author)]);
-  entries.push(['Creator', textString(metadata.creator)]);
+  if (metadata.author) entries.push(['Author', toPdfTextString(metadata.author)]);
+  entries.push(['Creator', toPdfTextString(metadata.creator)]);
   if (producer) entries.push(['Producer', producer]);
   if (metadata.date) entries.push(['CreationDate', pdfDate(metadata.date)], ['ModDate', pdfDate(metadata.date)]);
   return `<<${entries.map(([key, value]) => `/${key} ${value}`).join('\n')}>>`;
-}
-
-/** A PDF text string: UTF-16BE with a byte-order mark, in hexadecimal, so any text needs no escaping. */
-function textString(value: string): string {
-  return `<FEFF${Buffer.from(value, 'utf16le').swap16().toString('hex').toUpperCase()}>`;
 }
 
 /** `(D:20251201000000Z)`, in UTC. */
