@@ -3,6 +3,7 @@
 // on pages made to be slow to read, then `diff` between two revisions of a 1,000-position ladder.
 // Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part,
 // BENCH_SCALE=only runs nothing else (a 1,000-position build takes minutes; its figures need no others),
+// BENCH_SCALE=positions the same without the books (the 100- and 1,000-position builds and their floor),
 // BENCH_SCALE=books only the books of 1,000 positions.
 // Needs `npm run build` first: the bench runs dist/, as a user would.
 import { execFileSync } from 'node:child_process';
@@ -22,8 +23,8 @@ const cli = path.join(root, 'dist', 'cli.js');
 const shippedLadders = path.join(root, 'ladders');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const scaleMode = process.env.BENCH_SCALE ?? 'on';
-if (!['on', '0', 'only', 'books'].includes(scaleMode))
-  throw new Error(`BENCH_SCALE must be \`0\`, \`only\` or \`books\`, not \`${scaleMode}\``);
+if (!['on', '0', 'only', 'positions', 'books'].includes(scaleMode))
+  throw new Error(`BENCH_SCALE must be \`0\`, \`only\`, \`positions\` or \`books\`, not \`${scaleMode}\``);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number from 1 up, not \`${process.env.BENCH_RUNS}\``);
 const allFormats = 'pdf,html,md';
 // The shipped ladders' roles: their books are the first shards of the books, the whole ladder's the last.
@@ -53,8 +54,8 @@ async function main() {
     console.log(JSON.stringify({ ...describeRun(loadAtStart), books: await measureBooks(ladders) }));
     return;
   }
-  if (scaleMode === 'only') {
-    const scale = await measureScale(allFormats);
+  if (scaleMode === 'only' || scaleMode === 'positions') {
+    const scale = await measureScale(allFormats, { books: scaleMode === 'only' });
     console.log(JSON.stringify({ ...describeRun(loadAtStart), formats: allFormats, scale }));
     return;
   }
@@ -207,9 +208,10 @@ function describeRun(loadAtStart) {
 
 /**
  * Build 100 and then 1,000 generated positions, handouts and review worksheets (2,000 PDFs at 1,000), then
- * print the same pages with the floor: memory and overhead at size, and how time and memory grow from 100 to 1,000.
+ * print the same pages with the floor: memory and overhead at size, and how time and memory grow from 100 to 1,000;
+ * then, unless `books` is false, the books of the 1,000 positions.
  */
-async function measureScale(formats) {
+async function measureScale(formats, { books: withBooks = true } = {}) {
   const sizes = {};
   for (const roles of [5, 50]) {
     console.log(`\nscale: ${roles} roles × 20 positions, handouts and worksheets …`);
@@ -224,7 +226,7 @@ async function measureScale(formats) {
     console.log(`scale:   peak of each process, MiB PSS: ${describeProcesses(built.processes)}`);
   }
   const { out, built, pdfs } = sizes[1000];
-  const books = await measureBooks(sizes[1000].ladders);
+  const books = withBooks ? await measureBooks(sizes[1000].ladders) : null;
   const htmlFiles = await filesToPrint(out);
   const floored = await floor(htmlFiles, out);
   console.log(`scale: build ${seconds(built.ms)} s, floor ${seconds(floored.ms)} s over ${htmlFiles.length} HTML pages`);
