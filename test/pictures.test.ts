@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findBrowser, type BrowserChoice } from '../src/print/find-browser.js';
 import { launchBrowser } from '../src/print/launch-browser.js';
 import { printPdfs } from '../src/print/print-pdfs.js';
+import { fillMarkdownWorksheet, type WorksheetAnswers } from './support/fill-worksheet.js';
 import { matchBaselines } from './support/match-baselines.js';
 import { rasterizePdf } from './support/rasterize-pdf.js';
 import { run } from './support/run.js';
@@ -36,12 +37,14 @@ const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-pictures-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 // The index and the role pages, which the command makes as HTML only. Built first, with the browser
-// started beside it, it also loads the command's modules, so each test times its own pages.
+// started beside it, it also loads the command's modules, so each test times its own pages. The
+// two filled worksheets the assessment is made from are written beside them.
 let htmlOut = '';
 beforeAll(async () => {
   const [out] = await Promise.all([
     ladders('html', ['build', '--format', 'html', '--variant', 'handout', '--paper', 'a4']),
     findBrowser({}).then(launchBrowser),
+    fillPair(),
   ]);
   htmlOut = out;
 });
@@ -52,6 +55,52 @@ async function ladders(folder: string, args: string[]): Promise<string> {
   const result = await run([...args, '--out', out], repoRoot);
   expect(result.code, result.stderr).toBe(0);
   return out;
+}
+
+/** What a self copy and a manager copy of the EM6 worksheet say, as two people fill them in. */
+const reviewed: Record<'self' | 'manager', WorksheetAnswers> = {
+  self: {
+    fields: { name: 'Sam Rivera', manager: 'Noor Haddad', period: 'Second half of 2026', date: '2026-11-20' },
+    axes: {
+      technology: { self: 'meets', evidence: 'Chose the queue for the billing rewrite after two spikes, and wrote down why.' },
+      system: { self: 'meets', evidence: 'Split the reporting service so that the nightly jobs no longer block the day team.' },
+      people: {
+        self: 'above',
+        evidence: 'Coached two engineers into leading their own projects.\nRan the hiring loop for the platform team.',
+      },
+      process: { self: 'meets', evidence: 'Moved planning to a monthly cycle; missed dates went from five to one.' },
+      influence: { self: 'below' },
+    },
+  },
+  manager: {
+    fields: {
+      name: 'Sam Rivera',
+      strengths: 'Steady under pressure; people ask Sam first when an incident starts.',
+      grow: 'Take the architecture review for the whole group, not only the team.\nWrite for readers outside engineering.',
+    },
+    axes: {
+      technology: { manager: 'meets' },
+      system: { manager: 'above', evidence: 'The reporting split also halved the cost of the nightly run.' },
+      people: { manager: 'above' },
+      process: { manager: 'below', evidence: 'The monthly cycle works for the team, but the other teams were not told.' },
+      influence: { manager: 'meets', evidence: 'Gave the talk on the billing rewrite at the company meeting.' },
+    },
+  },
+};
+
+/** The two filled copies of the EM6 worksheet, made once for every test that asks. */
+let filledPair: Promise<string[]> | undefined;
+function fillPair(): Promise<string[]> {
+  filledPair ??= (async () => {
+    const out = await ladders('worksheets', ['build', '--only', 'EM6', '--variant', 'review', '--format', 'md']);
+    const blank = readFileSync(path.join(out, 'engineering-manager', 'em6-review.md'), 'utf8');
+    return (['self', 'manager'] as const).map((who) => {
+      const file = path.join(scratch, `${who}.md`);
+      writeFileSync(file, fillMarkdownWorksheet(blank, reviewed[who]));
+      return file;
+    });
+  })();
+  return filledPair;
 }
 
 /** Compare every page of a PDF with its baselines. */
@@ -80,6 +129,13 @@ describe('pages look as reviewed', () => {
     it(`the review worksheet, on ${paper}`, async () => {
       const out = await ladders(`review-${paper}`, ['build', '--only', 'EM6', '--format', 'pdf', '--variant', 'review', '--paper', paper]);
       expectAsReviewed(`review-em6-${paper}`, readFileSync(path.join(out, 'engineering-manager', 'em6-review.pdf')));
+    });
+  }
+
+  for (const paper of ['a4', 'letter']) {
+    it(`the assessment of a self copy and a manager copy, on ${paper}`, async () => {
+      const out = await ladders(`assessment-${paper}`, ['assess', ...(await fillPair()), '--format', 'pdf', '--paper', paper]);
+      expectAsReviewed(`assessment-em6-${paper}`, readFileSync(path.join(out, 'em6-assessment-sam-rivera.pdf')));
     });
   }
 
