@@ -1,4 +1,5 @@
 import { chooseFontFaces } from './choose-font-faces.js';
+import { distinctCodePoints } from './distinct-code-points.js';
 import { readFontFile } from './font-set.js';
 
 /** The family every template sets its text in: the shipped faces, joined into one. */
@@ -29,10 +30,11 @@ export function addFontFaces(html: string, locale: string): string {
 
 /** Every character a page can show: its text, and the characters its entities and CSS escapes stand for. */
 export function codePointsOf(html: string): Set<number> {
-  const found = new Set<number>();
-  for (const character of html) {
-    found.add(character.codePointAt(0)!);
-    // `text-transform` can show a letter in the other case, which the browser then looks up in these faces too.
+  const found = distinctCodePoints(html);
+  // `text-transform` can show a letter in the other case, which the browser then looks up in these faces too.
+  // Each character's cases once, not once for every time it occurs: a page repeats a few dozen characters thousands of times.
+  for (const codePoint of [...found]) {
+    const character = String.fromCodePoint(codePoint);
     for (const other of [character.toUpperCase(), character.toLowerCase()]) for (const cased of other) found.add(cased.codePointAt(0)!);
   }
   for (const [, decimal, hex] of html.matchAll(/&#(?:(\d+)|x([0-9a-f]+));/gi)) found.add(Number.parseInt(decimal ?? hex!, decimal ? 10 : 16));

@@ -1,6 +1,7 @@
 import { report } from '../messages.js';
 import type { LadderSource } from '../read/read-ladders.js';
 import { chooseFontFaces } from './choose-font-faces.js';
+import { distinctCodePoints } from './distinct-code-points.js';
 
 /**
  * Warn about the characters of a page that no shipped font draws: the browser has no other font to
@@ -39,22 +40,4 @@ export function reportMissingGlyphs(sources: readonly LadderSource[]): void {
     }
     flush();
   }
-}
-
-/** The code points `text` uses, each once; the ASCII ones of a long page are told apart from a table, which is many times faster than a set. */
-function distinctCodePoints(text: string): Set<number> {
-  const ascii = new Uint8Array(128);
-  const codePoints = new Set<number>();
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code < 128) {
-      if (ascii[code] === 0) codePoints.add(code);
-      ascii[code] = 1;
-      continue;
-    }
-    const codePoint = text.codePointAt(index)!;
-    codePoints.add(codePoint);
-    if (codePoint > 0xffff) index++;
-  }
-  return codePoints;
 }
