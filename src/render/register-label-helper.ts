@@ -1,4 +1,5 @@
 import type Handlebars from 'handlebars';
+import { numberFormatOf } from '../locale/number-format-of.js';
 
 /**
  * Give templates `{{label "key" name=value}}`: the page's label `key` (from `labels` in the view) with
@@ -11,7 +12,6 @@ export function registerLabelHelper(handlebars: typeof Handlebars, escape: (text
     const root = (options.data as { root?: { labels?: Record<string, string>; lang?: { tag?: string } } } | undefined)?.root;
     const text = typeof key === 'string' ? root?.labels?.[key] : undefined;
     if (text === undefined) throw new Error(`The template asks for the label ${JSON.stringify(key)}, which the labels do not have`);
-    const numbers = new Intl.NumberFormat(root?.lang?.tag ?? 'en');
     const block = typeof options.fn === 'function' ? options.fn(this) : undefined;
     const hash = options.hash as Record<string, unknown>;
     const parts = text.split(/(\{\w+\})/).map((part) => {
@@ -19,7 +19,7 @@ export function registerLabelHelper(handlebars: typeof Handlebars, escape: (text
       if (name === undefined) return escape(part);
       const value = hash[name];
       if (value === undefined) return block ?? escape(part);
-      if (typeof value === 'number') return escape(numbers.format(value));
+      if (typeof value === 'number') return escape(numberFormatOf(root?.lang?.tag ?? 'en').format(value));
       if (typeof value === 'string') return escape(value);
       throw new Error(`The template fills {${name}} of the label ${JSON.stringify(key)} with something that is neither text nor a number`);
     });
