@@ -43,11 +43,12 @@ const printed = writePdf([
 const form: MeasuredForm = {
   origin: '{"roleId":"scribe","code":"S2"}',
   fields: [
-    { name: 'name', choice: null, label: 'Name — 名前', multiline: false, page: 0, x: 100, y: 700, width: 150, height: 20 },
+    { name: 'name', choice: null, label: 'Name — 名前', value: null, multiline: false, page: 0, x: 100, y: 700, width: 150, height: 20 },
     ...['below', 'meets'].map((choice, index) => ({
       name: 'craft.self',
       choice,
       label: 'Craft: Self',
+      value: null,
       multiline: false,
       page: 1,
       x: 400 + index * 40,
@@ -55,7 +56,18 @@ const form: MeasuredForm = {
       width: 10,
       height: 10,
     })),
-    { name: 'craft.evidence', choice: null, label: 'Craft: Evidence', multiline: true, page: 2, x: 40, y: 300, width: 500, height: 90 },
+    {
+      name: 'craft.evidence',
+      choice: null,
+      label: 'Craft: Evidence',
+      value: null,
+      multiline: true,
+      page: 2,
+      x: 40,
+      y: 300,
+      width: 500,
+      height: 90,
+    },
   ],
 };
 
@@ -113,6 +125,20 @@ describe('the hand-written form layer', () => {
     expect(form.getTextField('ladders-worksheet').getText()).toBe('{"roleId":"scribe","code":"S2"}');
     expect(form.getTextField('ladders-worksheet').isReadOnly()).toBe(true);
     expect(form.getTextField('name').acroField.dict.lookup(PDFName.of('TU'), PDFHexString).decodeText()).toBe('Name — 名前');
+  });
+
+  it('fills a field in advance with a value a viewer draws and a person can change', async () => {
+    const named = { ...form, fields: form.fields.map((field) => (field.name === 'name' ? { ...field, value: 'Zoë Ōtani' } : field)) };
+    const document = await PDFDocument.load(addFormLayer(printed, named), { updateMetadata: false });
+    const name = document.getForm().getTextField('name');
+    expect(name.getText()).toBe('Zoë Ōtani');
+    expect(name.isReadOnly()).toBe(false);
+    // No appearance of its own: the viewer draws the text, as the form asks.
+    expect(name.acroField.getWidgets()[0]!.dict.has(PDFName.of('AP'))).toBe(false);
+    expect(document.getForm().acroForm.dict.get(PDFName.of('NeedAppearances'))?.toString()).toBe('true');
+    // A form with nothing filled in advance leaves every appearance as it is.
+    const blank = await PDFDocument.load(formed, { updateMetadata: false });
+    expect(blank.getForm().acroForm.dict.has(PDFName.of('NeedAppearances'))).toBe(false);
   });
 
   it('refuses a PDF whose catalog already has a form, rather than hiding it', () => {

@@ -169,6 +169,43 @@ describe('the worksheet PDF as a form', () => {
     await document.destroy();
   });
 
+  it('carries the name of the person a copy is prepared for as the name field, still editable', async () => {
+    const out = path.join(scratch, 'prepared');
+    const args = [
+      'build',
+      '--only',
+      'EM6',
+      '--variant',
+      'review',
+      '--format',
+      'pdf,md',
+      '--for',
+      'Zoë Ōtani',
+      '--date',
+      '2026-12-01',
+      '--out',
+      out,
+    ];
+    const result = await run(args, repoRoot);
+    expect(result.code, result.stderr).toBe(0);
+    const pdf = new Uint8Array(readFileSync(path.join(out, 'engineering-manager', 'em6-review.pdf')));
+    const md = readFileSync(path.join(out, 'engineering-manager', 'em6-review.md'));
+    expect((await readFilledWorksheet('em6-review.pdf', pdf)).fields).toEqual({ name: 'Zoë Ōtani' });
+    expect((await readFilledWorksheet('em6-review.md', md)).fields).toEqual({ name: 'Zoë Ōtani' });
+    // pdf.js, as its viewer, shows the value in an editable field.
+    const document = await openPdf(pdf.slice());
+    const annotations = (await (await document.getPage(1)).getAnnotations()) as {
+      fieldName?: string;
+      fieldValue?: string;
+      readOnly?: boolean;
+    }[];
+    expect(annotations.find((annotation) => annotation.fieldName === 'name')).toMatchObject({ fieldValue: 'Zoë Ōtani', readOnly: false });
+    await document.destroy();
+    // Another name typed over it reads back instead.
+    const renamed = await fillPdfWorksheet(pdf, { fields: { name: 'Zoë Ōtani-Berg' }, axes: {} });
+    expect((await readFilledWorksheet('renamed.pdf', renamed)).fields).toEqual({ name: 'Zoë Ōtani-Berg' });
+  });
+
   it('keeps the printed page: tagged, the same text, the form appended as an update', async () => {
     const { text } = await readPdf(path.join(scratch, 'engineering-manager', 'em6-review.pdf'));
     expect(text).toContain('Review worksheet');

@@ -8,6 +8,8 @@ export interface MeasuredField {
   choice: string | null;
   /** What the field is called on the page, for screen readers and tooltips. */
   label: string;
+  /** The text a text field starts with (`data-value`, the name of the person a copy was prepared for); null for none. */
+  value: string | null;
   /** Lines to write on (a multi-line text field). */
   multiline: boolean;
   /** 0-based. */
@@ -87,6 +89,7 @@ function measureInPage(pageWidth: number): MeasuredForm & { sheets: number } {
       name: element.dataset.field ?? '',
       choice: element.dataset.choice ?? null,
       label: element.dataset.label ?? '',
+      value: element.dataset.value ?? null,
       multiline: element.dataset.lines !== undefined,
       page: sheets.indexOf(sheet),
       // Points from the left edge, and from the top edge for now: the caller turns it upside down.
