@@ -18,7 +18,10 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => void> {
   await findBrowser({});
-  const sharedBuilds = mkdtempSync(path.join(tmpdir(), 'ladders-shared-builds-'));
+  // Called once per test project (see vitest.config.ts), in one process: every project gets the same folder.
+  const run = globalThis as { laddersSharedBuilds?: string };
+  run.laddersSharedBuilds ??= mkdtempSync(path.join(tmpdir(), 'ladders-shared-builds-'));
+  const sharedBuilds = run.laddersSharedBuilds;
   project.provide('sharedBuilds', sharedBuilds);
   return () => rmSync(sharedBuilds, { recursive: true, force: true });
 }
