@@ -14,6 +14,9 @@ const replacesModules = testFiles.filter((file) =>
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores, which is a single worker on a 2-core machine; most of a
+    // test's time goes to Chromium and child processes, not this process, so two files at a time keep both cores busy.
+    maxWorkers: 2,
     // A hang detector, not a budget: every test should take well under 20 s even on a busy machine.
     testTimeout: 60_000,
     hookTimeout: 60_000,
