@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
 import type { PageStore } from './page-store.js';
 import type { OverlayWords, ReloadEvents } from './reload-events.js';
-import { eventsPath, reloadScript } from './reload-script.js';
+import { bodyPartHeader, eventsPath, headHashHeader, reloadScript } from './reload-script.js';
 
 /** What answering a request needs. */
 export interface RequestDeps {
@@ -61,13 +61,13 @@ export function handleRequest(deps: RequestDeps): (request: IncomingMessage, res
       deps.onRenderFailure(page, error);
       const lastGood = deps.store.lastGood(page);
       const html = lastGood ?? failedPage(deps.events.words());
-      return sendHtml(response, lastGood ? 200 : 500, html, request.method === 'HEAD', deps.store.key(page) ?? null);
+      return sendHtml(request, response, lastGood ? 200 : 500, html, deps.store.key(page) ?? null);
     }
-    if (html !== undefined) return sendHtml(response, 200, html, request.method === 'HEAD', deps.store.key(page) ?? null);
+    if (html !== undefined) return sendHtml(request, response, 200, html, deps.store.key(page) ?? null);
     if (page.endsWith('.pdf')) return void sendPdf(request, response, deps, page);
     // Nothing read well yet (the first read had errors): a page that shows them, and reloads when they are fixed.
     if (deps.store.size() === 0 && deps.events.problems().length > 0)
-      return sendHtml(response, 503, waitingPage(deps.events.words()), request.method === 'HEAD');
+      return sendHtml(request, response, 503, waitingPage(deps.events.words()));
     return sendText(response, 404, 'There is no such page.');
   };
 }
@@ -114,20 +114,36 @@ export function isAllowedHost(header: string | undefined, boundHost: string): bo
   return lower === 'localhost' || lower === boundHost.toLowerCase() || isIP(lower) !== 0;
 }
 
-function sendHtml(response: ServerResponse, status: number, html: string, headOnly: boolean, key: string | null = null): void {
+/**
+ * Send a page with the reload script in it; to the script's own request (`X-Ladders-Part: body`), only
+ * the page from its `<body>` on, without the script, and a hash of the part before it, which the script
+ * compares with its page's to choose between swapping the body in and reloading: the head carries the
+ * fonts, five sixths of a handout's bytes, which a save of the ladder does not change.
+ */
+function sendHtml(request: IncomingMessage, response: ServerResponse, status: number, html: string, key: string | null = null): void {
+  const bodyAt = html.search(/<body[\s>]/);
+  const head = createHash('sha256')
+    .update(bodyAt === -1 ? html : html.slice(0, bodyAt))
+    .digest('base64url');
   const nonce = randomBytes(16).toString('base64');
-  const script = reloadScript(nonce, key);
-  // Before the last `</body>`, so the page's own content is all there when the script runs.
-  const at = html.lastIndexOf('</body>');
-  const body = at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);
+  let sent: string;
+  if (request.headers[bodyPartHeader] === 'body') sent = bodyAt === -1 ? '' : html.slice(bodyAt);
+  else {
+    const script = reloadScript(nonce, key, head);
+    // Before the last `</body>`, so the page's own content is all there when the script runs.
+    const at = html.lastIndexOf('</body>');
+    sent = at === -1 ? html + script : html.slice(0, at) + script + html.slice(at);
+  }
   response.writeHead(status, {
     ...commonHeaders,
     'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
+    'Content-Length': Buffer.byteLength(sent),
+    [headHashHeader]: head,
+    Vary: bodyPartHeader,
     // Only the reload script runs, and it talks only to this server.
     'Content-Security-Policy': `script-src 'nonce-${nonce}'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'`,
   });
-  response.end(headOnly ? undefined : body);
+  response.end(request.method === 'HEAD' ? undefined : sent);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

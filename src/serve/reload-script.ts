@@ -1,5 +1,9 @@
 /** The path of the event stream the injected script listens to; no output path starts with `__`. */
 export const eventsPath = '/__ladders/events';
+/** The request header by which the script asks for a page's body only. */
+export const bodyPartHeader = 'x-ladders-part';
+/** The response header carrying a hash of the page's part before its `<body>`. */
+export const headHashHeader = 'x-ladders-head';
 
 /**
  * The script a served page runs: it listens to the event stream, shows the problems of a broken save
@@ -8,34 +12,34 @@ export const eventsPath = '/__ladders/events';
  * changed (the styles, the fonts, the language) is reloaded whole, and so is one that cannot be fetched.
  * It is added to served pages only, never to the files `build` writes.
  */
-export function reloadScript(nonce: string, key: string | null): string {
+export function reloadScript(nonce: string, key: string | null, head: string): string {
   // The JSON is made safe inside a script element: `<` cannot close it.
-  const args = [eventsPath, key].map((value) => JSON.stringify(value).replace(/</g, '\\u003c')).join(', ');
+  const args = [eventsPath, key, head, bodyPartHeader, headHashHeader]
+    .map((value) => JSON.stringify(value).replace(/</g, '\\u003c'))
+    .join(', ');
   return `<script nonce="${nonce}">(${listen.toString()})(${args});</script>`;
 }
 
 // This function runs in the page, where only the DOM is there: it is sent as its source text.
-function listen(eventsPath: string, key: string | null): void {
+function listen(eventsPath: string, key: string | null, head: string, bodyPartHeader: string, headHashHeader: string): void {
   const here = decodeURIComponent(location.pathname.slice(1)).replace(/(^|\/)$/, '$1index.html');
   // A save between this page's request and this connection is not lost: the server compares the page's key with its own.
   const source = new EventSource(
     key === null ? eventsPath : `${eventsPath}?page=${encodeURIComponent(here)}&key=${encodeURIComponent(key)}`,
   );
   const overlayId = 'ladders-problems';
-  // What a body swap keeps: when the new page's differs, it is reloaded whole.
-  const headOf = (page: Document) => [page.documentElement.lang, page.documentElement.dir, page.head.innerHTML].join('\n');
-  const head = headOf(document);
   let asked = 0;
   const swap = async () => {
     const ask = ++asked;
     try {
-      const response = await fetch(location.href, { cache: 'no-store' });
+      const response = await fetch(location.href, { cache: 'no-store', headers: { [bodyPartHeader]: 'body' } });
       // A page that fails to render is served with the overlay's problems, which the event brings.
       if (!response.ok) return;
+      // What a body swap keeps (the page's language, fonts and styles) changed: the page is reloaded whole.
+      if (response.headers.get(headHashHeader) !== head) return location.reload();
       const next = new DOMParser().parseFromString(await response.text(), 'text/html');
       // A later save's page is on its way.
       if (ask !== asked) return;
-      if (headOf(next) !== head) return location.reload();
       // This script is already running: the new copy of it must not be in the page.
       for (const script of next.body.querySelectorAll('script')) script.remove();
       const overlay = document.getElementById(overlayId);
