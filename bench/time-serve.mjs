@@ -4,7 +4,10 @@
 // 1,000 generated positions. Then a fresh PDF of the edited position with the server's browser warm, the
 // server's memory (RSS and PSS) every 100 edits, and its CPU over 10 s idle. Each figure is printed against its
 // target, with the machine's load average: the figures of a busy machine are not a quiet machine's.
-// Environment: BENCH_EDITS, BENCH_SCALE_EDITS, BENCH_SCALE=0 skips the 1,000 positions.
+// Memory is compared from the 100th edit on: the first ones fill the caches a long session keeps.
+// BENCH_BASELINE=<another checkout's dist/cli.js> runs that version beside this one on its own copy of the
+// ladders, edits the two in turn (A B A B …) and prints the ratio of their medians: a busy machine slows both alike.
+// Environment: BENCH_EDITS, BENCH_SCALE_EDITS, BENCH_SCALE=0 skips the 1,000 positions, BENCH_BASELINE.
 // Needs `npm run build` first: the bench runs dist/, as a user would.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -26,6 +29,13 @@ const shippedLadders = path.join(root, 'ladders');
 const edits = wholeNumber('BENCH_EDITS', 500);
 const scaleEdits = wholeNumber('BENCH_SCALE_EDITS', 50);
 const idleMs = 10_000;
+const baseline = process.env.BENCH_BASELINE ? path.resolve(process.env.BENCH_BASELINE) : null;
+const versions = baseline
+  ? [
+      { name: 'this', cli },
+      { name: 'baseline', cli: baseline },
+    ]
+  : [{ name: 'this', cli }];
 
 const { executablePath } = await findBrowser({});
 const viewer = await launch({ executablePath, headless: true, args: [...browserFlags] });
@@ -48,68 +58,103 @@ try {
   await rm(work, { recursive: true, force: true });
 }
 
-/** Start `ladders serve` on `ladders`, open `page` (without extension), edit `file` `edits` times and time each edit to the page showing it. */
+/**
+ * Start `ladders serve` of each version on its own copy of `ladders`, open `page` (without extension) in
+ * each, edit `file` `edits` times in each, in turn, and time each edit to the page showing it.
+ */
 async function measure(ladders, file, page, phrase, targetMs, edits) {
-  const server = await startServer(ladders);
-  const tab = await viewer.newPage();
+  const runs = [];
   try {
-    const source = await readFile(path.join(ladders, file), 'utf8');
-    if (!source.includes(phrase)) throw new Error(`${file} does not contain \`${phrase}\``);
-    await tab.goto(`${server.url}${page}.html`);
-    // Warm: the server's browser starts on the first PDF request, and is warm for the timed one.
-    await fetchBytes(`${server.url}${page}-review.pdf`);
-    const times = [];
-    // Before the first edit, then every 100: a server that keeps something of every save grows with them.
-    const memory = [{ edits: 0, ...memoryMiB(server.child.pid) }];
+    for (const version of versions) {
+      const copy = `${ladders}-${version.name}`;
+      await cp(ladders, copy, { recursive: true });
+      const server = await startServer(version.cli, copy);
+      const tab = await viewer.newPage();
+      runs.push({ version, copy, server, tab, times: [], memory: [] });
+      const source = await readFile(path.join(copy, file), 'utf8');
+      if (!source.includes(phrase)) throw new Error(`${file} does not contain \`${phrase}\``);
+      runs.at(-1).source = source;
+      await tab.goto(`${server.url}${page}.html`);
+      // Warm: the server's browser starts on the first PDF request, and is warm for the timed one.
+      await fetchBytes(`${server.url}${page}-review.pdf`);
+      // Before the first edit, then every 100: a server that keeps something of every save grows with them.
+      runs.at(-1).memory.push({ edits: 0, ...memoryMiB(server.child.pid) });
+    }
     const load = loadavg()[0];
     for (let edit = 0; edit < edits; edit++) {
-      const marker = `bench edit ${edit}`;
-      const started = performance.now();
-      await writeFile(path.join(ladders, file), source.replace(phrase, `${marker} ${phrase}`));
-      await tab.waitForFunction((text) => globalThis.document.body?.innerText.includes(text), { timeout: 60_000, polling: 5 }, marker);
-      times.push(performance.now() - started);
-      if ((edit + 1) % 100 === 0) memory.push({ edits: edit + 1, ...memoryMiB(server.child.pid) });
+      for (const run of runs) {
+        const marker = `bench edit ${edit}`;
+        const started = performance.now();
+        await writeFile(path.join(run.copy, file), run.source.replace(phrase, `${marker} ${phrase}`));
+        await run.tab.waitForFunction(
+          (text) => globalThis.document.body?.innerText.includes(text),
+          { timeout: 60_000, polling: 5 },
+          marker,
+        );
+        run.times.push(performance.now() - started);
+        if ((edit + 1) % 100 === 0) run.memory.push({ edits: edit + 1, ...memoryMiB(run.server.child.pid) });
+      }
     }
-    const pdfStarted = performance.now();
-    const pdf = await fetchBytes(`${server.url}${page}.pdf`);
-    const pdfMs = performance.now() - pdfStarted;
-    if (pdf.subarray(0, 5).toString() !== '%PDF-') throw new Error(`${page}.pdf is not a PDF`);
-    const idleCpu = await idleCpuPercent(server.child.pid, idleMs);
-    const sorted = times.sort((a, b) => a - b);
-    const summary = {
-      pages: server.pages,
-      loadAverageAtStart: Number(load.toFixed(2)),
-      p50Ms: Math.round(percentile(sorted, 0.5)),
-      p95Ms: Math.round(percentile(sorted, 0.95)),
-      maxMs: Math.round(sorted.at(-1)),
-      targetP95Ms: targetMs,
-      freshPdfMs: Math.round(pdfMs),
-      memory,
-      idleCpuPercent: Number(idleCpu.toFixed(2)),
-    };
-    const [first, last] = [memory[0], memory.at(-1)];
-    const growth = (last.pssMiB - first.pssMiB) / first.pssMiB;
-    const verdict = (met) => (met ? 'met' : 'NOT MET');
-    const label = `serve, ${server.pages} pages, ${edits} edits of ${file}, load average ${summary.loadAverageAtStart} → ${loadavg()[0].toFixed(2)}`;
-    console.log(
-      [
-        label,
-        `  save → page showing it, p95: ${summary.p95Ms} ms (target ≤ ${targetMs} ms): ${verdict(summary.p95Ms <= targetMs)}; p50 ${summary.p50Ms} ms, max ${summary.maxMs} ms`,
-        `  fresh PDF, browser warm: ${summary.freshPdfMs} ms (target ≤ 1500 ms): ${verdict(summary.freshPdfMs <= 1500)}`,
-        `  idle CPU over ${idleMs / 1000} s: ${summary.idleCpuPercent} % of a core (target near zero, ≤ 1 %): ${verdict(summary.idleCpuPercent <= 1)}`,
-        `  memory, after edits ${memory.map((sample) => sample.edits).join(' / ')}: RSS ${memory.map((sample) => sample.rssMiB).join(' / ')} MiB, ` +
-          `PSS ${memory.map((sample) => sample.pssMiB).join(' / ')} MiB (target flat, PSS within 10 %): ${verdict(growth <= 0.1)}`,
-      ].join('\n'),
-    );
-    return summary;
+    const summaries = {};
+    for (const run of runs) {
+      const pdfStarted = performance.now();
+      const pdf = await fetchBytes(`${run.server.url}${page}.pdf`);
+      const pdfMs = performance.now() - pdfStarted;
+      if (pdf.subarray(0, 5).toString() !== '%PDF-') throw new Error(`${page}.pdf is not a PDF`);
+      // The other servers are idle too: each is measured alone.
+      const idleCpu = await idleCpuPercent(run.server.child.pid, idleMs);
+      summaries[run.version.name] = report(run, { pdfMs, idleCpu, load, file, edits, targetMs });
+    }
+    if (summaries.baseline) {
+      const ratio = (key) => Number((summaries.this[key] / summaries.baseline[key]).toFixed(2));
+      summaries.ratio = { p50: ratio('p50Ms'), p95: ratio('p95Ms') };
+      console.log(`  this ÷ baseline, edited in turn: p50 ${summaries.ratio.p50}, p95 ${summaries.ratio.p95}`);
+    }
+    return summaries;
   } finally {
-    await tab.close();
-    server.child.kill('SIGINT');
-    await server.exited;
+    for (const run of runs) {
+      await run.tab.close();
+      run.server.child.kill('SIGINT');
+      await run.server.exited;
+    }
   }
 }
 
-async function startServer(ladders) {
+/** Print one version's figures against their targets, and return them. */
+function report(run, { pdfMs, idleCpu, load, file, edits, targetMs }) {
+  const { server, memory } = run;
+  const sorted = run.times.sort((a, b) => a - b);
+  const summary = {
+    pages: server.pages,
+    loadAverageAtStart: Number(load.toFixed(2)),
+    p50Ms: Math.round(percentile(sorted, 0.5)),
+    p95Ms: Math.round(percentile(sorted, 0.95)),
+    maxMs: Math.round(sorted.at(-1)),
+    targetP95Ms: targetMs,
+    freshPdfMs: Math.round(pdfMs),
+    memory,
+    idleCpuPercent: Number(idleCpu.toFixed(2)),
+  };
+  // From the 100th edit on, when there is one: the first edits warm caches, which is not growth.
+  const since = memory.find((sample) => sample.edits >= 100) ?? memory[0];
+  const last = memory.at(-1);
+  const growth = (last.pssMiB - since.pssMiB) / since.pssMiB;
+  const verdict = (met) => (met ? 'met' : 'NOT MET');
+  const label = `serve (${run.version.name}), ${server.pages} pages, ${edits} edits of ${file}, load average ${summary.loadAverageAtStart} → ${loadavg()[0].toFixed(2)}`;
+  console.log(
+    [
+      label,
+      `  save → page showing it, p95: ${summary.p95Ms} ms (target ≤ ${targetMs} ms): ${verdict(summary.p95Ms <= targetMs)}; p50 ${summary.p50Ms} ms, max ${summary.maxMs} ms`,
+      `  fresh PDF, browser warm: ${summary.freshPdfMs} ms (target ≤ 1500 ms): ${verdict(summary.freshPdfMs <= 1500)}`,
+      `  idle CPU over ${idleMs / 1000} s: ${summary.idleCpuPercent} % of a core (target near zero, ≤ 1 %): ${verdict(summary.idleCpuPercent <= 1)}`,
+      `  memory, after edits ${memory.map((sample) => sample.edits).join(' / ')}: RSS ${memory.map((sample) => sample.rssMiB).join(' / ')} MiB, ` +
+        `PSS ${memory.map((sample) => sample.pssMiB).join(' / ')} MiB (target flat, PSS within 10 % from edit ${since.edits} on): ${verdict(growth <= 0.1)}`,
+    ].join('\n'),
+  );
+  return summary;
+}
+
+async function startServer(cli, ladders) {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--ladders', ladders], {
     cwd: path.dirname(ladders),
     env: { ...process.env, LADDERS_BROWSER: executablePath },
