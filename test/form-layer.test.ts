@@ -127,18 +127,17 @@ describe('the hand-written form layer', () => {
     expect(form.getTextField('name').acroField.dict.lookup(PDFName.of('TU'), PDFHexString).decodeText()).toBe('Name — 名前');
   });
 
-  it('fills a field in advance with a value a viewer draws and a person can change', async () => {
+  it('keeps a value the page prints as a hidden, read-only field, drawn nowhere', async () => {
     const named = { ...form, fields: form.fields.map((field) => (field.name === 'name' ? { ...field, value: 'Zoë Ōtani' } : field)) };
     const document = await PDFDocument.load(addFormLayer(printed, named), { updateMetadata: false });
     const name = document.getForm().getTextField('name');
     expect(name.getText()).toBe('Zoë Ōtani');
-    expect(name.isReadOnly()).toBe(false);
-    // No appearance of its own: the viewer draws the text, as the form asks.
-    expect(name.acroField.getWidgets()[0]!.dict.has(PDFName.of('AP'))).toBe(false);
-    expect(document.getForm().acroForm.dict.get(PDFName.of('NeedAppearances'))?.toString()).toBe('true');
-    // A form with nothing filled in advance leaves every appearance as it is.
-    const blank = await PDFDocument.load(formed, { updateMetadata: false });
-    expect(blank.getForm().acroForm.dict.has(PDFName.of('NeedAppearances'))).toBe(false);
+    expect(name.isReadOnly()).toBe(true);
+    const [widget] = name.acroField.getWidgets();
+    expect(widget!.dict.has(PDFName.of('AP'))).toBe(false);
+    // Hidden (2) and printed (4): no viewer draws it over the printed name, and none is asked to draw it.
+    expect(widget!.dict.get(PDFName.of('F'))?.toString()).toBe('6');
+    expect(document.getForm().acroForm.dict.has(PDFName.of('NeedAppearances'))).toBe(false);
   });
 
   it('refuses a PDF whose catalog already has a form, rather than hiding it', () => {

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BrowserChoice } from '../src/print/find-browser.js';
 import { toolVersion } from '../src/tool-version.js';
 import { measurePdf, type MeasuredPage } from './support/measure-pdf.js';
-import { openPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 import { shippedBuild } from './support/shipped-build.js';
 import { closeWarmBrowser } from './support/warm-browser.js';
@@ -186,20 +185,10 @@ describe('a copy for someone outside the organisation', () => {
 
   it('fills in the worksheet’s name', async () => {
     const [first] = await pagesOf('offer', 'em6-review.pdf');
-    const label = first!.texts.find((text) => text.text === 'Name')!;
-    // The name is the value of the worksheet's name field, which a viewer shows and a person can still change.
-    const document = await openPdf(new Uint8Array(readFileSync(path.join(workspace, 'offer', 'engineering-manager', 'em6-review.pdf'))));
-    const annotations = (await (await document.getPage(1)).getAnnotations()) as {
-      fieldName?: string;
-      fieldValue?: string;
-      rect: number[];
-    }[];
-    await document.destroy();
-    const name = annotations.find((annotation) => annotation.fieldName === 'name');
-    expect(name?.fieldValue).toBe('A. Candidate');
-    // On the row of its label.
-    expect(label.top).toBeGreaterThan(first!.height - name!.rect[3]!);
-    expect(label.top).toBeLessThan(first!.height - name!.rect[1]!);
+    const name = first?.texts.find((text) => text.text === 'A. Candidate');
+    const label = first?.texts.find((text) => text.text === 'Name');
+    expect(name).toBeDefined();
+    expect(name?.top).toBeCloseTo(label?.top ?? 0, 0);
   });
 
   it('leaves the internals out for `audience: "external"` too', async () => {

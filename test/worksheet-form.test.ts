@@ -169,7 +169,7 @@ describe('the worksheet PDF as a form', () => {
     await document.destroy();
   });
 
-  it('carries the name of the person a copy is prepared for as the name field, still editable', async () => {
+  it('prints the name of the person a copy is prepared for and keeps it as the name field', async () => {
     const out = path.join(scratch, 'prepared');
     const args = [
       'build',
@@ -192,18 +192,24 @@ describe('the worksheet PDF as a form', () => {
     const md = readFileSync(path.join(out, 'engineering-manager', 'em6-review.md'));
     expect((await readFilledWorksheet('em6-review.pdf', pdf)).fields).toEqual({ name: 'Zoë Ōtani' });
     expect((await readFilledWorksheet('em6-review.md', md)).fields).toEqual({ name: 'Zoë Ōtani' });
-    // pdf.js, as its viewer, shows the value in an editable field.
+    // pdf.js, as its viewer, does not draw it again over the printed name.
     const document = await openPdf(pdf.slice());
-    const annotations = (await (await document.getPage(1)).getAnnotations()) as {
+    const page = await document.getPage(1);
+    const annotations = (await page.getAnnotations()) as {
       fieldName?: string;
       fieldValue?: string;
+      hidden?: boolean;
       readOnly?: boolean;
     }[];
-    expect(annotations.find((annotation) => annotation.fieldName === 'name')).toMatchObject({ fieldValue: 'Zoë Ōtani', readOnly: false });
+    expect(annotations.find((annotation) => annotation.fieldName === 'name')).toMatchObject({
+      fieldValue: 'Zoë Ōtani',
+      hidden: true,
+      readOnly: true,
+    });
+    // Printed after its label (pdf.js splits the text where the font changes, so spaces are left out).
+    const printedTexts = (await page.getTextContent()).items as { str: string }[];
+    expect(printedTexts.map((item) => item.str.replace(/\s/g, '')).join('')).toContain('NameZoëŌtani');
     await document.destroy();
-    // Another name typed over it reads back instead.
-    const renamed = await fillPdfWorksheet(pdf, { fields: { name: 'Zoë Ōtani-Berg' }, axes: {} });
-    expect((await readFilledWorksheet('renamed.pdf', renamed)).fields).toEqual({ name: 'Zoë Ōtani-Berg' });
   });
 
   it('keeps the printed page: tagged, the same text, the form appended as an update', async () => {

@@ -47,7 +47,6 @@ export function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Uint8Array {
   if (!Number.isInteger(next)) throw new UnexpectedPdfError('its trailer has no `/Size`');
   const allocate = () => next++;
 
-  let filledInAdvance = false;
   const nodes = new Map<string, FieldNode>();
   const topLevel: FieldNode[] = [];
   const annotations = pages.map((): number[] => []);
@@ -115,18 +114,16 @@ export function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Uint8Array {
         `/AP <</N <</${state} ${tickFor(field.width, field.height)} 0 R /Off ${blank} 0 R>>>>`,
         '/AS /Off',
       ]);
-    } else {
+    } else if (field.value === null) {
       if (node.entries.length === 0)
         node.entries.push('/FT /Tx', `/Ff ${field.multiline ? multiline : 0}`, `/DA ${textAppearance}`, ...describe(field));
-      if (field.value === null) addWidget(node, field.page, rectangle(field), [`/F ${printed}`, `/AP <</N ${blank} 0 R>>`]);
-      else {
-        // A field filled in advance (the name on a copy prepared for someone) stays editable. Its text
-        // is drawn by the viewer, which has a font for every script, as the PDF asks (`/NeedAppearances`):
-        // the page's embedded fonts hold only the glyphs it prints.
-        node.entries.push(`/V ${toPdfTextString(field.value)}`);
-        addWidget(node, field.page, rectangle(field), [`/F ${printed}`]);
-        filledInAdvance = true;
-      }
+      addWidget(node, field.page, rectangle(field), [`/F ${printed}`, `/AP <</N ${blank} 0 R>>`]);
+    } else {
+      // A field the page already prints (the name on a copy prepared for someone) is carried as a
+      // hidden, read-only value, for `assess` to read back: shown, a viewer would draw the text again
+      // over the printed one, in a font of its own that may lack the name's letters.
+      node.entries.push('/FT /Tx', `/Ff ${readOnly}`, `/V ${toPdfTextString(field.value)}`, `/DA ${textAppearance}`, ...describe(field));
+      addWidget(node, field.page, rectangle(field), [`/F ${hidden | printed}`]);
     }
   }
   // The origin is hidden and never drawn, so it has no appearance at all: drawn, its text would be
@@ -143,9 +140,7 @@ export function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Uint8Array {
     objects.set(node.number, dictionary(entries));
   }
   const acroForm = allocate();
-  const formEntries = [`/Fields [${references(topLevel.map((node) => node.number))}]`];
-  if (filledInAdvance) formEntries.push('/NeedAppearances true');
-  objects.set(acroForm, dictionary(formEntries));
+  objects.set(acroForm, dictionary([`/Fields [${references(topLevel.map((node) => node.number))}]`]));
   objects.set(root, appendEntry(catalog, `/AcroForm ${acroForm} 0 R`));
   pages.forEach((page, index) => {
     if (annotations[index]!.length > 0) addAnnotations(text, layout, page, annotations[index]!, objects);

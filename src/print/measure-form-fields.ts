@@ -8,7 +8,7 @@ export interface MeasuredField {
   choice: string | null;
   /** What the field is called on the page, for screen readers and tooltips. */
   label: string;
-  /** The text a text field starts with (`data-value`, the name of the person a copy was prepared for); null for none. */
+  /** The text the page prints in a text field (`data-value`: the name of the person a copy is prepared for), kept as its value; null for none. */
   value: string | null;
   /** Lines to write on (a multi-line text field). */
   multiline: boolean;
