@@ -40,15 +40,10 @@ export interface PageSize {
  * pages' sizes; a page that broke across more pages than it has sheets cannot be measured: null.
  */
 export async function measureFormFields(page: Page, pages: readonly PageSize[]): Promise<MeasuredForm | null> {
-  const hasForm = await page.evaluate(() => document.querySelector('meta[name="ladders-worksheet"]') !== null);
-  if (!hasForm || pages.length === 0) return null;
-  await page.emulateMediaType('print');
-  let measured: MeasuredForm & { sheets: number };
-  try {
-    measured = await page.evaluate(measureInPage, pages[0]!.width / 0.75);
-  } finally {
-    await page.emulateMediaType();
-  }
+  if (pages.length === 0) return null;
+  // The tab lays its pages out for print (see openLockedPage), as the fields are printed.
+  const measured = await page.evaluate(measureInPage, pages[0]!.width / 0.75);
+  if (!measured) return null;
   const { sheets, ...form } = measured;
   // A sheet whose text ran over a page (a very long description) moved the fields of every sheet after it:
   // such a worksheet prints without its form layer, to be filled on paper, rather than with fields misplaced.
@@ -59,8 +54,10 @@ export async function measureFormFields(page: Page, pages: readonly PageSize[]):
 }
 
 // Runs in the page: it may use nothing from this module's scope.
-function measureInPage(pageWidth: number): MeasuredForm & { sheets: number } {
-  const origin = document.querySelector('meta[name="ladders-worksheet"]')!.getAttribute('content') ?? '';
+function measureInPage(pageWidth: number): (MeasuredForm & { sheets: number }) | null {
+  const meta = document.querySelector('meta[name="ladders-worksheet"]');
+  if (!meta) return null;
+  const origin = meta.getAttribute('content') ?? '';
   // The margins of the page's `@page` rules, in CSS pixels: the last rule that sets one wins, as in print.
   const probe = document.body.appendChild(document.createElement('div'));
   probe.style.cssText = 'position:absolute;visibility:hidden;height:0';
