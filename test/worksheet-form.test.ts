@@ -2,11 +2,10 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ratings, type Rating } from '../src/worksheet/filled-worksheet.js';
+import { ratings } from '../src/worksheet/filled-worksheet.js';
 import { readFilledWorksheet } from '../src/worksheet/read-filled-worksheet.js';
-import { fillPdfWorksheet, type WorksheetAnswers } from './support/fill-worksheet.js';
+import { fillPdfWorksheet, fillPdfWorksheetWithPdfJs, type WorksheetAnswers } from './support/fill-worksheet.js';
 import { openPdf, readPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 
@@ -26,51 +25,6 @@ beforeAll(async () => {
   blank = new Uint8Array(readFileSync(path.join(scratch, 'engineering-manager', 'em6-review.pdf')));
   markdown = readFileSync(path.join(scratch, 'engineering-manager', 'em6-review.md'), 'utf8');
 });
-
-// pdf.js 5 saves a document with an iterator helper (`map.values().some(…)`) and
-// `ArrayBuffer.prototype.transferToFixedLength`, which Node 20 lacks (Node 22 has both): they are
-// supplied here, for this file's saves only.
-const iteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]())) as { some?: unknown };
-iteratorPrototype.some ??= function some(this: Iterable<unknown>, test: (value: unknown) => boolean): boolean {
-  for (const value of this) if (test(value)) return true;
-  return false;
-};
-const bufferPrototype = ArrayBuffer.prototype as { transferToFixedLength?: unknown };
-bufferPrototype.transferToFixedLength ??= function transferToFixedLength(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
-  const copy = new ArrayBuffer(length);
-  new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
-  return copy;
-};
-
-/** Fill a worksheet through pdf.js's form API, as its viewer does when a person clicks and types, and save it. */
-async function fillWithPdfJs(pdf: Uint8Array, answers: WorksheetAnswers): Promise<Uint8Array> {
-  const document = (await getDocumentProxy(pdf.slice())) as unknown as PdfJsForm;
-  const objects = await document.getFieldObjects();
-  const widgets = (name: string) => (objects[name] ?? []).filter((object) => object.type !== '');
-  const type = (name: string, value: string) => document.annotationStorage.setValue(widgets(name)[0]!.id, { value });
-  const click = (name: string, choice: Rating) => {
-    // pdf.js names a radio button by its state; the worksheet's states are the choices' places in `/Opt`.
-    const button = widgets(name).find((widget) => widget.exportValues === String(ratings.indexOf(choice)))!;
-    document.annotationStorage.setValue(button.id, { value: true });
-  };
-  for (const [name, value] of Object.entries(answers.fields)) if (value !== undefined) type(name, value);
-  for (const [axis, { self, manager, evidence }] of Object.entries(answers.axes)) {
-    if (self) click(`${axis}.self`, self);
-    if (manager) click(`${axis}.manager`, manager);
-    if (evidence !== undefined) type(`${axis}.evidence`, evidence);
-  }
-  const saved = await document.saveDocument();
-  await document.destroy();
-  return saved;
-}
-
-/** The part of pdf.js's document the tests fill forms through (unpdf's types arrive as `any`). */
-interface PdfJsForm {
-  getFieldObjects(): Promise<Record<string, { id: string; type: string; exportValues?: string }[]>>;
-  annotationStorage: { setValue(id: string, value: { value: string | boolean }): void };
-  saveDocument(): Promise<Uint8Array>;
-  destroy(): Promise<void>;
-}
 
 const answers: WorksheetAnswers = {
   fields: {
@@ -115,7 +69,7 @@ describe('the worksheet PDF as a form', () => {
   });
 
   it("reads back exactly what pdf.js's form API filled in and saved", async () => {
-    const read = await readFilledWorksheet('filled.pdf', await fillWithPdfJs(blank, answers));
+    const read = await readFilledWorksheet('filled.pdf', await fillPdfWorksheetWithPdfJs(blank, answers));
     expect({ fields: read.fields, axes: read.axes }).toEqual(answers);
   });
 
@@ -137,7 +91,7 @@ describe('the worksheet PDF as a form', () => {
     });
     await fc.assert(
       fc.asyncProperty(filled, fc.boolean(), async (answers, withPdfJs) => {
-        const pdf = withPdfJs ? await fillWithPdfJs(blank, answers) : await fillPdfWorksheet(blank, answers);
+        const pdf = withPdfJs ? await fillPdfWorksheetWithPdfJs(blank, answers) : await fillPdfWorksheet(blank, answers);
         const read = await readFilledWorksheet('filled.pdf', pdf);
         const expected = Object.fromEntries(Object.entries(answers.axes).filter(([, answers]) => Object.keys(answers).length > 0));
         expect({ fields: read.fields, axes: read.axes }).toEqual({ fields: answers.fields, axes: expected });
