@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRadioGroup, PDFTextField } from '@cantoo/pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRadioGroup, PDFString, PDFTextField } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { addFormLayer } from '../src/print/add-form-layer.js';
 import type { MeasuredForm } from '../src/print/measure-form-fields.js';
@@ -125,6 +125,21 @@ describe('the hand-written form layer', () => {
     expect(form.getTextField('ladders-worksheet').getText()).toBe('{"roleId":"scribe","code":"S2"}');
     expect(form.getTextField('ladders-worksheet').isReadOnly()).toBe(true);
     expect(form.getTextField('name').acroField.dict.lookup(PDFName.of('TU'), PDFHexString).decodeText()).toBe('Name — 名前');
+  });
+
+  it('names the font its fields set typed text in among the form’s own resources, not embedded', async () => {
+    const document = await PDFDocument.load(formed, { updateMetadata: false });
+    const acroForm = document.getForm().acroForm.dict;
+    const fontName = /\/(\w+) [\d.]+ Tf/.exec(acroForm.lookup(PDFName.of('DA'), PDFString).asString())![1]!;
+    const fonts = acroForm.lookup(PDFName.of('DR'), PDFDict).lookup(PDFName.of('Font'), PDFDict);
+    const font = fonts.lookup(PDFName.of(fontName), PDFDict);
+    expect(font.get(PDFName.of('BaseFont'))?.toString()).toBe('/Helvetica');
+    expect(font.has(PDFName.of('FontDescriptor'))).toBe(false);
+    for (const field of document
+      .getForm()
+      .getFields()
+      .filter((field) => field instanceof PDFTextField))
+      expect(field.acroField.dict.lookup(PDFName.of('DA'), PDFString).asString()).toContain(`/${fontName} `);
   });
 
   it('keeps a value the page prints as a hidden, read-only field, drawn nowhere', async () => {

@@ -25,6 +25,12 @@ const printed = 1 << 2;
 const textAppearance = '(0 0 0 rg /Helvetica 10 Tf)';
 
 /**
+ * The font `textAppearance` names, for the form's default resources (`/DR`), where the standard says a
+ * field's font is looked up (PDF 32000-1, 12.7.3.3): one of the standard 14, so nothing is embedded.
+ */
+const textFont = '<</Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding>>';
+
+/**
  * Make a printed worksheet a form: a radio group for each rating, a text field for each line or
  * block of lines, placed where `form` measured them, and a hidden, read-only field with its origin.
  * It is written by hand as an incremental update appended to the stamped PDF (new field, widget and
@@ -139,8 +145,17 @@ export function addFormLayer(pdf: Uint8Array, form: MeasuredForm): Uint8Array {
     entries.push(`/Kids [${references(node.kids)}]`);
     objects.set(node.number, dictionary(entries));
   }
+  const font = allocate();
+  objects.set(font, textFont);
   const acroForm = allocate();
-  objects.set(acroForm, dictionary([`/Fields [${references(topLevel.map((node) => node.number))}]`]));
+  objects.set(
+    acroForm,
+    dictionary([
+      `/Fields [${references(topLevel.map((node) => node.number))}]`,
+      `/DR <</Font <</Helvetica ${font} 0 R>>>>`,
+      `/DA ${textAppearance}`,
+    ]),
+  );
   objects.set(root, appendEntry(catalog, `/AcroForm ${acroForm} 0 R`));
   pages.forEach((page, index) => {
     if (annotations[index]!.length > 0) addAnnotations(text, layout, page, annotations[index]!, objects);
