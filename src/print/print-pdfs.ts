@@ -137,10 +137,12 @@ async function runWorker(
       printing = undefined; // printed: what follows is not the browser's doing
       const again = await options.onPdf(job, stampPage(job, pdf));
       collect();
-      await collectPageGarbage();
+      // Only a tab that prints again needs its garbage gone: after the last print it would hold up closing the browser.
+      if (again || queue.hasMore()) await collectPageGarbage();
       job = again ?? queue.next();
     }
-    await page.close().catch(() => undefined);
+    // Not waited for: the browser closes once the last tab is done, and waiting here held that up by a round trip.
+    void page.close().catch(() => undefined);
   } catch (error) {
     // A stamp that failed, a page that could not be rendered or written: not the browser's doing.
     if (!(error instanceof RenderFailure) && (await hasDisconnected(browser))) {
