@@ -21,6 +21,7 @@ import { toolVersion } from '../tool-version.js';
 import { removeLeftovers, removeOutputs, writeOutputs } from '../write/write-outputs.js';
 import type { BuildContext } from './build.js';
 import { makeOutputs } from './make-outputs.js';
+import { renderTextAhead } from './render-text-ahead.js';
 
 /**
  * Read and validate, plan the outputs, compare them with the last build, and make those that
@@ -99,8 +100,11 @@ export async function buildChangedOutputs(
     ? (earlyBrowser ?? startBrowser(options.browser, io.env))
     : null;
   try {
+    // Rendered in memory while the browser starts, written only once it is up.
+    const ahead = browser ? renderTextAhead(toMake, templates, browser.browser) : null;
     // A build that cannot print what it was asked for writes nothing: the browser is up before the first file is touched.
     await browser?.browser;
+    const rendered = (await ahead) ?? undefined;
     const next = startNextManifest(manifest, others, planned, { partial, shard: options.shard, tool: `ladders ${toolVersion}` });
     try {
       await removeLeftovers(outDir);
@@ -110,6 +114,7 @@ export async function buildChangedOutputs(
       await makeOutputs(toMake, {
         templates,
         browser,
+        rendered,
         signal: io.signal,
         onMade: async (output, content) => {
           await writeOutputs(outDir, [{ path: output.path, content }]);

@@ -15,6 +15,8 @@ export interface MakeOptions {
   /** Pages printing at once; one per CPU by default. */
   concurrency?: number;
   signal?: AbortSignal | undefined;
+  /** Text outputs already rendered (see `renderTextAhead`), taken out as they are handed on instead of rendered again. */
+  rendered?: Map<PlannedOutput, string>;
   /** Take a finished output (write it, or keep it): text outputs one at a time in order, PDFs as they are printed. */
   onMade: (output: PlannedOutput, content: string | Uint8Array) => Promise<void>;
 }
@@ -40,7 +42,9 @@ async function makeText(outputs: readonly PlannedOutput[], options: MakeOptions)
   for (const output of outputs) {
     if (output.kind === 'pdf' || output.kind === 'book') continue;
     options.signal?.throwIfAborted();
-    await options.onMade(output, renderOutput(options.templates, output));
+    const rendered = options.rendered?.get(output);
+    options.rendered?.delete(output);
+    await options.onMade(output, rendered ?? renderOutput(options.templates, output));
   }
 }
 
