@@ -6,23 +6,28 @@ import type { Browser, Page } from 'puppeteer-core';
  * server (or at `file:///etc/passwd`) is never fetched.
  */
 export async function lockDownPage(page: Page): Promise<void> {
-  await page.setJavaScriptEnabled(false);
-  await page.setRequestInterception(true);
   page.on('request', (request) => {
     if (request.isInterceptResolutionHandled()) return;
     if (request.url().startsWith('data:')) void request.continue();
     else void request.abort('blockedbyclient');
   });
+  // Sent together: neither depends on the other, and a new tab answers slowly while its renderer starts.
+  await Promise.all([page.setJavaScriptEnabled(false), page.setRequestInterception(true)]);
 }
 
 /**
- * A new tab of `browser`, locked down and ready to print. Its pages are laid out for print from the
- * start, as they will be printed: a worksheet's fields are then measured in the layout the page loaded
- * with, instead of switching the media to print and back, two more layouts, for every worksheet.
+ * A new tab of `browser`, locked down and ready to print (see `lockDownPrintingPage`).
  */
 export async function openLockedPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage();
-  await lockDownPage(page);
-  await page.emulateMediaType('print');
+  return lockDownPrintingPage(await browser.newPage());
+}
+
+/**
+ * Lock `page` down and lay its pages out for print from the start, as they will be printed: a worksheet's
+ * fields are then measured in the layout the page loaded with, instead of switching the media to print and
+ * back, two more layouts, for every worksheet.
+ */
+export async function lockDownPrintingPage(page: Page): Promise<Page> {
+  await Promise.all([lockDownPage(page), page.emulateMediaType('print')]);
   return page;
 }
