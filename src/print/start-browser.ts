@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
 import { findBrowser, type BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
-import { openLockedPage } from './lock-down-page.js';
+import { lockDownPrintingPage, openLockedPage } from './lock-down-page.js';
 
 /** A browser being found and launched ahead of need. */
 export interface StartingBrowser {
@@ -22,7 +22,7 @@ export interface StartingBrowser {
 export function startBrowser(explicitPath: string | undefined, env: NodeJS.ProcessEnv): StartingBrowser {
   const choice = findBrowser({ explicitPath, env });
   const browser = choice.then(launchBrowser);
-  const pages = browser.then((started) => Promise.all(Array.from({ length: availableParallelism() }, () => openLockedPage(started))));
+  const pages = browser.then(openTabs);
   // Unawaited until printing starts, and maybe never: not an unhandled rejection.
   browser.catch(() => undefined);
   pages.catch(() => undefined);
@@ -35,4 +35,14 @@ export function startBrowser(explicitPath: string | undefined, env: NodeJS.Proce
       await started?.close().catch(() => undefined);
     },
   };
+}
+
+/** One tab per CPU: the blank one the browser started with, whose renderer is already up, and new ones for the rest. */
+async function openTabs(browser: Browser): Promise<Page[]> {
+  const [blank] = await browser.pages();
+  const count = availableParallelism();
+  return Promise.all([
+    ...(blank ? [lockDownPrintingPage(blank)] : []),
+    ...Array.from({ length: blank ? count - 1 : count }, () => openLockedPage(browser)),
+  ]);
 }
