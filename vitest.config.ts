@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './test/support/slow-first-sequencer.js';
 
 // Test files that replace modules or globals (`vi.mock`, `vi.spyOn`, fake timers) each run in a fresh
 // module graph; the rest share one per worker, so the command's modules (puppeteer, the Markdown
@@ -21,6 +22,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['test/support/global-setup.ts'],
+    // The slowest files first, so that the run does not end with one worker on a long file and the other idle.
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       { extends: true, test: { name: 'isolated', include: replacesModules } },
       { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: replacesModules, isolate: false } },
