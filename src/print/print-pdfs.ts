@@ -12,8 +12,8 @@ import { watchPageGarbage } from './watch-page-garbage.js';
 /** How to print. */
 export interface PrintOptions {
   browser: BrowserChoice;
-  /** A browser the caller already launched, with pages it opened (see `startBrowser`), used before launching one. */
-  launched?: { browser: Promise<Browser>; pages: Promise<Page[]> };
+  /** A browser the caller already launched, with tabs it is opening (see `startBrowser`), used before launching one. */
+  launched?: { browser: Promise<Browser>; tabs: readonly Promise<Page>[] };
   /** Pages printing at once; by default one per CPU. */
   concurrency?: number;
   /** How long one page may take to load, and then to print, before the build fails naming it; 60 s by default. */
@@ -47,8 +47,8 @@ export async function printPdfs(pages: Iterable<PdfPage>, options: PrintOptions)
     const browser = await (launched?.browser ?? launchBrowser(options.browser)).catch((error: unknown) => {
       throw new PrintError(error instanceof Error ? error.message : String(error), { cause: error });
     });
-    // Pages opened ahead are used first; if opening them failed, the workers open their own.
-    const ready = (await launched?.pages.catch(() => [])) ?? [];
+    // Tabs opened ahead are used first, each worker starting as soon as its own is ready; if opening one failed, its worker opens another.
+    const ready = [...(launched?.tabs ?? [])];
     launched = undefined;
     const workers = Math.max(1, options.concurrency ?? availableParallelism());
     // Closed once, on abort or when the workers are done, and always waited for: the process must be gone.
@@ -58,7 +58,7 @@ export async function printPdfs(pages: Iterable<PdfPage>, options: PrintOptions)
     options.signal?.addEventListener('abort', closeOnAbort);
     // Settled, not all: every worker must have put its unfinished page back before a relaunch.
     const results = await Promise.allSettled(
-      Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.pop(), collect)),
+      Array.from({ length: workers }, () => runWorker(browser, queue, options, ready.shift(), collect)),
     );
     options.signal?.removeEventListener('abort', closeOnAbort);
     await close();
@@ -121,7 +121,7 @@ async function runWorker(
   browser: Browser,
   queue: PrintQueue,
   options: PrintOptions,
-  ready: Page | undefined,
+  ready: Promise<Page> | undefined,
   collect: () => void,
 ): Promise<void> {
   let job = queue.next();
@@ -129,7 +129,7 @@ async function runWorker(
   if (!job) return;
   let printing: PdfPage | undefined = job;
   try {
-    const page = ready ?? (await openLockedPage(browser));
+    const page = (await ready?.catch(() => undefined)) ?? (await openLockedPage(browser));
     const collectPageGarbage = watchPageGarbage(page);
     while (job) {
       printing = job;

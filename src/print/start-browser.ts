@@ -8,7 +8,9 @@ import { lockDownPrintingPage, openLockedPage } from './lock-down-page.js';
 export interface StartingBrowser {
   choice: Promise<BrowserChoice>;
   browser: Promise<Browser>;
-  /** Tabs opened and locked down as soon as the browser is up, one per CPU like the print pool. */
+  /** Tabs opened and locked down as soon as the browser is up, one per CPU like the print pool; each is printed in as soon as it is ready. */
+  tabs: readonly Promise<Page>[];
+  /** All of `tabs`. */
   pages: Promise<Page[]>;
   /** Close the browser if it started; safe to call more than once, and after whoever printed with it closed it. */
   close: () => Promise<void>;
@@ -22,27 +24,26 @@ export interface StartingBrowser {
 export function startBrowser(explicitPath: string | undefined, env: NodeJS.ProcessEnv): StartingBrowser {
   const choice = findBrowser({ explicitPath, env });
   const browser = choice.then(launchBrowser);
-  const pages = browser.then(openTabs);
+  // The blank tab the browser starts with, whose renderer is already up when the launch returns (a new tab
+  // waits for one to start), and new ones for the rest.
+  const tabs = Array.from({ length: availableParallelism() }, (_, index) =>
+    browser.then(async (started) => {
+      const blank = index === 0 ? (await started.pages())[0] : undefined;
+      return blank ? lockDownPrintingPage(blank) : openLockedPage(started);
+    }),
+  );
+  const pages = Promise.all(tabs);
   // Unawaited until printing starts, and maybe never: not an unhandled rejection.
   browser.catch(() => undefined);
-  pages.catch(() => undefined);
+  for (const tab of [...tabs, pages]) tab.catch(() => undefined);
   return {
     choice,
     browser,
+    tabs,
     pages,
     close: async () => {
       const started = await browser.catch(() => null);
       await started?.close().catch(() => undefined);
     },
   };
-}
-
-/** One tab per CPU: the blank one the browser started with, whose renderer is already up, and new ones for the rest. */
-async function openTabs(browser: Browser): Promise<Page[]> {
-  const [blank] = await browser.pages();
-  const count = availableParallelism();
-  return Promise.all([
-    ...(blank ? [lockDownPrintingPage(blank)] : []),
-    ...Array.from({ length: blank ? count - 1 : count }, () => openLockedPage(browser)),
-  ]);
 }
