@@ -32,11 +32,25 @@ export function loadFontSet(): FontSet {
   const manifest = JSON.parse(readFileSync(path.join(shippedFontsDir, 'fonts.json'), 'utf8')) as Manifest;
   loaded = {
     families: manifest.families.map((family) => family.name),
-    faces: manifest.families.flatMap((family) =>
-      family.faces.map((face) => ({ family: family.name, file: face.file, weight: face.weight, ranges: parseUnicodeRange(face.range) })),
-    ),
+    faces: manifest.families.flatMap((family) => family.faces.map((face) => toFontFace(family.name, face))),
   };
   return loaded;
+}
+
+/**
+ * A face whose `unicode-range` is parsed when first asked for: the CJK families list tens of thousands of
+ * ranges, 40 ms and more to parse on the way to the first print, and a page in a Latin script never looks at them.
+ */
+function toFontFace(family: string, { file, weight, range }: Manifest['families'][number]['faces'][number]): FontFace {
+  let ranges: FontFace['ranges'] | undefined;
+  return {
+    family,
+    file,
+    weight,
+    get ranges() {
+      return (ranges ??= parseUnicodeRange(range));
+    },
+  };
 }
 
 /** The bytes of a shipped font file, read once per process. */
