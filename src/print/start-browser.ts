@@ -10,8 +10,6 @@ export interface StartingBrowser {
   browser: Promise<Browser>;
   /** Tabs opened and locked down as soon as the browser is up, one per CPU like the print pool; each is printed in as soon as it is ready. */
   tabs: readonly Promise<Page>[];
-  /** All of `tabs`. */
-  pages: Promise<Page[]>;
   /** Close the browser if it started; safe to call more than once, and after whoever printed with it closed it. */
   close: () => Promise<void>;
 }
@@ -32,15 +30,13 @@ export function startBrowser(explicitPath: string | undefined, env: NodeJS.Proce
       return blank ? lockDownPrintingPage(blank) : openLockedPage(started);
     }),
   );
-  const pages = Promise.all(tabs);
   // Unawaited until printing starts, and maybe never: not an unhandled rejection.
   browser.catch(() => undefined);
-  for (const tab of [...tabs, pages]) tab.catch(() => undefined);
+  for (const tab of tabs) tab.catch(() => undefined);
   return {
     choice,
     browser,
     tabs,
-    pages,
     close: async () => {
       const started = await browser.catch(() => null);
       await started?.close().catch(() => undefined);

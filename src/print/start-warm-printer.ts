@@ -25,14 +25,11 @@ export function startWarmPrinter(explicitPath: string | undefined, env: NodeJS.P
     if (!tab || !current?.connected) {
       await started?.close();
       started = startBrowser(explicitPath, env);
-      const pages = started.pages;
-      tab = pages.then((opened) => {
-        const [first, ...rest] = opened;
-        // One tab prints; the others the pool opened are not needed here.
-        for (const page of rest) void page.close().catch(() => undefined);
-        if (!first) throw new Error('The browser opened no tab');
-        return first;
-      });
+      const [first, ...rest] = started.tabs;
+      // One tab prints, the blank one the browser starts with; the others the pool opens are not needed here.
+      for (const other of rest) void other.then((page) => page.close()).catch(() => undefined);
+      if (!first) throw new Error('The browser opened no tab');
+      tab = first;
       // Kept for the next print only if it worked: a failed start is tried again then.
       tab.catch(() => (tab = null));
     }
