@@ -4,10 +4,10 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, write
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import { launch, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBrowser } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
+import { browserFlags } from '../src/print/launch-browser.js';
 import { browsersLeft } from './support/browser-processes.js';
 import { openPdf, readPdfText } from './support/pdf.js';
 
@@ -73,7 +73,10 @@ beforeAll(async () => {
   mkdirSync(ladders, { recursive: true });
   mkdirSync(path.join(templates, 'partials'), { recursive: true });
   cpSync(path.join(repoRoot, 'test/fixtures/reader-basic/input'), ladders, { recursive: true });
-  const launching = findBrowser({}).then(launchBrowser);
+  // A viewer of the served pages, not a printing browser: that one resolves no host name, not even 127.0.0.1.
+  const launching = findBrowser({}).then(({ executablePath }) =>
+    launch({ executablePath, headless: true, pipe: true, args: [...browserFlags] }),
+  );
   server = await startServer();
   // The server's browser starts on the first PDF asked for: started here, beside this file's, it is warm for the test.
   const [launched] = await Promise.all([launching, fetchRaw('/maker/m2.pdf')]);
