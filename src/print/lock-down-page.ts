@@ -1,4 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
+import { trackTab } from './close-browser.js';
 
 /**
  * Make a page print only what it was given: no JavaScript runs, and every request is aborted
@@ -19,7 +20,10 @@ export async function lockDownPage(page: Page): Promise<void> {
  * A new tab of `browser`, locked down and ready to print (see `lockDownPrintingPage`).
  */
 export async function openLockedPage(browser: Browser): Promise<Page> {
-  return lockDownPrintingPage(await browser.newPage());
+  return trackTab(
+    browser,
+    browser.newPage().then((page) => lockDownPrintingPage(page)),
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import { RenderFailure } from '../failures.js';
 import type { PdfPage } from '../render/render-output.js';
 import type { BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
+import { closeBrowser } from './close-browser.js';
 import { collectEvery } from './collect-garbage.js';
 import { openLockedPage } from './lock-down-page.js';
 import { printPage, PrintError, stampPage } from './print-page.js';
@@ -53,7 +54,7 @@ export async function printPdfs(pages: Iterable<PdfPage>, options: PrintOptions)
     const workers = Math.max(1, options.concurrency ?? availableParallelism());
     // Closed once, on abort or when the workers are done, and always waited for: the process must be gone.
     let closing: Promise<void> | undefined;
-    const close = () => (closing ??= browser.close().catch(() => undefined));
+    const close = () => (closing ??= closeBrowser(browser).catch(() => undefined));
     const closeOnAbort = () => void close();
     options.signal?.addEventListener('abort', closeOnAbort);
     // Settled, not all: every worker must have put its unfinished page back before a relaunch.

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
+import { closeBrowser, trackTab } from './close-browser.js';
 import { findBrowser, type BrowserChoice } from './find-browser.js';
 import { launchBrowser } from './launch-browser.js';
 import { lockDownPrintingPage, openLockedPage } from './lock-down-page.js';
@@ -27,7 +28,7 @@ export function startBrowser(explicitPath: string | undefined, env: NodeJS.Proce
   const tabs = Array.from({ length: availableParallelism() }, (_, index) =>
     browser.then(async (started) => {
       const blank = index === 0 ? (await started.pages())[0] : undefined;
-      return blank ? lockDownPrintingPage(blank) : openLockedPage(started);
+      return blank ? trackTab(started, lockDownPrintingPage(blank)) : openLockedPage(started);
     }),
   );
   // Unawaited until printing starts, and maybe never: not an unhandled rejection.
@@ -39,7 +40,7 @@ export function startBrowser(explicitPath: string | undefined, env: NodeJS.Proce
     tabs,
     close: async () => {
       const started = await browser.catch(() => null);
-      await started?.close().catch(() => undefined);
+      if (started) await closeBrowser(started).catch(() => undefined);
     },
   };
 }
