@@ -2,7 +2,8 @@ import { VFile } from 'vfile';
 import { report } from '../messages.js';
 import type { FilledWorksheet } from './filled-worksheet.js';
 import { readMarkdownWorksheet } from './read-markdown-worksheet.js';
-import { maxWorksheetPdfBytes, readPdfWorksheet } from './read-pdf-worksheet.js';
+import { readCheckedPdfWorksheet } from './read-checked-pdf-worksheet.js';
+import { maxWorksheetPdfBytes } from './read-pdf-worksheet.js';
 import { WorksheetError } from './worksheet-error.js';
 
 /**
@@ -10,7 +11,7 @@ import { WorksheetError } from './worksheet-error.js';
  * names); fails with a `WorksheetError` whose messages name the file, the field and a rule id.
  */
 export async function readFilledWorksheet(file: string, bytes: Uint8Array): Promise<FilledWorksheet> {
-  if (isPdf(bytes)) return readPdfWorksheet(file, bytes);
+  if (isPdf(bytes)) return readCheckedPdfWorksheet(file, bytes);
   const problem = (reason: string, ruleId: string) => {
     const messages = new VFile({ path: file });
     report(messages, 'error', reason, undefined, ruleId);
