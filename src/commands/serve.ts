@@ -153,6 +153,11 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
   try {
     const url = await listen(server, options);
     io.stdout(`Serving ${plural(store.size(), 'page')} at ${url} (Ctrl-C to stop)\n`);
+    const bound = server.address();
+    if (typeof bound === 'object' && bound && !isLoopback(bound.address))
+      io.stderr(
+        `ladders: warning: serving on ${options.host}, the pages are reachable from other machines on the network; \`--host 127.0.0.1\` keeps them to this one\n`,
+      );
     if (options.open) openInBrowser(url, (reason) => io.stderr(`ladders: cannot open a browser: ${reason}\n`));
     await stopped(io.signal);
   } finally {
@@ -218,6 +223,11 @@ async function listen(server: Server, options: ServeOptions): Promise<string> {
   const port = typeof address === 'object' && address ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return `http://${host}:${port}/`;
+}
+
+/** Whether the server listens on this machine's loopback address alone (`127.0.0.0/8` or `::1`), which no other machine reaches. */
+function isLoopback(address: string): boolean {
+  return /^(?:::ffff:)?127\./.test(address) || address === '::1';
 }
 
 /** Resolves when `signal` is aborted; never without one. */
