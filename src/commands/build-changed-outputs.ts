@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { displayPath } from '../paths-and-order.js';
 import { ContentError, exitCode } from '../failures.js';
 import { formatMessages, messagesAsData } from '../format-messages.js';
 import { plural } from '../messages.js';
@@ -78,6 +79,7 @@ export async function buildChangedOutputs(
       coverDate: options.coverDate,
       ...options.branding,
       since: old?.ladder && sinceDiff(old.ladder, ladder, context),
+      sourceFolder: displayPath(ladderDir, io.cwd),
     }),
     options.shard,
   );
