@@ -144,9 +144,10 @@ export async function buildChangedOutputs(
 /** What changed from the `--since` revision's ladder to this one, and how the handouts name that revision. */
 function sinceDiff(before: Ladder, after: Ladder, { options, since }: BuildContext): SinceDiff | null {
   if (options.since === null || !since) return null;
-  const version = before.framework.version ?? `${options.since} (${since.commit.slice(0, 7)})`;
+  // Named by what it resolved to, so that a handout built `--since HEAD~1` still says which version a week later.
+  const version = before.framework.version ?? since.name.title;
   const diff = diffLadders(before, after, {
-    from: { label: options.since, version: before.framework.version },
+    from: { label: since.name.title, version: before.framework.version },
     to: { label: options.ladders, version: options.branding.version ?? after.framework.version },
   });
   return { diff, version };
