@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { displayPath } from '../paths-and-order.js';
+import { shownFolder } from './shown-folder.js';
 import { ContentError, exitCode } from '../failures.js';
 import { formatMessages, messagesAsData } from '../format-messages.js';
 import { plural } from '../messages.js';
@@ -154,14 +155,15 @@ function sinceDiff(before: Ladder, after: Ladder, { options, since }: BuildConte
 }
 
 /** What the build did, in one line; a build with nothing to do says so rather than `Wrote 0 files`. */
-function madeLine({ summary, options }: BuildContext, made: number): string {
+function madeLine({ summary, outDir, io }: BuildContext, made: number): string {
+  const out = shownFolder(outDir, io.cwd);
   const removed = summary.removed.length > 0 ? `, removed ${summary.removed.length}` : '';
   if (made === 0 && removed === '') {
     const current = summary.current.length;
-    return `Nothing changed: ${current === 1 ? 'the one file' : `all ${current} files`} in ${options.out} ${current === 1 ? 'is' : 'are'} current`;
+    return `Nothing changed: ${current === 1 ? 'the one file' : `all ${current} files`} in ${out} ${current === 1 ? 'is' : 'are'} current`;
   }
-  if (made === 0) return `Removed ${plural(summary.removed.length, 'file')} from ${options.out}`;
-  return `Wrote ${plural(summary.written.length, 'file')} to ${options.out}${removed}`;
+  if (made === 0) return `Removed ${plural(summary.removed.length, 'file')} from ${out}`;
+  return `Wrote ${plural(summary.written.length, 'file')} to ${out}${removed}`;
 }
 
 function stopwatch(timings: Record<string, number>) {

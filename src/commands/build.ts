@@ -13,6 +13,7 @@ import type { RevisionPlace } from '../diff/locate-revision.js';
 import type { RevisionName } from '../diff/name-revision.js';
 import type { CommandIo } from './io.js';
 import { createProgress, type Progress } from './progress.js';
+import { shownFolder } from './shown-folder.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders build`, flags and configuration merged. */
@@ -143,7 +144,7 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
       const states = await outputStates(outDir, recorded, [manifest]);
       if ([...states.values()].every((state) => state === 'current')) {
         summary.current = recorded.map((output) => output.path);
-        progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${options.out} are current`);
+        progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${shownFolder(outDir, io.cwd)} are current`);
         return exitCode.ok;
       }
     }
