@@ -150,15 +150,24 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (buildOnly && command !== 'build') throw new UsageError(`\`--${buildOnly}\` applies to \`build\` only`);
   const serveOnly = values.open ? 'open' : (['port', 'host'] as const).find((name) => values[name] !== undefined);
   if (serveOnly && command !== 'serve') throw new UsageError(`\`--${serveOnly}\` applies to \`serve\` only`);
-  const { config, file } = await loadConfig(io.cwd);
+  const { config, file, dir: configDir } = await loadConfig(io.cwd);
   if (file) {
     io.stderr(formatMessages([file]));
     if (file.messages.some((message) => message.fatal)) return exitCode.usageError;
   }
-  const ladders = values.ladders ?? config.ladders ?? 'ladders';
+  // A configuration found in a folder above: the default folders start there too, as its own paths do.
+  const elsewhere = configDir !== null && configDir !== path.resolve(io.cwd) ? configDir : null;
+  const byDefault = (name: string) => (elsewhere ? path.join(elsewhere, name) : name);
+  const ladders = values.ladders ?? config.ladders ?? byDefault('ladders');
+  const configOut = config.out ?? byDefault('out');
   const reading = { title: config.title ?? null, seniorityWords: config.seniorityWords };
+  if (command !== 'diff' && command !== 'serve')
+    await (await import('./commands/require-ladder-folder.js')).requireLadderFolder(ladders, io.cwd);
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
-  if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
+  if (command === 'check') {
+    const configFile = elsewhere && file ? file.path : null;
+    return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict, configFile }, io);
+  }
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
   const branding = await brandingOf(config);
   // `diff` without `--out` takes `--format` for what it prints, not for files.
@@ -209,7 +218,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       files: extra,
       // Only where `--out` says: an assessment is personal, and no folder is a safe default for it.
       out: values.out ?? null,
-      sharedOut: config.out ?? 'out',
+      sharedOut: configOut,
       json: values.json,
       ...handoutOutput,
     };
@@ -220,8 +229,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     return (await import('./commands/compare.js')).compare(options, io);
   }
   if (values.check && values.force) throw new UsageError('`--check` writes nothing, so `--force` has no meaning with it');
-  const out = values.out ?? config.out ?? 'out';
-  const preparedFor = parsePreparedFor(values.for, values.date, values.out, config.out ?? 'out', io.cwd);
+  const out = values.out ?? configOut;
+  const preparedFor = parsePreparedFor(values.for, values.date, values.out, configOut, io.cwd);
   // A book's cover shows a day only when one is given: `--date`, else the reproducible build's SOURCE_DATE_EPOCH.
   const coverDate = values.date === undefined ? date : parseDay(values.date);
   const { build } = await import('./commands/build.js');

@@ -51,8 +51,8 @@ describe('what a build prints', () => {
       ['build', '--quiet', '--ladders', path.join(scratch, 'no-such-folder'), '--out', path.join(scratch, 'never')],
       scratch,
     );
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/no-such-folder.*error Cannot read the folder/);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/the ladder folder `.*no-such-folder` does not exist/);
   });
 
   it('--json prints a summary on stdout: written, skipped, removed, timings, messages', async () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -40,20 +40,20 @@ describe('ladders check', () => {
     expect(strict.stdout).toContain('warning `EM5` gives no description for `Team` [empty-description]');
   });
 
-  it('reports a missing folder with exit 1', async () => {
+  it('reports a missing folder as a usage error, exit 2', async () => {
     const result = await run(['check', '--ladders', 'no-such-folder'], scratch);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toContain(
-      'no-such-folder:1:1: error Cannot read the folder `no-such-folder`: there is no such file or folder (ENOENT); give the folder of ladder pages with `--ladders DIR` [unreadable-folder]',
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      'ladders: the ladder folder `no-such-folder` does not exist; give the folder of ladder pages with `--ladders DIR`\nRun `ladders --help` for usage.\n',
     );
   });
 
   it('names a missing folder outside the working folder as typed, not as a climb of ../', async () => {
     const missing = path.join(path.parse(scratch).root, 'no-such-ladders', 'ladders');
     const result = await run(['check', '--ladders', missing], scratch);
-    expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(
-      new RegExp(`^${missing}:1:1: error Cannot read the folder \`${missing}\`: there is no such file or folder`, 'm'),
+    expect(result.code).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(
+      `ladders: the ladder folder \`${missing}\` does not exist; give the folder of ladder pages with \`--ladders DIR\``,
     );
   });
 });
@@ -114,7 +114,11 @@ describe('the installed command', () => {
   it('runs as `npx ladders` in the project and exits with the check result', async () => {
     const npx = (args: string[]) => promisify(execFile)('npx', ['--no-install', 'ladders', ...args], { cwd: repoRoot });
     expect((await npx(['check'])).stdout).toBe('4 roles, 18 positions: no problems\n');
-    const failure = await npx(['check', '--ladders', path.join(scratch, 'missing')]).catch((error: { code: number }) => error);
+    const broken = path.join(scratch, 'broken');
+    mkdirSync(broken);
+    const page = readFileSync(path.join(repoRoot, 'ladders', 'engineering-manager.md'), 'utf8').replace('**Adjusts**', '**Ajusts**');
+    writeFileSync(path.join(broken, 'engineering-manager.md'), page);
+    const failure = await npx(['check', '--ladders', broken]).catch((error: { code: number }) => error);
     expect(failure).toMatchObject({ code: 1 });
   });
 });

@@ -143,7 +143,7 @@ describe('loadConfig: reading settings', () => {
     ['a package.json without a "ladders" key', { 'package.json': json({ name: 'handbook' }) }],
     ['a package.json that is not an object', { 'package.json': '[]' }],
   ])('has no config with %s', async (_name, files) => {
-    expect(await loadConfig(project(files))).toEqual({ config: {}, file: null });
+    expect(await loadConfig(project(files))).toEqual({ config: {}, file: null, dir: null });
   });
 
   it('ignores a broken package.json when ladders.config.json exists', async () => {

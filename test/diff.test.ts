@@ -253,7 +253,7 @@ describe('ladders diff errors', () => {
     const result = await run(['diff', 'no-ladder', 'HEAD'], repo);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      'ladders: the ladder folder `ladders` does not exist at revision `no-ladder`\nRun `ladders --help` for usage.\n',
+      'ladders: the ladder folder `ladders` does not exist at revision `no-ladder`; if its pages were in another folder there, name it with `--ladders`\nRun `ladders --help` for usage.\n',
     );
   });
 
@@ -361,11 +361,11 @@ describe('the changelog handout (--out)', () => {
     const result = await run(['diff', 'start', 'HEAD', '--out', out, '--format', 'html,md'], repo);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(readFileSync(path.join(fixturesDir, 'diff-whole', 'output.txt'), 'utf8'));
-    expect(result.stderr).toBe(`Wrote changelog-start-head.html, changelog-start-head.md to ${out}\n`);
-    expect(readdirSync(out).sort()).toEqual(['changelog-start-head.html', 'changelog-start-head.md']);
-    expectFixture('whole', 'changelog.md', readFileSync(path.join(out, 'changelog-start-head.md'), 'utf8'));
-    const html = readFileSync(path.join(out, 'changelog-start-head.html'), 'utf8');
-    expect(html).toContain('<h1>Changes from start to HEAD</h1>');
+    expect(result.stderr).toBe(`Wrote changelog-start-v2.html, changelog-start-v2.md to ${out}\n`);
+    expect(readdirSync(out).sort()).toEqual(['changelog-start-v2.html', 'changelog-start-v2.md']);
+    expectFixture('whole', 'changelog.md', readFileSync(path.join(out, 'changelog-start-v2.md'), 'utf8'));
+    const html = readFileSync(path.join(out, 'changelog-start-v2.html'), 'utf8');
+    expect(html).toContain('<h1>Changes from start to v2</h1>');
     expect(html).toContain('leaves <del>every piece</del><ins>each part</ins> they touch');
     expect(html).toContain(
       '<span class="code">SW4</span> Senior Steward 4 <span class="status">Re-coded from ST4</span> <span class="status">Renamed from Steward 4</span>',
@@ -390,8 +390,8 @@ describe('the changelog handout (--out)', () => {
     const out = path.join(scratch, 'changelog-pdf');
     const result = await run(['diff', 'start', 'HEAD', '--out', out, '--format', 'pdf'], repo, { ...process.env, SOURCE_DATE_EPOCH: '' });
     expect(result.code, result.stderr).toBe(0);
-    const { text, info } = await readPdf(path.join(out, 'changelog-start-head.pdf'));
-    expect(info.Title).toBe('Changes from start to HEAD');
+    const { text, info } = await readPdf(path.join(out, 'changelog-start-v2.pdf'));
+    expect(info.Title).toBe('Changes from start to v2');
     expect(text).toContain('Positions it touches');
     expect(text).toContain('Re-coded from ST4');
     const failed = path.join(scratch, 'changelog-failed');

@@ -50,7 +50,8 @@ describe('an incremental build', () => {
     await build();
     const result = await run(['build', '--ladders', ladders, '--out', out, '--format', 'html,md', '--only', 'EM6'], workspace);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`Nothing changed: all 5 files in ${out} are current\n`);
+    // Named from the working folder, as given or not.
+    expect(result.stderr).toContain('Nothing changed: all 5 files in out are current\n');
     expect(result.stderr).not.toContain('Wrote');
   });
 
@@ -162,9 +163,9 @@ describe('ladders build --check', () => {
     const before = hashTree(out);
     const result = await run(['build', '--ladders', ladders, '--out', out, '--format', 'html,md', '--check'], workspace);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`${path.join(out, 'index.html')}: missing`);
-    expect(result.stderr).toContain(`${path.join(out, 'maker', 'm1.html')}: stale: its inputs changed`);
-    expect(result.stderr).toContain(`${path.join(out, 'maker', 'm2.svg')}: extra: nothing makes it any more`);
+    expect(result.stderr).toContain('out/index.html: missing');
+    expect(result.stderr).toContain(`${path.join('out', 'maker', 'm1.html')}: stale: its inputs changed`);
+    expect(result.stderr).toContain(`${path.join('out', 'maker', 'm2.svg')}: extra: nothing makes it any more`);
     expect(result.stderr).toMatch(/m1\.md: (stale|modified)/);
     expect(result.stderr).toMatch(/^ladders: \d+ outputs in .* are not current; run `ladders build` to update them$/m);
     expect(hashTree(out)).toEqual(before);
@@ -175,7 +176,7 @@ describe('ladders build --check', () => {
     rmSync(path.join(out, 'index.html'));
     const check = await build('--check');
     expect(check.code).toBe(1);
-    expect(check.stderr).toContain(`ladders: 1 output in ${out} is not current; run \`ladders build\` to update it\n`);
+    expect(check.stderr).toContain('ladders: 1 output in out is not current; run `ladders build` to update it\n');
   });
 
   it('launches no browser even when PDFs are stale', async () => {

@@ -119,7 +119,7 @@ describe('ladders build --since', () => {
     );
     expect(result.code, result.stderr).toBe(0);
     const { text } = await readPdf(path.join(pdfOut, 'steward', 'st3.pdf'));
-    expect(text).toMatch(/Changed since plain \([0-9a-f]{7}\)/);
+    expect(text).toMatch(/Changed since plain\s/);
     expect(text).toMatch(/Craft · Rank 3\s+Refines\s+Reworded/);
   });
 
@@ -128,19 +128,18 @@ describe('ladders build --since', () => {
     const result = await run(['build', '--format', 'book', '--since', 'plain', '--out', bookOut], repo);
     expect(result.code, result.stderr).toBe(0);
     const whole = (await readPdf(path.join(bookOut, 'ladder.pdf'))).text;
-    expect(whole).toMatch(/Positions by level and role\s+\d+\s+Changed since plain \([0-9a-f]{7}\)\s+\d+\s+Builder/);
-    expect(whole).toMatch(/Changed since plain \([0-9a-f]{7}\)\s+The framework\s+Craft\s+Rank/i);
+    expect(whole).toMatch(/Positions by level and role\s+\d+\s+Changed since plain\s+\d+\s+Builder/);
+    expect(whole).toMatch(/Changed since plain\s+The framework\s+Craft\s+Rank/i);
     const steward = (await readPdf(path.join(bookOut, 'steward', 'steward.pdf'))).text;
     expect(steward).toMatch(/SW4\s+Senior Steward 4\s+Re-coded from ST4/);
     expect(steward).not.toMatch(/B3\s+Builder 3\s+Axis/i);
     expect(whole).toMatch(/B3\s+Builder 3\s+Axis/i);
   });
 
-  it('names a revision without a version label as given, with its short commit', async () => {
-    const result = await build('--since', 'plain', '--only', 'ST3');
+  it('names a revision without a version label by the tag at its commit, however it was given', async () => {
+    const result = await build('--since', 'plain~0', '--only', 'ST3');
     expect(result.code, result.stderr).toBe(0);
-    const commit = git('rev-parse', '--short=7', 'plain').trim();
-    expect(readFileSync(path.join(out(), 'steward', 'st3.md'), 'utf8')).toContain(`## Changed since plain (${commit})`);
+    expect(readFileSync(path.join(out(), 'steward', 'st3.md'), 'utf8')).toContain('## Changed since plain\n');
   });
 
   it('refuses an unknown revision before writing anything, exit 2', async () => {

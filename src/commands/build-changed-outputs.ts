@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { displayPath } from '../paths-and-order.js';
+import { shownFolder } from './shown-folder.js';
 import { ContentError, exitCode } from '../failures.js';
 import { formatMessages, messagesAsData } from '../format-messages.js';
 import { plural } from '../messages.js';
@@ -78,6 +80,7 @@ export async function buildChangedOutputs(
       coverDate: options.coverDate,
       ...options.branding,
       since: old?.ladder && sinceDiff(old.ladder, ladder, context),
+      sourceFolder: displayPath(ladderDir, io.cwd),
     }),
     options.shard,
   );
@@ -142,23 +145,25 @@ export async function buildChangedOutputs(
 /** What changed from the `--since` revision's ladder to this one, and how the handouts name that revision. */
 function sinceDiff(before: Ladder, after: Ladder, { options, since }: BuildContext): SinceDiff | null {
   if (options.since === null || !since) return null;
-  const version = before.framework.version ?? `${options.since} (${since.commit.slice(0, 7)})`;
+  // Named by what it resolved to, so that a handout built `--since HEAD~1` still says which version a week later.
+  const version = before.framework.version ?? since.name.title;
   const diff = diffLadders(before, after, {
-    from: { label: options.since, version: before.framework.version },
+    from: { label: since.name.title, version: before.framework.version },
     to: { label: options.ladders, version: options.branding.version ?? after.framework.version },
   });
   return { diff, version };
 }
 
 /** What the build did, in one line; a build with nothing to do says so rather than `Wrote 0 files`. */
-function madeLine({ summary, options }: BuildContext, made: number): string {
+function madeLine({ summary, outDir, io }: BuildContext, made: number): string {
+  const out = shownFolder(outDir, io.cwd);
   const removed = summary.removed.length > 0 ? `, removed ${summary.removed.length}` : '';
   if (made === 0 && removed === '') {
     const current = summary.current.length;
-    return `Nothing changed: ${current === 1 ? 'the one file' : `all ${current} files`} in ${options.out} ${current === 1 ? 'is' : 'are'} current`;
+    return `Nothing changed: ${current === 1 ? 'the one file' : `all ${current} files`} in ${out} ${current === 1 ? 'is' : 'are'} current`;
   }
-  if (made === 0) return `Removed ${plural(summary.removed.length, 'file')} from ${options.out}`;
-  return `Wrote ${plural(summary.written.length, 'file')} to ${options.out}${removed}`;
+  if (made === 0) return `Removed ${plural(summary.removed.length, 'file')} from ${out}`;
+  return `Wrote ${plural(summary.written.length, 'file')} to ${out}${removed}`;
 }
 
 function stopwatch(timings: Record<string, number>) {

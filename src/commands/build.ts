@@ -10,8 +10,10 @@ import { markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
 import type { Branding } from '../view/to-views.js';
 import type { RevisionPlace } from '../diff/locate-revision.js';
+import type { RevisionName } from '../diff/name-revision.js';
 import type { CommandIo } from './io.js';
 import { createProgress, type Progress } from './progress.js';
+import { shownFolder } from './shown-folder.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders build`, flags and configuration merged. */
@@ -76,8 +78,8 @@ export interface BuildContext {
   reads: string[];
   /** The fingerprint of the same folders and settings with other single files, for when reading finds that it read others. */
   fingerprint: (reads: readonly string[]) => Promise<string>;
-  /** `--since`: where the revision is and the commit it named when the build started; null without `--since`. */
-  since: RevisionPlace | null;
+  /** `--since`: where the revision is, the commit it named when the build started and how pages name it; null without `--since`. */
+  since: (RevisionPlace & { name: RevisionName }) | null;
 }
 
 /**
@@ -131,7 +133,8 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
     const fingerprint = (files: readonly string[]) =>
       fingerprintInputs(
         inputFolders(options, io.cwd),
-        { settings: settingsOf(options), since: since && { revision: options.since, commit: since.commit } },
+        // The name is on the pages too: a tag added or removed at the commit makes them again.
+        { settings: settingsOf(options), since: since && { revision: options.since, commit: since.commit, name: since.name.title } },
         files.map((file) => path.resolve(io.cwd, file)),
       );
     const reads = manifest?.reads ?? [];
@@ -141,7 +144,7 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
       const states = await outputStates(outDir, recorded, [manifest]);
       if ([...states.values()].every((state) => state === 'current')) {
         summary.current = recorded.map((output) => output.path);
-        progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${options.out} are current`);
+        progress.phase(`Nothing changed since the last build: ${recorded.length} files in ${shownFolder(outDir, io.cwd)} are current`);
         return exitCode.ok;
       }
     }
@@ -153,10 +156,19 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
   }
 }
 
-/** Find the repository and the commit `--since` names; loaded only for a build that asks. */
-async function locateSince(revision: string, ladderDir: string, cwd: string): Promise<RevisionPlace> {
-  const { locateRevision } = await import('../diff/locate-revision.js');
-  return locateRevision(revision, ladderDir, cwd, '`--since` compares with a revision of the repository the ladder folder is in');
+/** Find the repository and the commit `--since` names, and name it as pages will; loaded only for a build that asks. */
+async function locateSince(revision: string, ladderDir: string, cwd: string): Promise<RevisionPlace & { name: RevisionName }> {
+  const [{ locateRevision }, { nameRevision }] = await Promise.all([
+    import('../diff/locate-revision.js'),
+    import('../diff/name-revision.js'),
+  ]);
+  const place = await locateRevision(
+    revision,
+    ladderDir,
+    cwd,
+    '`--since` compares with a revision of the repository the ladder folder is in',
+  );
+  return { ...place, name: await nameRevision(place.commit, place.root, revision) };
 }
 
 /** Every file a build reads, so that any change to one of them is a change of the fingerprint. */

@@ -6,6 +6,7 @@ import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { formatDiffText } from '../diff/format-diff-text.js';
 import type { LadderDiff } from '../diff/ladder-diff.js';
+import type { RevisionName } from '../diff/name-revision.js';
 import type { SideReading } from '../diff/read-side.js';
 import { readSideInWorker } from '../diff/read-side-in-worker.js';
 import { ContentError, exitCode, UsageError } from '../failures.js';
@@ -37,7 +38,7 @@ export interface DiffOptions {
  * version make it fail with exit 1 after their messages.
  */
 export async function diff(options: DiffOptions, io: CommandIo): Promise<number> {
-  const { diff: changes, after } = await readAndDiff(options, io);
+  const { diff: changes, after, revisions } = await readAndDiff(options, io);
   if (options.out) {
     // Loaded only now: printing to the terminal needs neither the templates nor a browser.
     const [{ planChangelog }, { planAndWriteHandout }] = await Promise.all([
@@ -45,7 +46,7 @@ export async function diff(options: DiffOptions, io: CommandIo): Promise<number>
       import('./write-handout.js'),
     ]);
     await planAndWriteHandout(
-      (templates, pageOptions) => planChangelog(after, changes, templates, pageOptions),
+      (templates, pageOptions) => planChangelog(after, changes, templates, { ...pageOptions, revisions }),
       options.out,
       io,
       () => io.stdout(formatDiffText(changes)),
@@ -61,7 +62,7 @@ export async function diff(options: DiffOptions, io: CommandIo): Promise<number>
 export async function readAndDiff(
   options: Pick<DiffOptions, 'ladders' | 'reading' | 'sides'>,
   io: CommandIo,
-): Promise<{ diff: LadderDiff; before: Ladder; after: Ladder }> {
+): Promise<{ diff: LadderDiff; before: Ladder; after: Ladder; revisions: { from: RevisionName | null; to: RevisionName | null } }> {
   const [from, to] = options.sides;
   if (options.sides.length !== 2 || from === undefined || to === undefined) {
     const got = options.sides.length === 0 ? 'none' : `${options.sides.length}: ${quoteList(options.sides)}`;
@@ -89,5 +90,5 @@ export async function readAndDiff(
     from: { label: from, version: before.ladder.framework.version },
     to: { label: to, version: after.ladder.framework.version },
   });
-  return { diff: changes, before: before.ladder, after: after.ladder };
+  return { diff: changes, before: before.ladder, after: after.ladder, revisions: { from: before.revision, to: after.revision } };
 }

@@ -3,6 +3,7 @@ import { plural } from '../messages.js';
 import type { OutputState } from '../plan/output-states.js';
 import { exitCode } from '../failures.js';
 import type { BuildContext } from './build.js';
+import { shownFolder } from './shown-folder.js';
 
 const why = {
   missing: 'missing',
@@ -13,7 +14,7 @@ const why = {
 
 /** `build --check`: list each output that differs from what a build would leave, and exit 1 if any does. */
 export function reportDifferences(
-  { io, summary, options, progress }: BuildContext,
+  { io, summary, options, outDir, progress }: BuildContext,
   states: Map<string, OutputState>,
   extra: string[],
 ): number {
@@ -22,17 +23,16 @@ export function reportDifferences(
     ...extra.map((file) => ({ path: file, state: 'extra' as const })),
   ];
   summary.current = [...states].flatMap(([file, state]) => (state === 'current' ? [file] : []));
-  if (!options.json) for (const { path: file, state } of summary.differences) io.stderr(`${path.join(options.out, file)}: ${why[state]}\n`);
+  const out = shownFolder(outDir, io.cwd);
+  if (!options.json) for (const { path: file, state } of summary.differences) io.stderr(`${path.join(out, file)}: ${why[state]}\n`);
   const differing = summary.differences.length;
   if (differing > 0) {
     const verb = differing === 1 ? 'is' : 'are';
     io.stderr(
-      `ladders: ${plural(differing, 'output')} in ${options.out} ${verb} not current; run \`ladders build\` to update ${differing === 1 ? 'it' : 'them'}\n`,
+      `ladders: ${plural(differing, 'output')} in ${out} ${verb} not current; run \`ladders build\` to update ${differing === 1 ? 'it' : 'them'}\n`,
     );
     return exitCode.contentError;
   }
-  progress.phase(
-    states.size === 1 ? `The one output in ${options.out} is current` : `All ${states.size} outputs in ${options.out} are current`,
-  );
+  progress.phase(states.size === 1 ? `The one output in ${out} is current` : `All ${states.size} outputs in ${out} are current`);
   return exitCode.ok;
 }

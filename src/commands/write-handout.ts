@@ -8,6 +8,7 @@ import { startBrowser } from '../print/start-browser.js';
 import { loadTemplates, type Templates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
 import { toolVersion } from '../tool-version.js';
+import { shownFolder } from './shown-folder.js';
 import type { Branding } from '../view/to-views.js';
 import { writeOutputs, type OutputFile } from '../write/write-outputs.js';
 import type { CommandIo } from './io.js';
@@ -86,5 +87,5 @@ export async function writeHandout(
   const order = planned.map((output) => output.path);
   files.sort((a, b) => order.indexOf(a.path) - order.indexOf(b.path));
   await writeOutputs(path.resolve(io.cwd, options.out), files, { private: options.private });
-  io.stderr(`Wrote ${files.map((file) => file.path).join(', ')} to ${options.out}\n`);
+  io.stderr(`Wrote ${files.map((file) => file.path).join(', ')} to ${shownFolder(options.out, io.cwd)}\n`);
 }

@@ -40,8 +40,14 @@ export async function readRevision(
   const shownDir = displayPath(ladderDir, cwd);
   const { root, commit, inRepo, realCwd } = place ?? (await locateRevision(revision, ladderDir, cwd));
   const entries = await listTree(commit, inRepo, root);
-  if (entries.length === 0 || entries.some((entry) => entry.path === inRepo))
-    throw new UsageError(`the ladder folder ${quote(shownDir)} does not exist at revision ${quote(revision)}`);
+  if (entries.length === 0 || entries.some((entry) => entry.path === inRepo)) {
+    const elsewhere = await pagesFolder(commit, root);
+    const hint =
+      elsewhere === null
+        ? 'if its pages were in another folder there, name it with `--ladders`'
+        : `its pages may be in another folder: try \`--ladders ${displayPath(path.join(root, elsewhere), realCwd)}\``;
+    throw new UsageError(`the ladder folder ${quote(shownDir)} does not exist at revision ${quote(revision)}; ${hint}`);
+  }
 
   const siteConfigs = await listTree(
     commit,
@@ -96,6 +102,24 @@ async function listTree(
       // Only plain files: a link could point anywhere on the machine, and a submodule is another repository.
       return type === 'blob' && mode !== '120000' ? [{ path: entryPath, id, mode }] : [];
     });
+}
+
+/**
+ * The folder at `commit` most likely to hold a ladder: of the folders with two or more Markdown pages,
+ * the one nearest the root, then the one with the most; null when there is none. Relative to the root.
+ */
+async function pagesFolder(commit: string, root: string): Promise<string | null> {
+  const counts = new Map<string, number>();
+  for (const entry of await listTree(commit, '', root)) {
+    if (!markdownExtension.test(entry.path)) continue;
+    const folder = path.posix.dirname(entry.path);
+    counts.set(folder, (counts.get(folder) ?? 0) + 1);
+  }
+  const depth = (folder: string) => (folder === '.' ? 0 : folder.split('/').length);
+  const [best] = [...counts]
+    .filter(([, count]) => count >= 2)
+    .sort(([a, countA], [b, countB]) => depth(a) - depth(b) || countB - countA || (a < b ? -1 : a > b ? 1 : 0));
+  return best?.[0] ?? null;
 }
 
 /** Write each entry's blob at its path under `mirror`, read from git in one batch. */

@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { formatMessages } from '../format-messages.js';
 import type { Ladder } from '../model.js';
-import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
+import { loadLadder, type LoadedLadder, type ReadSettings } from '../read/load-ladder.js';
+import { locateRevision } from './locate-revision.js';
+import { nameRevision, type RevisionName } from './name-revision.js';
 import { readRevision } from './read-revision.js';
 
 /** What to read for one side of a diff: a folder, or the ladder folder at a git revision. */
@@ -17,10 +19,12 @@ export interface SideRequest {
   scratch?: string;
 }
 
-/** One side read: its model (null when it has errors) and its problems, formatted, to print. */
+/** One side read: its model (null when it has errors), its problems, formatted, to print, and what a revision resolved to. */
 export interface SideReading {
   ladder: Ladder | null;
   messages: string;
+  /** Null for a folder, which stays named as it was given. */
+  revision: RevisionName | null;
 }
 
 /** Read one side of a diff as plain data, so that it can be read in a worker thread and handed over. */
@@ -30,9 +34,17 @@ export async function readSide({ side, ladders, cwd, reading, scratch }: SideReq
     (stats) => stats.isDirectory(),
     () => false,
   );
-  const loaded = isFolder
-    ? await loadLadder(folder, cwd, reading)
-    : await readRevision(side, path.resolve(cwd, ladders), cwd, reading, { scratch });
+  if (isFolder) return answer(await loadLadder(folder, cwd, reading), null);
+  const ladderDir = path.resolve(cwd, ladders);
+  const place = await locateRevision(side, ladderDir, cwd);
+  const [loaded, revision] = await Promise.all([
+    readRevision(side, ladderDir, cwd, reading, { place, scratch }),
+    nameRevision(place.commit, place.root, side),
+  ]);
+  return answer(loaded, revision);
+}
+
+function answer(loaded: LoadedLadder, revision: RevisionName | null): SideReading {
   const failed = loaded.files.some((file) => file.messages.some((message) => message.fatal));
-  return { ladder: failed ? null : loaded.ladder, messages: formatMessages(loaded.files, { problemsOnly: true }) };
+  return { ladder: failed ? null : loaded.ladder, messages: formatMessages(loaded.files, { problemsOnly: true }), revision };
 }

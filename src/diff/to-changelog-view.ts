@@ -52,13 +52,15 @@ export function toChangelogView(ladder: Ladder, diff: LadderDiff, options: ViewO
   };
 }
 
-/** The changelog's file name without extension, from both sides: `changelog-v1-v2`, made safe for any file system. */
-export function changelogName(diff: Pick<LadderDiff, 'from' | 'to'>): string {
+/** The changelog's file name without extension, from both sides: `changelog-v1.2-v1.3`, made safe for any file system. */
+export function changelogName(diff: { from: Pick<DiffSide, 'label'>; to: Pick<DiffSide, 'label'> }): string {
+  // Letters, digits and the dots of a version; anything else a hyphen, none at either end.
   const safe = (label: string) =>
     label
       .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '-')
-      .replace(/^-+|-+$/g, '') || 'version';
+      .replace(/[^\p{L}\p{N}.]+/gu, '-')
+      .replace(/\.{2,}/g, '.')
+      .replace(/^[-.]+|[-.]+$/g, '') || 'version';
   return `changelog-${safe(diff.from.label)}-${safe(diff.to.label)}`;
 }
 

@@ -89,8 +89,10 @@ export function toLadder(
   const pages = sources.flatMap((source) => toPage(source, options.cache));
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
   const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
-  // A page that could not be parsed might be the introduction: guessing a framework would mislead.
-  const framework = pages.length === sources.length ? readFramework(introductions, shippedIntroduction, folderPath, files, names) : null;
+  // A page that could not be parsed might be the introduction: guessing the shipped framework would mislead,
+  // but with an introduction among the pages that parsed, the other pages are read and checked all the same.
+  const canReadFramework = pages.length === sources.length || introductions.length > 0;
+  const framework = canReadFramework ? readFramework(introductions, shippedIntroduction, folderPath, files, names) : null;
   const reads = new Set<string>(options.site?.file ? [options.site.file.path] : []);
   if (!framework) return { ladder: null, files, reads: [...reads], found: { roles: 0, positions: 0 } };
   const introduction = introductions[0];

@@ -2,6 +2,7 @@ import type { List, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { leadingLists, placeOf, plainText, readKeywordItem, sectionsAt, type Section } from './markdown-text.js';
 import { makeIdMaker } from './make-id.js';
+import { namesAxis } from './axis-label.js';
 import { quote, report } from '../messages.js';
 import type { Axis, AxisLevel, Framework } from '../model.js';
 import type { FrontMatter } from './read-front-matter.js';
@@ -105,12 +106,11 @@ function toAxis(section: Section, list: List, file: VFile, makeAxisId: (name: st
   return { id: makeAxisId(name), name, summary: '', levels, source: placeOf(file.path, section.heading.position?.start) };
 }
 
-/** The axis's line in a bulleted list such as `* **Technology**: knowledge of the stack`. */
+/** The axis's line in a bulleted list such as `* **Technology**: knowledge of the stack` (or `* **기술(Technology)**: …`). */
 function axisSummary(tree: Root, axisName: string): string {
-  const wanted = axisName.toLowerCase();
   for (const node of tree.children) {
     if (node.type !== 'list' || node.ordered) continue;
-    const match = node.children.map(readKeywordItem).find((item) => item?.marked && item.keyword.toLowerCase() === wanted);
+    const match = node.children.map(readKeywordItem).find((item) => item?.marked && namesAxis(item.keyword, axisName));
     if (match) return match.description;
   }
   return '';

@@ -5,7 +5,8 @@ import { quote, report } from '../messages.js';
 import { placeOf, plainText, readKeywordItem, sectionsAt, type Section } from './markdown-text.js';
 import { parsePositionHeading } from './position-heading.js';
 import type { FrontMatter } from './read-front-matter.js';
-import { axisSections, keywordKey } from './to-framework.js';
+import { namesAxis } from './axis-label.js';
+import { axisSections } from './to-framework.js';
 
 /** The Markdown of a run of the page's nodes, its links and images resolved (see `toRichText`). */
 export type RichText = (nodes: readonly RootContent[]) => string;
@@ -41,7 +42,7 @@ export function guideSections(tree: Root): Section[] {
   const [, ...sections] = Number.isFinite(depth) ? sectionsAt(tree, depth) : [];
   const axes = axisSections(tree);
   const axisHeadings = new Set<RootContent>(axes.map(({ section }) => section.heading));
-  const axisNames = new Set(axes.map(({ section }) => keywordKey(plainText(section.heading))));
+  const axisNames = axes.map(({ section }) => plainText(section.heading));
   return sections.filter((section) => !definesAxes(section, axisHeadings, axisNames) && !isNavigation(section.body));
 }
 
@@ -64,15 +65,15 @@ export function toSectionGuide(section: Section, file: VFile, id: string, richTe
 }
 
 /** Whether a section holds axis definitions, the list naming the axes, or the table of positions. */
-function definesAxes(section: Section, axisHeadings: ReadonlySet<RootContent>, axisNames: ReadonlySet<string>): boolean {
-  const namesAxis = (item: ListItem) => {
+function definesAxes(section: Section, axisHeadings: ReadonlySet<RootContent>, axisNames: readonly string[]): boolean {
+  const isAxisItem = (item: ListItem) => {
     const read = readKeywordItem(item);
-    return read !== null && axisNames.has(keywordKey(read.keyword));
+    return read !== null && axisNames.some((name) => namesAxis(read.keyword, name));
   };
   return section.body.some(
     (node) =>
       axisHeadings.has(node) ||
-      (node.type === 'list' && !node.ordered && node.children.some(namesAxis)) ||
+      (node.type === 'list' && !node.ordered && node.children.some(isAxisItem)) ||
       (node.type === 'table' && node.children.slice(1).some((row) => row.children.some((cell) => isPositionCell(cell)))),
   );
 }

@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { axisLabelLength } from './axis-label.js';
 import { closestMatch } from './closest-match.js';
 import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from './markdown-text.js';
 import { quote, quoteList, report } from '../messages.js';
@@ -26,17 +27,18 @@ type Found = { axis: Axis; level: AxisLevel } | { axis: Axis; unknown: string } 
 // Between an axis and its keyword: `Technology - Adopts`, `Technology: Adopts`, `Technology – Adopts`.
 const axisSeparator = /^\s*[-\u2013\u2014:]\s*/;
 
-/** Find the keyword a label names, alone (`Adopts`) or after its axis (`Technology - Adopts`, the axis possibly a link). */
+/** Find the keyword a label names, alone (`Adopts`) or after its axis (`Technology - Adopts`, the axis possibly a link or glossed). */
 function findKeyword(label: string, framework: Framework, index: KeywordIndex): Found {
   const key = keywordKey(label);
   const found = index.get(key);
   if (found) return found;
   for (const axis of framework.axes) {
-    const name = keywordKey(axis.name);
-    if (!key.startsWith(name)) continue;
-    const separator = axisSeparator.exec(key.slice(name.length));
+    // The axis may carry a gloss: `기술(Technology) - 배운다`.
+    const nameLength = axisLabelLength(key, axis.name);
+    if (nameLength === null) continue;
+    const separator = axisSeparator.exec(key.slice(nameLength));
     if (!separator) continue;
-    const keyword = key.slice(name.length + separator[0].length);
+    const keyword = key.slice(nameLength + separator[0].length);
     const level = axis.levels.find((candidate) => keywordKey(candidate.keyword) === keyword);
     return level ? { axis, level } : { axis, unknown: label.trim().slice(label.trim().length - keyword.length) };
   }

@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { makeId } from './make-id.js';
-import { placeOf, plainText, sectionsAt } from './markdown-text.js';
+import { placeOf, plainText, sectionsAt, type Section } from './markdown-text.js';
 import { makeSeniorityReader, type SeniorityReader } from './seniority-words.js';
 import { quote, report } from '../messages.js';
 import type { Framework, Position, Role } from '../model.js';
@@ -45,9 +45,14 @@ export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, contex
   const title = frontMatter.title ?? (titleHeading ? plainText(titleHeading) : fileStem(file));
   const errorsBefore = errorCount(file);
   const positions = sections.flatMap((section) => toPosition(section, file, framework, index, title) ?? []);
-  const headingCodes = new Set(sections.map((section) => parsePositionHeading(plainText(section.heading))?.code));
+  const headings = new Map<string, HeadingInfo>();
+  for (const section of sections) {
+    const heading = parsePositionHeading(plainText(section.heading));
+    if (heading && !headings.has(heading.code))
+      headings.set(heading.code, { ...heading, title: heading.title ?? `${title} ${heading.level}`, section });
+  }
   const seniorFrom = framework.firstSeniorLevel;
-  if (table) applyLevelTable(table.rows, headingCodes, positions, file, seniorFrom);
+  if (table) applyLevelTable(table.rows, headings, positions, file, seniorFrom);
   else for (const position of positions) position.senior = position.level >= seniorFrom;
   const id = pageId(file, frontMatter);
   if (!id)
@@ -91,10 +96,22 @@ function summaryOf(tree: Root): string {
   return '';
 }
 
-/** The table must list exactly the positions below it, with the same levels and titles; it gives seniority. */
+/** A position heading on the page, read whether or not its position had errors. */
+interface HeadingInfo {
+  code: string;
+  level: number;
+  title: string;
+  section: Section;
+}
+
+/**
+ * The table must list exactly the positions below it, with the same levels and titles; it gives seniority.
+ * It is checked against the headings, so that a position with an error of its own (a misspelt keyword)
+ * still gets the table's messages in the same run.
+ */
 function applyLevelTable(
   rows: readonly LevelRow[],
-  headingCodes: ReadonlySet<string | undefined>,
+  headings: ReadonlyMap<string, HeadingInfo>,
   positions: readonly Position[],
   file: VFile,
   seniorFrom: number,
@@ -103,9 +120,9 @@ function applyLevelTable(
   const listed = new Set<string>();
   for (const row of rows) {
     const { code } = row.position;
-    const position = byCode.get(code);
+    const heading = headings.get(code);
     listed.add(code);
-    if (!headingCodes.has(code)) {
+    if (!heading) {
       report(
         file,
         'error',
@@ -113,27 +130,27 @@ function applyLevelTable(
         row.node.position,
         'table-mismatch',
       );
-    } else if (!position) {
-      continue; // the position's own errors are reported already
-    } else if (row.level !== null && row.level !== position.level) {
+    } else if (row.level !== null && row.level !== heading.level) {
       report(
         file,
         'error',
-        `The level table puts ${quote(code)} at level ${row.level}, but its code says level ${position.level}`,
+        `The level table puts ${quote(code)} at level ${row.level}, but its code says level ${heading.level}`,
         row.node.position,
         'table-mismatch',
       );
-    } else if (row.position.title && normalTitle(row.position.title) !== normalTitle(position.title)) {
-      const reason = `The level table calls ${quote(code)} ${quote(row.position.title)}, but its heading says ${quote(position.title)}`;
+    } else if (row.position.title && normalTitle(row.position.title) !== normalTitle(heading.title)) {
+      const reason = `The level table calls ${quote(code)} ${quote(row.position.title)}, but its heading says ${quote(heading.title)}`;
       report(file, 'error', reason, row.node.position, 'table-mismatch');
     } else {
-      position.senior = row.senior ?? position.level >= seniorFrom;
+      const position = byCode.get(code);
+      if (position) position.senior = row.senior ?? position.level >= seniorFrom;
     }
   }
-  for (const position of positions) {
-    if (listed.has(position.code)) continue;
-    const place = { line: position.source.line, column: position.source.column };
-    report(file, 'error', `Position ${quote(position.code)} is missing from the level table`, place, 'table-mismatch');
+  for (const heading of headings.values()) {
+    if (listed.has(heading.code)) continue;
+    const start = heading.section.heading.position?.start;
+    const place = { line: start?.line ?? 1, column: start?.column ?? 1 };
+    report(file, 'error', `Position ${quote(heading.code)} is missing from the level table`, place, 'table-mismatch');
   }
 }
 

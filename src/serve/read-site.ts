@@ -9,6 +9,7 @@ import type { ReadCache } from '../read/read-cache.js';
 import { loadTemplates, type Templates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
 import { toolVersion } from '../tool-version.js';
+import { displayPath } from '../paths-and-order.js';
 import type { Branding } from '../view/to-views.js';
 import type { SitePlanner } from './site-planner.js';
 
@@ -76,6 +77,7 @@ export async function readSite(settings: SiteSettings, cwd: string, kept: KeptRe
     toolVersion,
     date: settings.date,
     ...settings.branding,
+    sourceFolder: displayPath(path.resolve(cwd, settings.ladders), cwd),
   });
   return { templates, planned, ...read };
 }

@@ -9,6 +9,7 @@ import { handoutPath, indexFile, reviewPath } from './output-paths.js';
 import { positionLink } from './position-link.js';
 import { printedLink } from './printed-link.js';
 import { renderRadarChart } from './radar-chart.js';
+import { sourcePath } from './source-path.js';
 import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from './to-views.js';
 import type { ChangeView, ExpectationView, HandoutView, LinkView, ReviewAxisView, ReviewView, StepView } from './view.js';
 
@@ -28,11 +29,12 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
   const frameworkLine = framework
     ? formatLabel(options.locale, 'frameworkVersion', { framework: ladder.framework.title, version: framework })
     : ladder.framework.title;
+  const source = sourcePath(role.path, options.sourceFolder);
   // The running head says whose copy it is and where it comes from, on every page.
   const head = [options.organization ?? null, stamp?.text ?? null, frameworkLine];
   if (!external)
     head.push(
-      formatLabel(options.locale, 'source', { file: isolateInLine(role.path, options.locale.dir), line: position.source.line }),
+      formatLabel(options.locale, 'source', { file: isolateInLine(source, options.locale.dir), line: position.source.line }),
       `ladders ${options.toolVersion}`,
     );
   // Links to other positions lead to their PDFs from a PDF, and nowhere on pages for outside readers.
@@ -56,7 +58,7 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
     previous: previous ? toStepView(ladder, previous, previous, position, linkTo(previous)) : null,
     next: next ? toStepView(ladder, next, position, next, linkTo(next)) : null,
     chart: toChartView(ladder, position, options.locale),
-    source: { file: role.path, line: position.source.line },
+    source: { file: source, line: position.source.line },
     internal: !external,
     trail: external
       ? null

@@ -4,6 +4,7 @@ import { guidePath, guidesFolder, indexFile } from './output-paths.js';
 import { positionLink, positionVersions } from './position-link.js';
 import { referenceHref } from './reference-href.js';
 import { renderRichText } from './render-rich-text.js';
+import { sourcePath } from './source-path.js';
 import type { AxisView, GuideView, IndexView, LinkView, PageHeaderView, PageView, RankView, RoleView } from './view.js';
 import type { Labels } from '../locale/load-labels.js';
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
@@ -54,6 +55,8 @@ export interface ViewOptions {
   built?: { formats: readonly OutputFormat[]; variants: readonly Variant[] } | null;
   /** `--since REV`: what changed since that revision, for each handout's section; null or absent shows none. */
   since?: SinceDiff | null;
+  /** The ladder folder, relative to the working folder like the model's paths: internal pages name their source page from it. */
+  sourceFolder?: string | null;
 }
 
 /** Whether pages made with `options` are for readers outside the organisation. */
@@ -102,7 +105,7 @@ export function toGuideView(ladder: Ladder, guide: Guide, options: ViewOptions):
       summary: guide.summary,
       body: renderRichText(guide.text, options.format, (target) => referenceHref(ladder, target, options.format, guidesFolder)),
     },
-    source: { file: guide.path, line: guide.source.line },
+    source: { file: sourcePath(guide.path, options.sourceFolder), line: guide.source.line },
     print: { footer: cssString(guide.title) },
   };
 }
@@ -150,7 +153,7 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
         return { keyword, rank, ranks, rankLabel };
       }),
     })),
-    source: { file: role.path, line: role.source.line },
+    source: { file: sourcePath(role.path, options.sourceFolder), line: role.source.line },
   };
 }
 

@@ -230,8 +230,17 @@ describe('truncated pages', () => {
 });
 
 describe('folders and files that cannot be read', () => {
-  it('a folder that does not exist', async () => {
-    await expectRefused('missing-folder', () => undefined, { errors: ['input:1:1 unreadable-folder'] });
+  it('a folder that does not exist: a usage error, exit 2, before anything is read or written', async () => {
+    const work = path.join(scratch, 'missing-folder');
+    mkdirSync(work);
+    for (const command of ['check', 'build']) {
+      const result = await runCaught([command, '--ladders', 'input', '--out', 'out'], work);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split('\n')[0]).toBe(
+        'ladders: the ladder folder `input` does not exist; give the folder of ladder pages with `--ladders DIR`',
+      );
+    }
+    expect(readdirSync(work)).toEqual([]);
   });
 
   it('a file where the folder should be', async () => {
