@@ -160,7 +160,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
-  const branding = await brandingOf(config);
+  const branding = brandingOf(config);
   // `diff` without `--out` takes `--format` for what it prints, not for files.
   const formatsTyped = values.format !== undefined && !(command === 'diff' && values.out === undefined);
   const formatList = formatsTyped ? parseFormats(values.format ?? '') : (config.formats ?? [...formats]);

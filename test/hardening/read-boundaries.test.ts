@@ -10,10 +10,10 @@ import { errorPlaces, readMessageLines, runCaught, type CaughtResult } from './c
 import { makerPage, tinyIntroduction, writeLadder } from './tiny-ladder.js';
 
 // Reading stays inside the folders it is given: a symbolic link (to a file or to a folder) that leads
-// out of the ladder folder, the site, the templates folder, or the folder of a logo is
+// out of the ladder folder, the site, the templates folder, or the folder of a logo or labels file is
 // refused with `link-outside-folder` at its place by every command, and what it points at is never
 // shown; a link that stays inside is followed. Links are made here, at test time, as git keeps them
-// awkwardly.
+// awkwardly. The configuration's labels file is read by every command alike.
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-read-boundaries-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -221,6 +221,37 @@ describe('files the configuration names', () => {
     expect(check.stderr).toBe(
       'ladders.config.json:2:11: error `brand/logo.png` is a symbolic link that points outside the folder `brand`; only files inside it are read [link-outside-folder]\n',
     );
+  });
+
+  it('a labels file that links outside its folder is refused at the config’s value, and its content never shown', async () => {
+    const { work } = project();
+    mkdirSync(path.join(work, 'brand'));
+    symlinkSync('../.git/config', path.join(work, 'brand', 'labels.json'));
+    writeFileSync(path.join(work, 'ladders.config.json'), '{\n  "labels": "brand/labels.json"\n}\n');
+    for (const command of ['check', 'model', 'build']) {
+      const result = await runCaught([command, '--ladders', 'ladders', ...(command === 'build' ? ['--format', 'md'] : [])], work);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toBe(
+        'ladders.config.json:2:13: error `brand/labels.json` is a symbolic link that points outside the folder `brand`; only files inside it are read [link-outside-folder]\n',
+      );
+    }
+  });
+});
+
+describe('the labels file, read by every command', () => {
+  it('a labels file that is not JSON fails check, model and build alike, at its place', async () => {
+    const { work } = project();
+    writeFileSync(path.join(work, 'labels.txt'), 'theRole = About this role\n');
+    writeFileSync(path.join(work, 'ladders.config.json'), '{\n  "labels": "labels.txt"\n}\n');
+    for (const command of ['check', 'model', 'build']) {
+      const result = await runCaught([command, '--ladders', 'ladders', ...(command === 'build' ? ['--format', 'md'] : [])], work);
+      expect(result.code, `${command}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toBe(
+        'ladders.config.json:2:13: error The labels file `labels.txt` is not strict JSON: Unexpected `theRole`, expected a value [broken-labels]\n' +
+          '  labels.txt:1:1: note The problem is here\n',
+      );
+    }
+    expect(existsSync(path.join(work, 'out'))).toBe(false);
   });
 });
 
