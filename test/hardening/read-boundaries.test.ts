@@ -1,11 +1,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { messagesAsData } from '../../src/format-messages.js';
 import { createReadCache } from '../../src/read/read-cache.js';
+import { maxImageBytes } from '../../src/read/read-image.js';
+import { maxPageBytes } from '../../src/read/read-ladders.js';
 import { readSite } from '../../src/serve/read-site.js';
 import { createSitePlanner } from '../../src/serve/site-planner.js';
+import { gitIn } from '../support/git-in.js';
 import { errorPlaces, readMessageLines, runCaught, type CaughtResult } from './cli-messages.js';
 import { makerPage, tinyIntroduction, writeLadder } from './tiny-ladder.js';
 
@@ -13,7 +16,21 @@ import { makerPage, tinyIntroduction, writeLadder } from './tiny-ladder.js';
 // out of the ladder folder, the site, the templates folder, or the folder of a logo or labels file is
 // refused with `link-outside-folder` at its place by every command, and what it points at is never
 // shown; a link that stays inside is followed. Links are made here, at test time, as git keeps them
-// awkwardly. The configuration's labels file is read by every command alike.
+// awkwardly. The configuration's labels file is read by every command alike, and a file too large at
+// a git revision is refused by its size without being copied out of git.
+
+/** What each `git` run was asked, to see which blobs a diff read. */
+const gitRuns = vi.hoisted(() => [] as { args: readonly string[]; input: string | undefined }[]);
+vi.mock('../../src/diff/run-git.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/diff/run-git.js')>();
+  return {
+    ...original,
+    runGit: (args: readonly string[], cwd: string, input?: string) => {
+      gitRuns.push({ args, input });
+      return original.runGit(args, cwd, input);
+    },
+  };
+});
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-read-boundaries-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -252,6 +269,34 @@ describe('the labels file, read by every command', () => {
       );
     }
     expect(existsSync(path.join(work, 'out'))).toBe(false);
+  });
+});
+
+describe('files too large at a git revision', () => {
+  it('are refused by their size, asked of git, without being read', async () => {
+    const { work, ladders } = project();
+    const git = gitIn(work);
+    rmSync(path.join(work, '.git'), { recursive: true });
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'start');
+    // A page one byte over the limit, and a picture no page shows, over the pictures' limit.
+    writeFileSync(path.join(ladders, 'big.md'), `# Big\n\n${'a'.repeat(maxPageBytes - 7)}\n`);
+    mkdirSync(path.join(ladders, 'pictures'));
+    writeFileSync(path.join(ladders, 'pictures', 'huge.png'), Buffer.concat([png, Buffer.alloc(maxImageBytes)]));
+    git('add', '-A');
+    git('commit', '--quiet', '-m', 'large files');
+    const large = ['ladders/big.md', 'ladders/pictures/huge.png'].map((file) => git('rev-parse', `HEAD:${file}`).trim());
+    gitRuns.length = 0;
+    const diff = await runCaught(['diff', 'HEAD~1', 'HEAD', '--ladders', 'ladders'], work);
+    expect(diff.thrown).toBeUndefined();
+    expect(diff.code, diff.stderr).toBe(1);
+    expect(diff.stderr).toContain(
+      `HEAD:ladders/big.md:1:1: error The page is ${Math.ceil((maxPageBytes + 1) / 1024)} KiB, larger than the ${maxPageBytes / 1024} KiB a ladder page may be [file-too-large]`,
+    );
+    const copied = gitRuns.filter((run) => run.args.includes('cat-file')).map((run) => run.input ?? '');
+    expect(copied.length, 'the blobs are copied out of git').toBeGreaterThan(0);
+    for (const id of large) expect(copied.join('\n'), 'a blob over its limit is never asked for').not.toContain(id);
   });
 });
 
