@@ -137,11 +137,10 @@ describe('pages of the ladder folder', () => {
   });
 
   it('a ladder folder that is itself a link is resolved once, and its pages read', async () => {
-    const { work, ladders } = project();
+    const { work } = project();
     symlinkSync('ladders', path.join(work, 'linked'));
     const check = await runCaught(['check', '--strict', '--ladders', 'linked'], work);
     expect(check.stdout).toBe('1 role, 2 positions: no problems\n');
-    expect(existsSync(ladders)).toBe(true);
   });
 });
 
