@@ -169,7 +169,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict, configFile }, io);
   }
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
-  const branding = await brandingOf(config);
+  const branding = brandingOf(config);
   // `diff` without `--out` takes `--format` for what it prints, not for files.
   const formatsTyped = values.format !== undefined && !(command === 'diff' && values.out === undefined);
   const formatList = formatsTyped ? parseFormats(values.format ?? '') : (config.formats ?? [...formats]);

@@ -367,6 +367,55 @@ describe('loadConfig: the logo', () => {
   });
 });
 
+describe('loadConfig: the labels file', () => {
+  const file = 'ladders.config.json';
+  /** The messages of a config whose only key is `"labels": labels`, at 1:13, with the other `files`. */
+  const labelsMessages = (labels: string, files: Record<string, string | Uint8Array>): Promise<string> =>
+    messagesOf({ [file]: `{ "labels": ${JSON.stringify(labels)} }`, ...files });
+
+  it('reads the labels file with the config, so every command has its words', async () => {
+    const dir = project({ [file]: json({ labels: 'brand/labels.json' }), 'brand/labels.json': json({ theRole: 'About this role' }) });
+    const loaded = await loadConfig(dir);
+    expect(printed(loaded)).toBe('');
+    expect(loaded.config.labels).toEqual({ path: path.join(dir, 'brand', 'labels.json'), overrides: { theRole: 'About this role' } });
+  });
+
+  it.each([
+    ['missing', {}, 'The labels file `labels.json` does not exist'],
+    ['a folder', { 'labels.json/x.txt': '' }, 'The labels file `labels.json` is not a file'],
+    [
+      'too large',
+      { 'labels.json': `{ "theRole": "${'x'.repeat(256 * 1024)}" }` },
+      'The labels file `labels.json` is 257 KiB, larger than the 256 KiB it may be',
+    ],
+  ])('refuses a labels file that is %s', async (_name, files, expected) => {
+    expect(await labelsMessages('labels.json', files)).toBe(`${file}:1:13: error ${expected} [unreadable-labels]\n`);
+  });
+
+  it.each([
+    ['not JSON', 'theRole: About\n', 'is not strict JSON: Unexpected `theRole`, expected a value', '1:1'],
+    ['JSON with a trailing comma', '{\n  "theRole": "About",\n}\n', 'is not strict JSON: Trailing comma is not allowed in JSON', '2:21'],
+    ['not an object', '["About"]', 'must hold a JSON object such as `{ "theRole": "About the role" }`', '1:1'],
+    ['not UTF-8', Buffer.from([0x7b, 0x0a, 0xff, 0x7d]), 'is not UTF-8: save it as UTF-8', '2:1'],
+  ])('refuses a labels file that is %s, pointing into it', async (_name, content, what, place) => {
+    expect(await labelsMessages('brand/labels.json', { 'brand/labels.json': content })).toBe(
+      `${file}:1:13: error The labels file \`brand/labels.json\` ${what} [broken-labels]\n  brand/labels.json:${place}: note The problem is here\n`,
+    );
+  });
+
+  it('refuses every unknown, repeated or wrongly typed label in one run, each at its place', async () => {
+    const labels = '{\n  "theRoel": "About",\n  "everyAxis": 3,\n  "theRole": "About",\n  "theRole": "Again"\n}\n';
+    expect(await labelsMessages('labels.json', { 'labels.json': labels })).toBe(
+      `${file}:1:13: error Unknown label \`theRoel\` in the labels file \`labels.json\`; did you mean \`theRole\`? [broken-labels]\n` +
+        `  labels.json:2:3: note The problem is here\n` +
+        `${file}:1:13: error The label \`everyAxis\` in the labels file \`labels.json\` must be a string [broken-labels]\n` +
+        `  labels.json:3:16: note The problem is here\n` +
+        `${file}:1:13: error The label \`theRole\` is set twice in the labels file \`labels.json\`; JSON would keep only the last one silently [broken-labels]\n` +
+        `  labels.json:5:3: note The problem is here\n`,
+    );
+  });
+});
+
 describe('parseJson', () => {
   it('reads every JSON text the way JSON.parse does', () => {
     fc.assert(

@@ -188,7 +188,7 @@ async function readSettings(
     reading: { title: config.title ?? null, seniorityWords: config.seniorityWords },
     templates,
     paper: options.paper === undefined ? (config.paper ?? null) : options.paper,
-    branding: await brandingOf(config),
+    branding: brandingOf(config),
     date: sourceDate(env),
   };
   return { site, problems: [], ladders, templates };

@@ -1,10 +1,8 @@
-import { UsageError } from '../failures.js';
-import { readLabelOverrides } from '../locale/read-label-overrides.js';
 import type { Branding } from '../view/to-views.js';
 import type { LaddersConfig } from './validate-config.js';
 
-/** The branding the configuration sets (nulls for what it leaves out), its label overrides read; an unreadable labels file is a usage error. */
-export async function brandingOf(config: LaddersConfig): Promise<Branding> {
+/** The branding the configuration sets (nulls for what it leaves out); its labels file was read with it. */
+export function brandingOf(config: LaddersConfig): Branding {
   return {
     organization: config.organization ?? null,
     brandColor: config.brandColor ?? null,
@@ -12,8 +10,6 @@ export async function brandingOf(config: LaddersConfig): Promise<Branding> {
     version: config.version ?? null,
     locale: config.locale ?? null,
     audience: config.audience ?? null,
-    labels: config.labels
-      ? await readLabelOverrides(config.labels).catch((error: Error) => Promise.reject(new UsageError(error.message)))
-      : null,
+    labels: config.labels?.overrides ?? null,
   };
 }

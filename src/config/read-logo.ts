@@ -1,13 +1,14 @@
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Point } from 'unist';
 import { quote } from '../messages.js';
 import { decodeText } from '../read/decode-text.js';
+import { outsideReason, readInside, resolveFolder } from '../read/read-inside.js';
 import { placeOfOffset } from './parse-json.js';
 
 /** A logo inlined as a `data:` URI, or why it cannot be; `inside` is the place in an SVG that was refused. */
 export type ReadLogo =
-  { ok: true; dataUri: string } | { ok: false; ruleId: 'unreadable-logo' | 'unsafe-logo'; reason: string; inside?: Point };
+  | { ok: true; dataUri: string }
+  | { ok: false; ruleId: 'unreadable-logo' | 'unsafe-logo' | 'link-outside-folder'; reason: string; inside?: Point };
 
 /** A logo is a small picture on every page; larger files are a mistake and would bloat every handout. */
 export const maxLogoBytes = 512 * 1024;
@@ -42,25 +43,27 @@ export const logoTypes: Readonly<Record<string, ImageType>> = {
   '.svg': svg,
 };
 
-/** Read the logo at `fullPath` and inline it; `shown` is the path as the config wrote it, for messages. */
+/**
+ * Read the logo at `fullPath` and inline it; `shown` is the path as the config wrote it, for messages.
+ * The config may name a file in any folder, but a symbolic link there must not lead out of that folder.
+ */
 export async function readLogo(fullPath: string, shown: string): Promise<ReadLogo> {
   const type = logoTypes[path.extname(fullPath).toLowerCase()];
   if (!type) {
     const extensions = Object.keys(logoTypes).map(quote).join(', ');
     return unreadable(`The logo ${quote(shown)} must be a PNG, JPEG, GIF, WebP or SVG image, with one of the extensions ${extensions}`);
   }
-  let bytes: Buffer;
-  try {
-    const stats = await stat(fullPath);
-    if (!stats.isFile()) return unreadable(`The logo ${quote(shown)} is not a file`);
-    if (stats.size > maxLogoBytes) return unreadable(tooLarge(shown, stats.size));
-    bytes = await readFile(fullPath);
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+  const folder = await resolveFolder(path.dirname(fullPath));
+  const read = await readInside(folder, fullPath, maxLogoBytes);
+  if (!read.ok) {
+    // The folder is the logo's own, so the link is the logo itself.
+    if (read.problem === 'outside') return { ok: false, ruleId: 'link-outside-folder', reason: outsideReason(shown, path.dirname(shown)) };
+    if (read.problem === 'not-file') return unreadable(`The logo ${quote(shown)} is not a file`);
+    if (read.problem === 'too-large') return unreadable(tooLarge(shown, read.size));
+    const code = read.error instanceof Error && 'code' in read.error ? String(read.error.code) : String(read.error);
     return unreadable(code === 'ENOENT' ? `The logo ${quote(shown)} does not exist` : `Cannot read the logo ${quote(shown)}: ${code}`);
   }
-  // The file may have grown between `stat` and `readFile`.
-  if (bytes.length > maxLogoBytes) return unreadable(tooLarge(shown, bytes.length));
+  const bytes = read.bytes;
   if (!type.matches(bytes)) return unreadable(`The logo ${quote(shown)} is not a ${type.name} image: its content does not start like one`);
   if (type === svg) {
     const problem = checkSvg(bytes, shown);

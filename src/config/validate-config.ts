@@ -9,6 +9,8 @@ import { placeIn, reportDuplicate, type Source } from './config-source.js';
 import { toJsonValue, type JsonMember, type JsonNode } from './parse-json.js';
 import { readLogo } from './read-logo.js';
 import { localeSchema } from '../locale/locale-tag.js';
+import type { Labels } from '../locale/load-labels.js';
+import { readLabelOverrides } from '../locale/read-label-overrides.js';
 
 const expected = {
   name: "must be a non-empty string: the organisation's name",
@@ -61,9 +63,10 @@ export type ConfigKey = keyof typeof configSchema.shape;
 /** Every key of the config, in the schema's order, for help texts and the README. */
 export const configKeys = Object.keys(configSchema.shape) as ConfigKey[];
 
-/** The settings, ready to use: paths absolute, the colour `#rrggbb`, the logo read and inlined. */
-export interface LaddersConfig extends Omit<z.output<typeof configSchema>, 'logo'> {
+/** The settings, ready to use: paths absolute, the colour `#rrggbb`, the logo read and inlined, the labels file read. */
+export interface LaddersConfig extends Omit<z.output<typeof configSchema>, 'logo' | 'labels'> {
   logo?: { path: string; dataUri: string };
+  labels?: { path: string; overrides: Partial<Labels> };
 }
 
 /** Validate the config object `node` of `source` and resolve it; `{}` when anything is wrong. */
@@ -88,12 +91,14 @@ export async function toConfig(source: Source, node: JsonNode, what: string, cwd
   );
   const result = configSchema.safeParse(input);
   if (!result.success) reportIssues(source, node, result.error.issues);
-  // The logo is checked even when other keys are wrong, so that one run shows every mistake.
+  // The logo and the labels are checked even when other keys are wrong, so that one run shows every mistake.
   const logo = await inlineLogo(source, node, cwd);
+  const labels = await readLabels(source, node, cwd);
   if (!result.success || source.file.messages.some((message) => message.fatal === true)) return {};
-  const config: LaddersConfig = { ...result.data, logo };
+  const config: LaddersConfig = { ...result.data, logo, labels };
   if (!logo) delete config.logo;
-  for (const key of ['out', 'templates', 'ladders', 'labels'] as const) {
+  if (!labels) delete config.labels;
+  for (const key of ['out', 'templates', 'ladders'] as const) {
     const value = config[key];
     if (value !== undefined) config[key] = path.resolve(source.dir, value);
   }
@@ -110,6 +115,21 @@ async function inlineLogo(source: Source, node: JsonNode & { type: 'object' }, c
   if (read.ok) return { path: fullPath, dataUri: read.dataUri };
   const cause = read.inside && { file: displayPath(fullPath, cwd), place: read.inside, reason: 'Refused here' };
   report(source.file, 'error', read.reason, placeIn(source, member.value.start), read.ruleId, cause);
+  return undefined;
+}
+
+/** Read the labels file the config names, if it names one as a valid path, as every command does; problems go on the config file, at the value. */
+async function readLabels(source: Source, node: JsonNode & { type: 'object' }, cwd: string): Promise<LaddersConfig['labels']> {
+  const member = node.members.findLast((candidate) => candidate.key === 'labels');
+  const shown = member?.value.type === 'string' ? pathSchema.safeParse(member.value.value) : null;
+  if (!member || !shown?.success) return undefined;
+  const fullPath = path.resolve(source.dir, shown.data);
+  const read = await readLabelOverrides(fullPath, shown.data);
+  if (read.ok) return { path: fullPath, overrides: read.labels };
+  for (const problem of read.problems) {
+    const cause = problem.inside && { file: displayPath(fullPath, cwd), place: problem.inside, reason: 'The problem is here' };
+    report(source.file, 'error', problem.reason, placeIn(source, member.value.start), problem.ruleId, cause);
+  }
   return undefined;
 }
 

@@ -1,19 +1,22 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../failures.js';
 import { quote } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { loadLadder, type LoadedLadder, type ReadSettings } from '../read/load-ladder.js';
-import { markdownExtension } from '../read/read-ladders.js';
+import { markdownExtension, maxPageBytes } from '../read/read-ladders.js';
+import { maxImageBytes } from '../read/read-image.js';
+import { maxSiteConfigBytes } from '../read/read-site-config.js';
 import { locateRevision, type RevisionPlace } from './locate-revision.js';
 import { runGit } from './run-git.js';
 
-/** One file of a git tree: its path from the repository's root, its object id and its mode. */
+/** One file of a git tree: its path from the repository's root, its object id, its mode and its size in bytes. */
 interface TreeEntry {
   path: string;
   id: string;
   mode: string;
+  size: number;
 }
 
 // What reading a ladder may open besides its pages: the site's configuration and inlined pictures.
@@ -23,7 +26,8 @@ const pictureExtension = /\.(png|jpe?g|gif|webp)$/i;
  * Read the ladder in `ladderDir` as it was at the git `revision` of the repository holding it, without
  * touching the working tree: the pages, the site's `_config.yml` and the pictures they may inline are
  * copied out of git into a temporary folder laid out like the repository, read there as `loadLadder`
- * reads a folder (so message paths are those of the working tree), and the folder removed. Every
+ * reads a folder (so message paths are those of the working tree), and the folder removed. A file
+ * larger than its reader takes is not copied: its size, asked of git, is enough for the reader to refuse it. Every
  * message's path is prefixed with the revision: `HEAD~1:ladders/developer.md:12:3`. An unknown revision,
  * a folder outside a repository, or a ladder folder that does not exist at the revision is a usage error.
  * `place` is the revision already located (a build keys its outputs on the commit it found); `scratch`
@@ -90,17 +94,18 @@ async function listTree(
   paths: readonly string[] = [],
   recursive = true,
 ): Promise<TreeEntry[]> {
-  const args = ['ls-tree', '-z', ...(recursive ? ['-r'] : []), commit, '--', ...(paths.length > 0 ? paths : folder ? [folder] : [])];
+  // `-l` gives each blob's size, so a file too large to read is known before any of it is copied.
+  const args = ['ls-tree', '-z', '-l', ...(recursive ? ['-r'] : []), commit, '--', ...(paths.length > 0 ? paths : folder ? [folder] : [])];
   const out = (await runGit(args, root)).toString('utf8');
   return out
     .split('\0')
     .filter(Boolean)
     .flatMap((line) => {
-      const match = /^(\d{6}) (\w+) ([0-9a-f]+)\t([\s\S]*)$/.exec(line);
+      const match = /^(\d{6}) (\w+) ([0-9a-f]+) +(-|\d+)\t([\s\S]*)$/.exec(line);
       if (!match) return [];
-      const [, mode = '', type, id = '', entryPath = ''] = match;
+      const [, mode = '', type, id = '', size = '', entryPath = ''] = match;
       // Only plain files: a link could point anywhere on the machine, and a submodule is another repository.
-      return type === 'blob' && mode !== '120000' ? [{ path: entryPath, id, mode }] : [];
+      return type === 'blob' && mode !== '120000' ? [{ path: entryPath, id, mode, size: Number(size) }] : [];
     });
 }
 
@@ -122,21 +127,38 @@ async function pagesFolder(commit: string, root: string): Promise<string | null>
   return best?.[0] ?? null;
 }
 
-/** Write each entry's blob at its path under `mirror`, read from git in one batch. */
+/**
+ * Write each entry's blob at its path under `mirror`, read from git in one batch. A blob larger than its
+ * reader takes is not read: in its place goes a file of its size with nothing written in it (sparse, so
+ * it costs no disk), which the reader refuses by its size, with its place, as it would the real file.
+ */
 async function copyBlobs(entries: readonly TreeEntry[], mirror: string, root: string): Promise<void> {
-  if (entries.length === 0) return;
-  const out = await runGit(['cat-file', '--batch'], root, entries.map((entry) => entry.id).join('\n') + '\n');
+  const targetOf = (entry: TreeEntry) => path.join(mirror, ...entry.path.split('/'));
+  const [small, large] = [entries.filter((entry) => entry.size <= limitOf(entry)), entries.filter((entry) => entry.size > limitOf(entry))];
+  for (const entry of large) {
+    await mkdir(path.dirname(targetOf(entry)), { recursive: true });
+    await writeFile(targetOf(entry), '');
+    await truncate(targetOf(entry), entry.size);
+  }
+  if (small.length === 0) return;
+  const out = await runGit(['cat-file', '--batch'], root, small.map((entry) => entry.id).join('\n') + '\n');
   let offset = 0;
-  for (const entry of entries) {
+  for (const entry of small) {
     const end = out.indexOf(0x0a, offset);
     const header = out.subarray(offset, end).toString('utf8');
     const size = Number(/^[0-9a-f]+ blob (\d+)$/.exec(header)?.[1]);
     if (!Number.isInteger(size)) throw new Error(`Unexpected answer from git cat-file: ${header}`);
-    const target = path.join(mirror, ...entry.path.split('/'));
+    const target = targetOf(entry);
     await mkdir(path.dirname(target), { recursive: true });
     await writeFile(target, out.subarray(end + 1, end + 1 + size));
     offset = end + 1 + size + 1;
   }
+}
+
+/** The most a reader takes of a file like `entry`: a picture's, the site configuration's, or a page's. */
+function limitOf(entry: TreeEntry): number {
+  if (pictureExtension.test(entry.path)) return maxImageBytes;
+  return path.posix.basename(entry.path) === '_config.yml' ? maxSiteConfigBytes : maxPageBytes;
 }
 
 function isPage(entry: TreeEntry, folder: string): boolean {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { readInside, resolveFolder, type Folder } from '../read/read-inside.js';
 
 /** Files a build reads: those in `dir` whose names match, and in its sub-folders too when `recursive`. */
 export interface InputFolder {
@@ -8,6 +9,9 @@ export interface InputFolder {
   recursive: boolean;
   names: RegExp;
 }
+
+// Every reader refuses files far smaller than this; of a larger file only its size is taken, so a stray huge file costs nothing.
+const maxHashedBytes = 4 * 1024 * 1024;
 
 /**
  * A hash of a build's raw inputs (every file it reads, byte for byte) and its settings. It is taken
@@ -24,8 +28,7 @@ export async function fingerprintInputs(
   const hash = createHash('sha256').update(JSON.stringify(settings));
   // Files the last build read besides the pages: the site's `_config.yml` and the images it inlined.
   for (const file of files) {
-    const bytes = await readFile(file).catch(() => null);
-    hash.update(`\0read ${file}\0`).update(bytes ?? 'unreadable');
+    hash.update(`\0read ${file}\0`).update(await contentOf(await resolveFolder(path.dirname(file)), file));
   }
   for (const folder of folders) {
     hash.update(`\0folder ${folder.dir}\0`);
@@ -36,11 +39,21 @@ export async function fingerprintInputs(
       hash.update(`unreadable ${String((error as NodeJS.ErrnoException).code)}`);
       continue;
     }
+    const inside = await resolveFolder(folder.dir);
     for (const name of names) {
-      const bytes = await readFile(path.join(folder.dir, name)).catch(() => null);
       // A folder matching the pattern is not an input; an unreadable file is, and reading it later will say why.
-      hash.update(`\0file ${name}\0`).update(bytes ?? 'unreadable');
+      hash.update(`\0file ${name}\0`).update(await contentOf(inside, path.join(folder.dir, name)));
     }
   }
   return hash.digest('hex');
+}
+
+/**
+ * A file's bytes, or a word for why they are not read: the readers' rules apply here too, so a link out
+ * of the folder is never read, and a named pipe or a device does not stop the build before it starts.
+ */
+async function contentOf(folder: Folder, fullPath: string): Promise<Buffer | string> {
+  const read = await readInside(folder, fullPath, maxHashedBytes);
+  if (read.ok) return read.bytes;
+  return read.problem === 'too-large' ? `too-large ${read.size}` : read.problem === 'unreadable' ? 'unreadable' : read.problem;
 }

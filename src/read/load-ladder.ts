@@ -16,6 +16,7 @@ import { headingAnchor, makeIdMaker } from './make-id.js';
 import { plainText, sectionsAt, type Section } from './markdown-text.js';
 import { parsePositionHeading } from './position-heading.js';
 import { readImage } from './read-image.js';
+import { resolveFolderSync, type Folder } from './read-inside.js';
 import { readSiteConfig, type SiteConfig } from './read-site-config.js';
 import { makeSeniorityReader, type SeniorityWords } from './seniority-words.js';
 import { guideSections, toPageGuide, toSectionGuide } from './to-guides.js';
@@ -111,6 +112,8 @@ export function toLadder(
     return { page, id: id && makeGuideId(id) };
   });
   const siteRoot = displayPath(options.site?.root ?? path.resolve(cwd, folderPath), cwd);
+  // Pictures must really lie in the site: its folder is resolved once, when the first picture is read.
+  let site: Folder | undefined;
   const references = pageReferences(rolePages, pageGuides, introduction, sectionGuides);
   const richText = (file: VFile) => (nodes: readonly RootContent[]) =>
     toRichText(nodes, {
@@ -119,7 +122,8 @@ export function toLadder(
       resolvePage: (pagePath, fragment) => references.get(path.posix.normalize(pagePath))?.(fragment) ?? null,
       readImage: (imagePath) => {
         reads.add(imagePath);
-        return readImage(path.resolve(cwd, imagePath));
+        site ??= resolveFolderSync(path.resolve(cwd, siteRoot));
+        return readImage(site, path.resolve(cwd, imagePath), cwd);
       },
     });
 

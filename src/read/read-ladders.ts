@@ -1,4 +1,4 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { describeSystemError, isSystemError } from '../failures.js';
@@ -6,6 +6,7 @@ import { decodeText } from './decode-text.js';
 import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
 import type { ReadCache } from './read-cache.js';
+import { locateInside, outsideReason, readInside, resolveFolder, type Folder } from './read-inside.js';
 
 /** A Markdown page of a ladder: its file (for messages) and its text, when it could be read. */
 export interface LadderSource {
@@ -36,10 +37,13 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
     return [{ file: folder, text: null }];
   }
   const pages: LadderSource[] = [];
+  // The folder is resolved once: each page must really lie in it, symbolic links followed.
+  const inside = await resolveFolder(dir);
   for (const name of names) {
     const fullPath = path.join(dir, name);
-    // A name that cannot even be looked at (a dangling link, a link loop) is a page that cannot be read: reading it says why.
-    const stats = await stat(fullPath, { bigint: true }).catch(() => null);
+    // A name that cannot even be looked at (a dangling link, a link loop, a link out of the folder) is a page that cannot be read: reading it says why.
+    const located = await locateInside(inside, fullPath);
+    const stats = located.ok ? await stat(located.real, { bigint: true }).catch(() => null) : null;
     if (stats && !stats.isFile()) continue;
     // Nanosecond times: a burst of saves of the same size within a millisecond still gives each its own stamp.
     const stamp = stats && `${stats.ino}:${stats.size}:${stats.ctimeNs}:${stats.mtimeNs}`;
@@ -48,7 +52,7 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
       pages.push({ file: new VFile({ path: displayPath(fullPath, cwd) }), text: cached.text });
       continue;
     }
-    const page = await readLadderPage(fullPath, cwd);
+    const page = await readLadderPage(fullPath, cwd, inside);
     if (cache && stamp && page.text !== null) cache.texts.set(fullPath, { stamp, text: page.text });
     else cache?.texts.delete(fullPath);
     pages.push(page);
@@ -66,22 +70,28 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
   return pages;
 }
 
-/** Read one page as strict UTF-8 text; any problem becomes a message on the page. */
-export async function readLadderPage(fullPath: string, cwd: string): Promise<LadderSource> {
+/**
+ * Read one page as strict UTF-8 text; any problem becomes a message on the page. The page must
+ * really lie in `folder` (by default the one holding it): a symbolic link out of it is not read.
+ */
+export async function readLadderPage(fullPath: string, cwd: string, folder?: Folder): Promise<LadderSource> {
   const file = new VFile({ path: displayPath(fullPath, cwd) });
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(fullPath);
-  } catch (error) {
-    report(file, 'error', `Cannot read the file: ${systemReason(error)}`, undefined, 'unreadable-file');
+  const inside = folder ?? (await resolveFolder(path.dirname(fullPath)));
+  const read = await readInside(inside, fullPath, maxPageBytes);
+  if (!read.ok) {
+    if (read.problem === 'outside') {
+      const reason = outsideReason(displayPath(read.link, cwd), displayPath(inside.dir, cwd));
+      report(file, 'error', reason, undefined, 'link-outside-folder');
+    } else if (read.problem === 'too-large') {
+      const reason = `The page is ${Math.ceil(read.size / 1024)} KiB, larger than the ${maxPageBytes / 1024} KiB a ladder page may be`;
+      report(file, 'error', reason, undefined, 'file-too-large');
+    } else {
+      const why = read.problem === 'not-file' ? 'it is not a file' : systemReason(read.error);
+      report(file, 'error', `Cannot read the file: ${why}`, undefined, 'unreadable-file');
+    }
     return { file, text: null };
   }
-  if (bytes.length > maxPageBytes) {
-    const reason = `The page is ${Math.ceil(bytes.length / 1024)} KiB, larger than the ${maxPageBytes / 1024} KiB a ladder page may be`;
-    report(file, 'error', reason, undefined, 'file-too-large');
-    return { file, text: null };
-  }
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(read.bytes);
   if (!decoded.ok) {
     const place = { line: decoded.line, column: decoded.column };
     const reason =

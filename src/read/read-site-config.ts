@@ -1,9 +1,11 @@
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
+import { isSystemError } from '../failures.js';
 import { report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
+import { outsideReason, readInside, resolveFolder, type ReadInside } from './read-inside.js';
 
 /** What a GitHub Pages site says about itself in `_config.yml`, and the folder it serves from. */
 export interface SiteConfig {
@@ -14,6 +16,9 @@ export interface SiteConfig {
   /** The file, when one was read, for its messages. */
   file: VFile | null;
 }
+
+/** A site's `_config.yml` is a few kilobytes; a larger one is not read. */
+export const maxSiteConfigBytes = 256 * 1024;
 
 /**
  * Find `_config.yml` in the ladder folder or the nearest parent that has one, looking no higher than
@@ -32,14 +37,21 @@ export async function readSiteConfig(ladderDir: string, cwd: string): Promise<Si
 async function readConfigFile(fullPath: string, dir: string, cwd: string): Promise<SiteConfig> {
   const file = new VFile({ path: displayPath(fullPath, cwd) });
   const site: SiteConfig = { title: null, description: null, root: dir, file };
-  let text: string;
-  try {
-    text = await readFile(fullPath, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    report(file, 'warning', `Cannot read the site's configuration (${code}); its title is not used`, undefined, 'broken-site-config');
+  const read = await readInside(await resolveFolder(dir), fullPath, maxSiteConfigBytes);
+  if (!read.ok) {
+    if (read.problem === 'outside')
+      report(file, 'error', outsideReason(displayPath(read.link, cwd), displayPath(dir, cwd)), undefined, 'link-outside-folder');
+    else
+      report(
+        file,
+        'warning',
+        `Cannot read the site's configuration (${whyUnread(read)}); its title is not used`,
+        undefined,
+        'broken-site-config',
+      );
     return site;
   }
+  const text = read.bytes.toString('utf8');
   const document = parseDocument(text, { prettyErrors: false });
   const error = document.errors[0];
   if (error) {
@@ -58,6 +70,13 @@ async function readConfigFile(fullPath: string, dir: string, cwd: string): Promi
   }
   const fields = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   return { ...site, title: text1(fields.title), description: text1(fields.description) };
+}
+
+function whyUnread(read: Exclude<ReadInside, { ok: true } | { problem: 'outside' }>): string {
+  if (read.problem === 'too-large')
+    return `it is ${Math.ceil(read.size / 1024)} KiB, larger than the ${maxSiteConfigBytes / 1024} KiB it may be`;
+  if (read.problem === 'not-file') return 'it is not a file';
+  return isSystemError(read.error) ? (read.error.code ?? read.error.message) : String(read.error);
 }
 
 /** A non-empty string field, folded to one line; anything else is not used. */

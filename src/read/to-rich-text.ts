@@ -5,6 +5,7 @@ import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { quote, report, type Place } from '../messages.js';
+import type { ReadImage } from './read-image.js';
 
 /** How a page's links and images are resolved: by paths as messages show them (relative to the working folder, with `/`). */
 export interface RichTextContext {
@@ -14,7 +15,7 @@ export interface RichTextContext {
   /** The `ladders:` reference of a ladder page (and a fragment of it), or null when the path is no ladder page. */
   resolvePage: (pagePath: string, fragment: string | null) => string | null;
   /** A local image inlined as a `data:` URL, or why it cannot be. */
-  readImage: (imagePath: string) => { ok: true; url: string } | { ok: false; reason: string };
+  readImage: (imagePath: string) => ReadImage;
 }
 
 const stringifier = unified()
@@ -144,7 +145,9 @@ function image(url: string, alt: string, place: Place, context: RichTextContext)
   }
   const read = context.readImage(imagePath);
   if (!read.ok) {
-    report(context.file, 'warning', `Left out the image ${quote(shorten(trimmed))}: ${read.reason}`, place, 'missing-image');
+    // A link out of the site is refused, not just missing: it could show any file of the machine.
+    const severity = read.ruleId === 'link-outside-folder' ? 'error' : 'warning';
+    report(context.file, severity, `Left out the image ${quote(shorten(trimmed))}: ${read.reason}`, place, read.ruleId);
     return [];
   }
   return [{ type: 'image', url: read.url, alt }];

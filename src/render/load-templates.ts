@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { VFile } from 'vfile';
@@ -12,6 +12,8 @@ import { pageNames, templateFormats, type PageName } from '../view/view.js';
 import { addFontFaces } from '../fonts/add-font-faces.js';
 import { registerLabelHelper } from './register-label-helper.js';
 import { locateHelperErrors } from './template-error.js';
+import { isSystemError } from '../failures.js';
+import { outsideReason, readInside, resolveFolder, type ReadInside } from '../read/read-inside.js';
 
 /** Compiled templates, ready to render views. */
 export interface Templates {
@@ -23,6 +25,9 @@ export interface Templates {
   /** A hash of what rendering `page` in `format` reads: its template, the format's partials, and for HTML the stylesheet. */
   digest(page: PageName, format: TextFormat): string;
 }
+
+/** A template or the stylesheet is a few kilobytes; a larger file is not read. */
+export const maxTemplateBytes = 1024 * 1024;
 
 /** Load the shipped templates with any overrides from `overrideDir`; messages go on the returned files. */
 export async function loadTemplates(
@@ -38,22 +43,30 @@ export async function loadTemplates(
   const names = await templateNames(overrideDir);
   const sources = new Map<string, { file: VFile; text: string }>();
   const files: VFile[] = [];
+  // Each folder is resolved once: a template must really lie in its folder, symbolic links followed.
+  const shipped = await resolveFolder(shippedTemplatesDir);
+  const overrides = overrideDir === undefined ? undefined : await resolveFolder(overrideDir);
+  // Templates there but not read: their own message says why, so they are neither missing nor unknown partials.
+  const unread = new Set<string>();
   for (const name of names) {
-    const overridden = overrideDir !== undefined && (await exists(path.join(overrideDir, name)));
-    const fullPath = path.join(overridden ? overrideDir : shippedTemplatesDir, name);
+    // A name the override folder does not have is the shipped template's; anything else there is read, or says why not.
+    let fullPath = overrides ? path.join(overrides.dir, name) : path.join(shipped.dir, name);
+    let read = await readInside(overrides ?? shipped, fullPath, maxTemplateBytes);
+    if (overrides && !read.ok && read.problem === 'unreadable' && isSystemError(read.error) && read.error.code === 'ENOENT') {
+      fullPath = path.join(shipped.dir, name);
+      read = await readInside(shipped, fullPath, maxTemplateBytes);
+    }
     const file = new VFile({ path: displayPath(fullPath, cwd) });
     files.push(file);
-    try {
-      sources.set(name, { file, text: await readFile(fullPath, 'utf8') });
-    } catch (error) {
-      report(
-        file,
-        'error',
-        `Cannot read the template: ${String((error as { code?: string }).code ?? error)}`,
-        undefined,
-        'unreadable-template',
-      );
+    if (read.ok) {
+      sources.set(name, { file, text: read.bytes.toString('utf8') });
+      continue;
     }
+    unread.add(name);
+    if (read.problem === 'outside') {
+      const folder = displayPath((overrides ?? shipped).dir, cwd);
+      report(file, 'error', outsideReason(displayPath(read.link, cwd), folder), undefined, 'link-outside-folder');
+    } else report(file, 'error', `Cannot read the template: ${whyUnread(read)}`, undefined, 'unreadable-template');
   }
   const environments = { html: Handlebars.create(), md: Handlebars.create() };
   const budget: RenderBudget = { blocks: 0, characters: 0 };
@@ -93,11 +106,13 @@ export async function loadTemplates(
   for (const name of parsed) {
     const source = sources.get(name);
     const format: TextFormat = name.endsWith('.md.hbs') ? 'md' : 'html';
-    if (source) checkPartials(source.text, source.file, environments[format].partials);
+    const unreadPartials = [...unread].filter((other) => other.startsWith('partials/') && other.endsWith(`.${format}.hbs`));
+    const known = [...Object.keys(environments[format].partials), ...unreadPartials.map((other) => path.basename(other, `.${format}.hbs`))];
+    if (source) checkPartials(source.text, source.file, environments[format].partials, new Set(known));
   }
   for (const page of pageNames) {
     for (const format of templateFormats(page)) {
-      if (!sources.has(`${page}.${format}.hbs`)) {
+      if (!sources.has(`${page}.${format}.hbs`) && !unread.has(`${page}.${format}.hbs`)) {
         const file = new VFile({ path: `${page}.${format}.hbs` });
         report(file, 'error', `Missing template ${quote(`${page}.${format}.hbs`)}`, undefined, 'missing-template');
         files.push(file);
@@ -158,8 +173,9 @@ async function templateNames(overrideDir: string | undefined): Promise<string[]>
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  // A symbolic link is listed too: reading it follows it when it stays inside the folder, and says so when it does not.
   return entries
-    .filter((entry) => entry.isFile() && /\.(hbs|css)$/.test(entry.name))
+    .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && /\.(hbs|css)$/.test(entry.name))
     .map((entry) => displayPath(path.join(entry.parentPath, entry.name), dir));
 }
 
@@ -170,11 +186,11 @@ async function isFolder(fullPath: string): Promise<boolean> {
   );
 }
 
-async function exists(fullPath: string): Promise<boolean> {
-  return readFile(fullPath).then(
-    () => true,
-    () => false,
-  );
+function whyUnread(read: Exclude<ReadInside, { ok: true } | { problem: 'outside' }>): string {
+  if (read.problem === 'too-large')
+    return `it is ${Math.ceil(read.size / 1024)} KiB, larger than the ${maxTemplateBytes / 1024} KiB a template may be`;
+  if (read.problem === 'not-file') return 'it is not a file';
+  return String((read.error as { code?: string }).code ?? read.error);
 }
 
 /** Parse a template; a syntax error becomes a message at its line. */
@@ -191,12 +207,12 @@ function checkSyntax(text: string, file: VFile): boolean {
   }
 }
 
-/** Every `{{> partial}}` must name a partial that exists, reported where it is used. */
-function checkPartials(text: string, file: VFile, partials: Record<string, unknown>): void {
+/** Every `{{> partial}}` must name a partial that exists (one of `known`), reported where it is used. */
+function checkPartials(text: string, file: VFile, partials: Record<string, unknown>, known: ReadonlySet<string>): void {
   const visitor = new Handlebars.Visitor();
   const check = (node: hbs.AST.PartialStatement | hbs.AST.PartialBlockStatement) => {
     const name = node.name.type === 'PathExpression' ? node.name.original : null;
-    if (name && !(name in partials)) {
+    if (name && !known.has(name)) {
       const place = { line: node.loc.start.line, column: node.loc.start.column + 1 };
       report(
         file,

@@ -262,6 +262,21 @@ describe('folders and files that cannot be read', () => {
     );
   });
 
+  it('a page that is a symbolic link out of the folder is not read', async () => {
+    await expectRefused(
+      'symlink-outside',
+      (input) => {
+        withRolePage(makerPage)(input);
+        writeFileSync(
+          path.join(path.dirname(input), 'outside.md'),
+          makerPage.replaceAll('Maker', 'Mentor').replaceAll('M1', 'N1').replaceAll('M2', 'N2'),
+        );
+        symlinkSync('../outside.md', path.join(input, 'mentor.md'));
+      },
+      { errors: ['input/mentor.md:1:1 link-outside-folder'] },
+    );
+  });
+
   it('a page that is a symbolic link to itself cannot be read', async () => {
     await expectRefused(
       'symlink-loop',
