@@ -132,7 +132,9 @@ describe('the assessment handout', () => {
   });
 
   it('keeps two copies’ evidence on one axis apart, each quoted as written', () => {
-    const md = render(assess({ axes: { soil: { evidence: 'first copy\nsecond line' } } })).get('g2-assessment-alex-b-doe-b.md')!;
+    const md = render(assess({ axes: { soil: { self: 'meets', evidence: 'first copy\nsecond line' } } })).get(
+      'g2-assessment-alex-b-doe-b.md',
+    )!;
     expect(md).toContain('> first copy\\\n> second line\n');
     const two = assessWorksheets(
       ladder,

@@ -81,7 +81,8 @@ const text = fc
   // A reader gives a text without the blank space around it, and line breaks as `\n`.
   .map((value) => value.replace(/\r\n?/g, '\n').trim());
 const oneLine = text.map((value) => value.replace(/\n/g, ' '));
-const ratingsOf = fc.dictionary(fc.constantFrom(...axes), fc.constantFrom(...ratings));
+// Each copy rates something: a copy that rates nothing, or two self copies, are refused.
+const ratingsOf = fc.dictionary(fc.constantFrom(...axes), fc.constantFrom(...ratings), { minKeys: 1 });
 const notesOf = (texts: fc.Arbitrary<string>) => fc.dictionary(fc.constantFrom(...axes), texts);
 
 /** One person's two copies: the self copy's ratings and notes, the manager's, and what both say on the page. */

@@ -96,7 +96,10 @@ describe('assessing filled worksheets', () => {
   it('refuses two copies that name different people, with both places', () => {
     const { assessment, files } = assessWorksheets(
       ladder,
-      [worksheet('a.md', { fields: { name: 'Alex Doe' } }), worksheet('b.md', { fields: { name: 'Robin Poe' } })],
+      [
+        worksheet('a.md', { fields: { name: 'Alex Doe' }, axes: { soil: { self: 'meets' } } }),
+        worksheet('b.md', { fields: { name: 'Robin Poe' }, axes: { soil: { manager: 'meets' } } }),
+      ],
       fingerprintOf,
     );
     expect(assessment).toBeNull();
@@ -109,7 +112,12 @@ describe('assessing filled worksheets', () => {
     const other = worksheet('b.md', {
       origin: { roleId: 'grower', code: 'G3', frameworkVersion: '3', positionFingerprint: 'fingerprint-of-G3' },
     });
-    const { assessment, files } = assessWorksheets(ladder, [worksheet('a.md'), other], fingerprintOf);
+    other.axes = { soil: { manager: 'meets' } };
+    const { assessment, files } = assessWorksheets(
+      ladder,
+      [worksheet('a.md', { axes: { soil: { self: 'meets' } } }), other],
+      fingerprintOf,
+    );
     expect(assessment).toBeNull();
     expect(messagesOf(files)).toEqual([
       'error conflicting-position: This copy was made for `G3` (role `grower`), another for `G2` (role `grower`); copies merged into one assessment must be made for one position',
@@ -136,7 +144,10 @@ describe('assessing filled worksheets', () => {
   });
 
   it('warns, naming both, when the worksheet was made with another version or the position changed since, and still assesses', () => {
-    const old = worksheet('a.md', { origin: { roleId: 'grower', code: 'G2', frameworkVersion: '2', positionFingerprint: 'older' } });
+    const old = worksheet('a.md', {
+      origin: { roleId: 'grower', code: 'G2', frameworkVersion: '2', positionFingerprint: 'older' },
+      axes: { soil: { self: 'meets' } },
+    });
     const { assessment, files } = assessWorksheets(ladder, [old], fingerprintOf);
     expect(assessment).not.toBeNull();
     expect(messagesOf(files)).toEqual([
@@ -148,6 +159,7 @@ describe('assessing filled worksheets', () => {
   it('warns when the position changed within one version, naming both fingerprints', () => {
     const edited = worksheet('a.md', {
       origin: { roleId: 'grower', code: 'G2', frameworkVersion: '3', positionFingerprint: 'abcdef0123456789' },
+      axes: { soil: { self: 'meets' } },
     });
     const { files } = assessWorksheets(ladder, [edited], fingerprintOf);
     expect(messagesOf(files)).toEqual([
@@ -156,7 +168,11 @@ describe('assessing filled worksheets', () => {
   });
 
   it('warns about answers on an axis the framework no longer has', () => {
-    const { files } = assessWorksheets(ladder, [worksheet('a.md', { axes: { soill: { self: 'meets' } } })], fingerprintOf);
+    const { files } = assessWorksheets(
+      ladder,
+      [worksheet('a.md', { axes: { soill: { self: 'meets' }, soil: { self: 'meets' } } })],
+      fingerprintOf,
+    );
     expect(messagesOf(files)).toEqual([
       'warning unknown-worksheet-axis: The framework has no axis `soill` any more, so what the worksheet says on it is left out; did you mean `soil`?',
     ]);
@@ -165,10 +181,60 @@ describe('assessing filled worksheets', () => {
   it('has no next position for the role’s last', () => {
     const last = worksheet('a.md', {
       origin: { roleId: 'grower', code: 'G3', frameworkVersion: '3', positionFingerprint: 'fingerprint-of-G3' },
+      axes: { soil: { self: 'meets' } },
     });
     const { assessment } = assessWorksheets(ladder, [last], fingerprintOf);
     expect(assessment?.next).toBeNull();
     expect(assessment?.axes.every((axis) => axis.next === null)).toBe(true);
+  });
+
+  it('refuses a worksheet that rates nothing, instead of saying self and manager agree', () => {
+    const { assessment, files } = assessWorksheets(ladder, [worksheet('blank.md', { fields: { name: 'Alex Doe' } })], fingerprintOf);
+    expect(assessment).toBeNull();
+    expect(messagesOf(files)).toEqual([
+      'error nothing-rated: The worksheet rates nothing: no box is ticked, so there is nothing to assess',
+    ]);
+  });
+
+  it('counts a rating only on an axis the ladder has', () => {
+    const { assessment, files } = assessWorksheets(ladder, [worksheet('a.md', { axes: { gone: { self: 'meets' } } })], fingerprintOf);
+    expect(assessment).toBeNull();
+    expect(messagesOf(files)).toContain(
+      'error nothing-rated: The worksheet rates nothing: no box is ticked, so there is nothing to assess',
+    );
+  });
+
+  it('refuses one copy given twice, naming both files', () => {
+    const copy = (file: string) => worksheet(file, { fields: { name: 'Alex Doe' }, axes: { soil: { self: 'meets', evidence: 'Tested' } } });
+    const { assessment, files } = assessWorksheets(ladder, [copy('self.md'), copy('self-again.md')], fingerprintOf);
+    expect(assessment).toBeNull();
+    expect(files[0]!.messages).toEqual([]);
+    expect(files[1]!.messages[0]).toMatchObject({ ruleId: 'duplicate-copy', fatal: true, file: 'self-again.md' });
+    expect(files[1]!.messages[0]?.reason).toBe(
+      "This copy gives the same answers as `self.md`: one copy was given twice; give the person's own copy and their manager's, or one copy filled by both",
+    );
+  });
+
+  it('refuses two self copies, and two manager copies, naming the first', () => {
+    const two = (role: 'self' | 'manager') =>
+      assessWorksheets(
+        ladder,
+        [worksheet('a.md', { axes: { soil: { [role]: 'meets' } } }), worksheet('b.md', { axes: { trees: { [role]: 'above' } } })],
+        fingerprintOf,
+      );
+    const self = two('self');
+    expect(self.assessment).toBeNull();
+    expect(messagesOf(self.files)).toEqual([
+      "error duplicate-copy: This copy and `a.md` are both self copies (neither has a manager rating); give the person's own copy and their manager's, or one copy filled by both",
+    ]);
+    const manager = two('manager');
+    expect(manager.assessment).toBeNull();
+    expect(messagesOf(manager.files)[0]).toContain('This copy and `a.md` are both manager copies (both have manager ratings)');
+  });
+
+  it('says that nothing is compared when no axis has both ratings', () => {
+    const { assessment } = assessWorksheets(ladder, [worksheet('self.md', { axes: { soil: { self: 'meets' } } })], fingerprintOf);
+    expect(formatAssessment(assessment!)).toContain('\nNo axis has both a self and a manager rating, so none is compared\n');
   });
 
   it('prints a terminal summary, aligned, with where the ratings differ', () => {

@@ -32,7 +32,12 @@ export function formatAssessment(assessment: Assessment): string {
   const who = [person.name, person.period].filter((part) => part !== null).join(', ');
   const header = `${position.code} ${position.title}${who ? ` \u2014 ${who}` : ''}`;
   const differing = assessment.axes.filter((axis) => axis.differ).map((axis) => axis.name);
-  const summary = differing.length ? `Self and manager differ on ${differing.join(', ')}` : 'Self and manager agree wherever both rated';
+  const compared = assessment.axes.some((axis) => axis.self !== null && axis.manager !== null);
+  const summary = differing.length
+    ? `Self and manager differ on ${differing.join(', ')}`
+    : compared
+      ? 'Self and manager agree wherever both rated'
+      : 'No axis has both a self and a manager rating, so none is compared';
   const ahead = next ? `Next: ${next.code} ${next.title}` : `${position.code} is the last position of its role`;
   return [header, '', ...lines, '', summary, ahead].join('\n') + '\n';
 }

@@ -40,7 +40,11 @@ export function toAssessmentView(ladder: Ladder, assessment: Assessment, options
     details,
     name: person.name,
     axes: assessment.axes.map((axis) => toAssessedAxisView(axis, options)),
-    agreement: differing.length ? formatLabel(locale, 'differOn', { axes: differing.join(', ') }) : locale.labels.agreeEverywhere,
+    agreement: differing.length
+      ? formatLabel(locale, 'differOn', { axes: differing.join(', ') })
+      : assessment.axes.some((axis) => axis.self !== null && axis.manager !== null)
+        ? locale.labels.agreeEverywhere
+        : locale.labels.nothingCompared,
     strengths: assessment.strengths.map((text) => toTextView(text, options.format)),
     grow: assessment.grow.map((text) => toTextView(text, options.format)),
     chart: toChartView(assessment, locale),
