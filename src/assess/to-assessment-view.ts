@@ -1,3 +1,4 @@
+import { dropControls } from '../drop-controls.js';
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Ladder } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
@@ -10,8 +11,12 @@ const ratingLabels = { below: 'below', meets: 'meets', above: 'above', na: 'notA
 /** How far from the expected rank each rating draws the person on the chart. */
 const ratingOffsets: Record<Rating, number> = { below: -1, meets: 0, above: 1, na: 0 };
 
-/** The view of an assessment handout, written beside its chart `<name>.svg` (see `assessmentName`). */
-export function toAssessmentView(ladder: Ladder, assessment: Assessment, options: ViewOptions): AssessmentView {
+/**
+ * The view of an assessment handout, written beside its chart `<name>.svg` (see `assessmentName`).
+ * What the worksheets say is shown without its control characters (see `dropControls`).
+ */
+export function toAssessmentView(ladder: Ladder, given: Assessment, options: ViewOptions): AssessmentView {
+  const assessment = withoutControls(given);
   const { locale } = options;
   const { position, next, person } = assessment;
   const title = assessmentTitle(assessment, locale);
@@ -56,9 +61,24 @@ export function toAssessmentView(ladder: Ladder, assessment: Assessment, options
   };
 }
 
+/** The assessment with every text the worksheets gave ready for a page: the evidence keeps its lines and tabs. */
+function withoutControls(assessment: Assessment): Assessment {
+  const line = (value: string | null) => value && dropControls(value);
+  const texts = (values: string[]) => values.map((value) => dropControls(value, { multiline: true }));
+  const { person } = assessment;
+  return {
+    ...assessment,
+    person: { name: line(person.name), manager: line(person.manager), period: line(person.period), date: line(person.date) },
+    axes: assessment.axes.map((axis) => ({ ...axis, evidence: texts(axis.evidence) })),
+    strengths: texts(assessment.strengths),
+    grow: texts(assessment.grow),
+  };
+}
+
 /** The assessment's file name without extension: `em5-assessment`, with the person's name when given (`em5-assessment-alex-doe`). */
 export function assessmentName(assessment: Pick<Assessment, 'position' | 'person'>): string {
-  const slug = (assessment.person.name ?? '')
+  // Made from the name as the page shows it, so that the page and the files beside it agree.
+  const slug = dropControls(assessment.person.name ?? '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
