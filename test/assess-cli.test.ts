@@ -68,7 +68,7 @@ describe('ladders assess', () => {
           expect(axis.self).toBe(given.self[axis.id] ?? null);
           expect(axis.manager).toBe(given.manager[axis.id] ?? null);
           const both = [notes.self[axis.id], notes.manager[axis.id]].filter((note) => note !== undefined);
-          expect(axis.evidence).toEqual([...new Set(both)]);
+          expect(axis.evidence.map((written) => written.text)).toEqual([...new Set(both)]);
         }
       }),
       { seed: 18, numRuns: 25 },

@@ -151,6 +151,33 @@ describe('the assessment handout', () => {
     ]);
   });
 
+  it('labels every quoted text with whose copy it is from, in the page’s language', () => {
+    const two = assessWorksheets(
+      ladder,
+      [
+        { ...worksheetOf('a.md'), fields: { strengths: 'Calm', grow: 'Delegate' }, axes: { soil: { self: 'meets', evidence: 'Mine' } } },
+        { ...worksheetOf('b.md'), fields: { grow: 'Delegate' }, axes: { soil: { manager: 'meets', evidence: 'Theirs' } } },
+      ],
+      fingerprintOf,
+    ).assessment!;
+    const files = render(two);
+    // Each quote in order, after the label above it.
+    const md = files.get('g2-assessment.md')!;
+    const labelled = [...md.matchAll(/^_([^_\n]+)_\n\n> (.+)$/gm)].map(([, from, text]) => `${from}: ${text}`);
+    expect(labelled).toEqual([
+      'Self-assessment: Mine',
+      'Manager’s assessment: Theirs',
+      'Self-assessment: Calm',
+      'Self-assessment and manager’s assessment: Delegate',
+    ]);
+    const html = files.get('g2-assessment.html')!;
+    expect(html).toContain('<div class="written"><p class="from">Self-assessment</p><p>Mine</p></div>');
+    expect(html).toContain('<div class="written"><p class="from">Manager’s assessment</p><p>Theirs</p></div>');
+    const german = render(two, 'de').get('g2-assessment.html')!;
+    expect(german).toContain('<p class="from">Selbsteinschätzung</p><p>Mine</p>');
+    expect(german).toContain('<p class="from">Einschätzung der Führungskraft</p><p>Theirs</p>');
+  });
+
   it('draws the person over the position and the next on one chart, with a legend of three', () => {
     const svg = render(assess()).get('g2-assessment-alex-b-doe-b.svg')!;
     expect(svg).toContain('<polygon class="ladders-chart-shape-1"');
@@ -186,7 +213,16 @@ describe('the assessment handout', () => {
     (locale) => {
       const files = render(assess(), locale);
       const html = files.get([...files.keys()].find((name) => name.endsWith('.html'))!)!;
-      for (const english of ['Ratings, axis by axis', 'Not rated', 'as rated', 'Confidential', 'Evidence and notes', 'Nothing written']) {
+      for (const english of [
+        'Ratings, axis by axis',
+        'Not rated',
+        'as rated',
+        'Confidential',
+        'Evidence and notes',
+        'Nothing written',
+        'Self-assessment',
+        'Manager’s assessment',
+      ]) {
         expect(html).not.toContain(english);
       }
       expect(html).toMatch(/<html lang="[^"]+" dir="(ltr|rtl)">/);

@@ -116,13 +116,14 @@ function managerCopy(given: Pair): WorksheetAnswers {
 function expectSameValues(assessment: Assessment, given: Pair): void {
   const texts = (...values: (string | undefined)[]) => [...new Set(values.filter((value) => value !== undefined && value !== ''))];
   expect(assessment.person.name).toBe(given.name === '' ? null : given.name);
-  expect(assessment.strengths).toEqual(texts(given.strengths));
-  expect(assessment.grow).toEqual(texts(given.grow));
+  const textsOf = (written: { text: string }[]) => written.map(({ text }) => text);
+  expect(textsOf(assessment.strengths)).toEqual(texts(given.strengths));
+  expect(textsOf(assessment.grow)).toEqual(texts(given.grow));
   expect(assessment.axes.map((axis) => axis.id)).toEqual(axes);
   for (const axis of assessment.axes) {
     expect(axis.self, `${axis.id}.self`).toBe(given.self[axis.id] ?? null);
     expect(axis.manager, `${axis.id}.manager`).toBe(given.manager[axis.id] ?? null);
-    expect(axis.evidence, `${axis.id}.evidence`).toEqual(texts(given.selfNotes[axis.id], given.managerNotes[axis.id]));
+    expect(textsOf(axis.evidence), `${axis.id}.evidence`).toEqual(texts(given.selfNotes[axis.id], given.managerNotes[axis.id]));
   }
 }
 

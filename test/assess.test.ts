@@ -67,8 +67,9 @@ describe('assessing filled worksheets', () => {
       ['season', 'Checks', 'Questions', null, null, false],
       ['reach', 'Block', 'Orchard', null, null, false],
     ]);
-    expect(assessment?.axes[0]?.evidence).toEqual(['Tested every bed in spring.\nKept the notes.']);
-    expect(assessment?.strengths).toEqual(['Careful with the soil']);
+    // One copy with both rows of ratings filled was filled by both.
+    expect(assessment?.axes[0]?.evidence).toEqual([{ from: 'both', text: 'Tested every bed in spring.\nKept the notes.' }]);
+    expect(assessment?.strengths).toEqual([{ from: 'both', text: 'Careful with the soil' }]);
   });
 
   it('merges a self copy and a manager copy: the self ratings from the one, the manager ratings from the other, evidence from both', () => {
@@ -84,9 +85,18 @@ describe('assessing filled worksheets', () => {
     const { assessment, files } = assessWorksheets(ladder, [self, manager], fingerprintOf);
     expect(messagesOf(files)).toEqual([]);
     expect(assessment?.person).toMatchObject({ name: 'Alex Doe', manager: 'Sam Roe' });
-    expect(assessment?.axes[0]).toMatchObject({ self: 'above', manager: 'meets', differ: true, evidence: ['Mine', 'Theirs'] });
+    expect(assessment?.axes[0]).toMatchObject({
+      self: 'above',
+      manager: 'meets',
+      differ: true,
+      evidence: [
+        { from: 'self', text: 'Mine' },
+        { from: 'manager', text: 'Theirs' },
+      ],
+    });
     expect(assessment?.axes[1]).toMatchObject({ self: 'below', manager: 'meets', differ: true, evidence: [] });
-    expect(assessment?.grow).toEqual(['Lead a crew']);
+    // The same text in both copies is listed once, as from both.
+    expect(assessment?.grow).toEqual([{ from: 'both', text: 'Lead a crew' }]);
     expect(assessment?.sources).toEqual([
       { file: 'self.md', format: 'md' },
       { file: 'manager.md', format: 'md' },

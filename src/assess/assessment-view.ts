@@ -50,5 +50,7 @@ export interface RatingView {
 
 /** A text someone wrote, as its paragraphs (split at blank lines) of lines: the templates break lines where the writer did. */
 export interface TextView {
+  /** Whose copy it is from, in the page's language: `Self-assessment`, `Manager’s assessment`, or both. */
+  from: string;
   paragraphs: { lines: string[] }[];
 }

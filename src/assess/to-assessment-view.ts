@@ -4,7 +4,7 @@ import type { Ladder } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, isExternal, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { Rating } from '../worksheet/filled-worksheet.js';
-import type { AssessedAxis, Assessment } from './assessment.js';
+import type { AssessedAxis, Assessment, WrittenText } from './assessment.js';
 import type { AssessedAxisView, AssessmentView, RatingView, TextView } from './assessment-view.js';
 
 const ratingLabels = { below: 'below', meets: 'meets', above: 'above', na: 'notApplicable' } as const;
@@ -50,8 +50,8 @@ export function toAssessmentView(ladder: Ladder, given: Assessment, options: Vie
       : assessment.axes.some((axis) => axis.self !== null && axis.manager !== null)
         ? locale.labels.agreeEverywhere
         : locale.labels.nothingCompared,
-    strengths: assessment.strengths.map((text) => toTextView(text, options.format)),
-    grow: assessment.grow.map((text) => toTextView(text, options.format)),
+    strengths: assessment.strengths.map((text) => toTextView(text, options)),
+    grow: assessment.grow.map((text) => toTextView(text, options)),
     chart: toChartView(assessment, locale),
     internal: !isExternal(options),
     print: {
@@ -64,7 +64,7 @@ export function toAssessmentView(ladder: Ladder, given: Assessment, options: Vie
 /** The assessment with every text the worksheets gave ready for a page: the evidence keeps its lines and tabs. */
 function withoutControls(assessment: Assessment): Assessment {
   const line = (value: string | null) => value && dropControls(value);
-  const texts = (values: string[]) => values.map((value) => dropControls(value, { multiline: true }));
+  const texts = (values: WrittenText[]) => values.map(({ from, text }) => ({ from, text: dropControls(text, { multiline: true }) }));
   const { person } = assessment;
   return {
     ...assessment,
@@ -101,7 +101,8 @@ function seniorityOf(ladder: Ladder, assessment: Assessment, locale: PageLocale)
   return senior ? locale.labels.senior : locale.labels.notSenior;
 }
 
-function toAssessedAxisView(axis: AssessedAxis, { locale, format }: ViewOptions): AssessedAxisView {
+function toAssessedAxisView(axis: AssessedAxis, options: ViewOptions): AssessedAxisView {
+  const { locale } = options;
   return {
     axis: { id: axis.id, name: axis.name, summary: '' },
     expected: toRankView(axis.expected, axis.ranks, locale),
@@ -109,7 +110,7 @@ function toAssessedAxisView(axis: AssessedAxis, { locale, format }: ViewOptions)
     self: toRatingView(axis.self, locale),
     manager: toRatingView(axis.manager, locale),
     differ: axis.differ,
-    evidence: axis.evidence.map((text) => toTextView(text, format)),
+    evidence: axis.evidence.map((text) => toTextView(text, options)),
   };
 }
 
@@ -118,18 +119,24 @@ function toRatingView(rating: Rating | null, locale: PageLocale): RatingView {
   return { value: rating, text: locale.labels[ratingLabels[rating]], given: true };
 }
 
+const writerLabels = { self: 'fromSelf', manager: 'fromManager', both: 'fromBoth' } as const;
+
 /**
- * A text as paragraphs of lines, printed line by line as written. In Markdown a line's leading spaces
- * become no-break spaces, so an indented line stays text instead of turning into a code block.
+ * A text as paragraphs of lines, printed line by line as written, under whose copy it is from. In
+ * Markdown a line's leading spaces become no-break spaces, so an indented line stays text instead of
+ * turning into a code block.
  */
-function toTextView(text: string, format: ViewOptions['format']): TextView {
+function toTextView({ from, text }: WrittenText, { format, locale }: ViewOptions): TextView {
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
     .filter((paragraph) => paragraph.trim() !== '');
   const keepIndent = (line: string) => (format === 'md' ? line.replace(/^[ \t]+/, (space) => '\u00a0'.repeat(space.length)) : line);
-  return { paragraphs: paragraphs.map((paragraph) => ({ lines: paragraph.split('\n').map(keepIndent) })) };
+  return {
+    from: locale.labels[writerLabels[from]],
+    paragraphs: paragraphs.map((paragraph) => ({ lines: paragraph.split('\n').map(keepIndent) })),
+  };
 }
 
 function toChartView(assessment: Assessment, locale: PageLocale): AssessmentView['chart'] {
