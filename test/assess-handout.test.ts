@@ -45,6 +45,7 @@ function worksheetOf(file: string, code = 'G2'): FilledWorksheet {
     format: 'md',
     origin: { roleId: 'grower', code, frameworkVersion: '3', positionFingerprint: `fingerprint-of-${code}` },
     fields: {},
+    overall: {},
     axes: {},
     places: {},
   };
@@ -208,6 +209,24 @@ describe('the assessment handout', () => {
     expect(md).toContain('**Self and manager differ on: Soil.**');
   });
 
+  it('shows the overall rating under the axes and the sign-off, or that nobody signed', () => {
+    const signed = assess({
+      fields: { name: 'Alex Doe', 'sign-off-person': 'Alex Doe', 'sign-off-person-date': '2026-11-20' },
+      overall: { self: 'meets', manager: 'above' },
+    });
+    const files = render(signed);
+    const md = files.get('g2-assessment-alex-doe.md')!;
+    const rows = md.split('\n').map((line) => line.replace(/ {2,}/g, ' '));
+    expect(rows).toContain('| **Overall rating** | | Meets | Above (**Ratings differ**) | |');
+    expect(md).toContain('**Self and manager differ on: Soil, Overall rating.**');
+    expect(rows).toContain('| The person reviewed | Alex Doe | 2026-11-20 |');
+    expect(rows).toContain('| Their manager | _Not signed_ | |');
+    const html = files.get('g2-assessment-alex-doe.html')!;
+    expect(html).toMatch(/<tfoot>\s*<tr class="differ">\s*<th scope="row">Overall rating<\/th>/);
+    expect(html).toContain('<tr><th scope="row">The person reviewed</th><td>Alex Doe</td><td>2026-11-20</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Their manager</th><td class="nothing">Not signed</td><td></td></tr>');
+  });
+
   it.each(['es', 'fr', 'de', 'pt', 'ja', 'ko', 'zh-Hans', 'ar', 'he', 'el', 'ru'])(
     'speaks %s, with no English word of its own left',
     (locale) => {
@@ -222,6 +241,8 @@ describe('the assessment handout', () => {
         'Nothing written',
         'Self-assessment',
         'Manager’s assessment',
+        'Overall rating',
+        'Not signed',
       ]) {
         expect(html).not.toContain(english);
       }

@@ -95,19 +95,25 @@ const pair = (managerText: fc.Arbitrary<string>) =>
     managerNotes: notesOf(managerText),
     strengths: text,
     grow: managerText,
+    overallSelf: fc.constantFrom(...ratings.slice(0, 3)),
+    overallManager: fc.constantFrom(...ratings.slice(0, 3)),
+    signedBySelf: oneLine,
+    signedByManager: oneLine,
   });
 type Pair = typeof pair extends (...args: never[]) => fc.Arbitrary<infer T> ? T : never;
 
 function selfCopy(given: Pair): WorksheetAnswers {
   return {
-    fields: { name: given.name, strengths: given.strengths },
+    fields: { name: given.name, strengths: given.strengths, 'sign-off-person': given.signedBySelf },
+    overall: { self: given.overallSelf },
     axes: Object.fromEntries(axes.map((axis) => [axis, { self: given.self[axis], evidence: given.selfNotes[axis] }])),
   };
 }
 
 function managerCopy(given: Pair): WorksheetAnswers {
   return {
-    fields: { name: given.name, grow: given.grow },
+    fields: { name: given.name, grow: given.grow, 'sign-off-manager-date': given.signedByManager },
+    overall: { manager: given.overallManager },
     axes: Object.fromEntries(axes.map((axis) => [axis, { manager: given.manager[axis], evidence: given.managerNotes[axis] }])),
   };
 }
@@ -119,6 +125,15 @@ function expectSameValues(assessment: Assessment, given: Pair): void {
   const textsOf = (written: { text: string }[]) => written.map(({ text }) => text);
   expect(textsOf(assessment.strengths)).toEqual(texts(given.strengths));
   expect(textsOf(assessment.grow)).toEqual(texts(given.grow));
+  expect(assessment.overall).toEqual({
+    self: given.overallSelf,
+    manager: given.overallManager,
+    differ: given.overallSelf !== given.overallManager,
+  });
+  expect(assessment.signOff).toEqual({
+    person: { signature: given.signedBySelf === '' ? null : given.signedBySelf, date: null },
+    manager: { signature: null, date: given.signedByManager === '' ? null : given.signedByManager },
+  });
   expect(assessment.axes.map((axis) => axis.id)).toEqual(axes);
   for (const axis of assessment.axes) {
     expect(axis.self, `${axis.id}.self`).toBe(given.self[axis.id] ?? null);

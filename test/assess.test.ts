@@ -25,6 +25,7 @@ function worksheet(file: string, change: Partial<FilledWorksheet> = {}): FilledW
     format: 'md',
     origin: { roleId: 'grower', code: 'G2', frameworkVersion: '3', positionFingerprint: 'fingerprint-of-G2' },
     fields: {},
+    overall: {},
     axes: {},
     places: { origin: { file, line: 2, column: 1 }, name: { file, line: 7, column: 3 } },
     ...change,
@@ -101,6 +102,38 @@ describe('assessing filled worksheets', () => {
       { file: 'self.md', format: 'md' },
       { file: 'manager.md', format: 'md' },
     ]);
+  });
+
+  it('merges the overall rating and the sign-off: the self rating from the self copy, each signature from the copy that has it', () => {
+    const self = worksheet('self.md', {
+      fields: { 'sign-off-person': 'Alex Doe', 'sign-off-person-date': '2026-11-20' },
+      overall: { self: 'above' },
+    });
+    const manager = worksheet('manager.md', {
+      fields: { 'sign-off-manager': 'Sam Roe', 'sign-off-manager-date': '2026-11-21', 'sign-off-person-date': '2026-11-22' },
+      overall: { self: 'meets', manager: 'meets' },
+    });
+    const { assessment, files } = assessWorksheets(ladder, [self, manager], fingerprintOf);
+    expect(messagesOf(files)).toEqual([
+      'warning conflicting-field: Field `sign-off-person-date` says `2026-11-22` here and `2026-11-20` in `self.md`; the first is kept',
+    ]);
+    expect(assessment?.overall).toEqual({ self: 'above', manager: 'meets', differ: true });
+    expect(assessment?.signOff).toEqual({
+      person: { signature: 'Alex Doe', date: '2026-11-20' },
+      manager: { signature: 'Sam Roe', date: '2026-11-21' },
+    });
+    expect(formatAssessment(assessment!)).toContain('\nSelf and manager differ on the overall rating\n');
+  });
+
+  it('counts the overall rating as a rating, and an overall manager rating as the mark of a manager copy', () => {
+    const { assessment } = assessWorksheets(ladder, [worksheet('a.md', { overall: { self: 'meets' } })], fingerprintOf);
+    expect(assessment?.overall).toEqual({ self: 'meets', manager: null, differ: false });
+    const twice = assessWorksheets(
+      ladder,
+      [worksheet('a.md', { overall: { manager: 'meets' } }), worksheet('b.md', { axes: { soil: { manager: 'meets' } } })],
+      fingerprintOf,
+    );
+    expect(messagesOf(twice.files)[0]).toContain('error duplicate-copy: This copy and `a.md` are both manager copies');
   });
 
   it('refuses two copies that name different people, with both places', () => {
@@ -252,7 +285,8 @@ describe('assessing filled worksheets', () => {
       ladder,
       [
         worksheet('a.md', {
-          fields: { name: 'Alex Doe' },
+          fields: { name: 'Alex Doe', 'sign-off-person': 'Alex Doe', 'sign-off-person-date': '2026-11-20' },
+          overall: { self: 'meets', manager: 'meets' },
           axes: { soil: { self: 'meets', manager: 'above' }, crew: { self: 'na', manager: 'na' } },
         }),
       ],
@@ -262,13 +296,15 @@ describe('assessing filled worksheets', () => {
       [
         'G2 Grower 2 — Alex Doe',
         '',
-        'Soil    Tests (2 of 5)   self meets  manager above  differ',
-        'Trees   Prunes (2 of 5)  self -      manager -',
-        'Crew    Helps (2 of 5)   self n/a    manager n/a',
-        'Season  Checks (2 of 5)  self -      manager -',
-        'Reach   Block (2 of 5)   self -      manager -',
+        'Soil     Tests (2 of 5)   self meets  manager above  differ',
+        'Trees    Prunes (2 of 5)  self -      manager -',
+        'Crew     Helps (2 of 5)   self n/a    manager n/a',
+        'Season   Checks (2 of 5)  self -      manager -',
+        'Reach    Block (2 of 5)   self -      manager -',
+        'Overall                   self meets  manager meets',
         '',
         'Self and manager differ on Soil',
+        'Signed: person Alex Doe, 2026-11-20; manager not signed',
         'Next: G3 Grower 3',
         '',
       ].join('\n'),

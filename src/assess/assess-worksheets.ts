@@ -42,8 +42,9 @@ export function assessWorksheets(
   return { assessment: toAssessment(ladder, merged, position, sources), files };
 }
 
-/** Whether any copy ticked a rating on an axis the ladder has. */
+/** Whether any copy ticked a rating: the overall one, or one on an axis the ladder has. */
 function isRated(ladder: Ladder, merged: MergedWorksheet): boolean {
+  if (merged.overall.self !== null || merged.overall.manager !== null) return true;
   return ladder.framework.axes.some((axis) => {
     const answers = merged.axes.get(axis.id);
     return answers !== undefined && (answers.self !== null || answers.manager !== null);

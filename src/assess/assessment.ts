@@ -17,9 +17,19 @@ export interface Assessment {
   next: AssessedPosition | null;
   /** Every axis of today's framework, in its order. */
   axes: AssessedAxis[];
+  /** The summary's overall rating, self and manager (each null when not rated), and whether both are given and differ. */
+  overall: { self: Rating | null; manager: Rating | null; differ: boolean };
+  /** The sign-off of the person reviewed and of their manager: the signature (a name, as typed) and the date, each null when not filled in. */
+  signOff: { person: Signature; manager: Signature };
   /** Each copy's text, verbatim, in the order the copies were given, with whose copy it is from; a text two copies share is listed once. */
   strengths: WrittenText[];
   grow: WrittenText[];
+}
+
+/** One line of the sign-off. */
+export interface Signature {
+  signature: string | null;
+  date: string | null;
 }
 
 /**

@@ -2,12 +2,13 @@ import type { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
 import type { FilledWorksheet } from '../worksheet/filled-worksheet.js';
 
-/** Whose copy a worksheet is: the manager's when it has any manager rating, else the person's own. */
+/** Whose copy a worksheet is: the manager's when it has any manager rating (on an axis or overall), else the person's own. */
 export type CopyRole = 'self' | 'manager';
 
 /** Whose copy `worksheet` is (see `CopyRole`). */
 export function copyRoleOf(worksheet: FilledWorksheet): CopyRole {
-  return Object.values(worksheet.axes).some((answers) => answers.manager !== undefined) ? 'manager' : 'self';
+  const rated = worksheet.overall.manager !== undefined || Object.values(worksheet.axes).some((answers) => answers.manager !== undefined);
+  return rated ? 'manager' : 'self';
 }
 
 /**
@@ -40,8 +41,8 @@ function isSameCopy(a: FilledWorksheet, b: FilledWorksheet): boolean {
 }
 
 /** A copy's answers as one text, the same whatever order its reader met the fields in. */
-function answersOf({ origin, fields, axes }: FilledWorksheet): string {
+function answersOf({ origin, fields, overall, axes }: FilledWorksheet): string {
   const byName = <T>(entries: [string, T][]) => entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const rated = byName(Object.entries(axes)).map(([id, answers]) => [id, answers.self, answers.manager, answers.evidence]);
-  return JSON.stringify([origin.code, origin.roleId, byName(Object.entries(fields)), rated]);
+  return JSON.stringify([origin.code, origin.roleId, byName(Object.entries(fields)), overall.self, overall.manager, rated]);
 }

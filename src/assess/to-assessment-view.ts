@@ -4,7 +4,7 @@ import type { Ladder } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, isExternal, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { Rating } from '../worksheet/filled-worksheet.js';
-import type { AssessedAxis, Assessment, WrittenText } from './assessment.js';
+import type { AssessedAxis, Assessment, Signature, WrittenText } from './assessment.js';
 import type { AssessedAxisView, AssessmentView, RatingView, TextView } from './assessment-view.js';
 
 const ratingLabels = { below: 'below', meets: 'meets', above: 'above', na: 'notApplicable' } as const;
@@ -20,7 +20,11 @@ export function toAssessmentView(ladder: Ladder, given: Assessment, options: Vie
   const { locale } = options;
   const { position, next, person } = assessment;
   const title = assessmentTitle(assessment, locale);
-  const differing = assessment.axes.filter((axis) => axis.differ).map((axis) => axis.name);
+  const { overall, signOff } = assessment;
+  const differing = [
+    ...assessment.axes.filter((axis) => axis.differ).map((axis) => axis.name),
+    ...(overall.differ ? [locale.labels.overallRating] : []),
+  ];
   const details = [
     { term: locale.labels.name, value: person.name },
     { term: locale.labels.manager, value: person.manager },
@@ -47,9 +51,14 @@ export function toAssessmentView(ladder: Ladder, given: Assessment, options: Vie
     axes: assessment.axes.map((axis) => toAssessedAxisView(axis, options)),
     agreement: differing.length
       ? formatLabel(locale, 'differOn', { axes: differing.join(', ') })
-      : assessment.axes.some((axis) => axis.self !== null && axis.manager !== null)
+      : [...assessment.axes, overall].some((rated) => rated.self !== null && rated.manager !== null)
         ? locale.labels.agreeEverywhere
         : locale.labels.nothingCompared,
+    overall: { self: toRatingView(overall.self, locale), manager: toRatingView(overall.manager, locale), differ: overall.differ },
+    signOff: [
+      { who: locale.labels.personReviewed, ...toSignatureView(signOff.person, locale) },
+      { who: locale.labels.theirManager, ...toSignatureView(signOff.manager, locale) },
+    ],
     strengths: assessment.strengths.map((text) => toTextView(text, options)),
     grow: assessment.grow.map((text) => toTextView(text, options)),
     chart: toChartView(assessment, locale),
@@ -65,10 +74,12 @@ export function toAssessmentView(ladder: Ladder, given: Assessment, options: Vie
 function withoutControls(assessment: Assessment): Assessment {
   const line = (value: string | null) => value && dropControls(value);
   const texts = (values: WrittenText[]) => values.map(({ from, text }) => ({ from, text: dropControls(text, { multiline: true }) }));
-  const { person } = assessment;
+  const { person, signOff } = assessment;
+  const signature = ({ signature, date }: Signature) => ({ signature: line(signature), date: line(date) });
   return {
     ...assessment,
     person: { name: line(person.name), manager: line(person.manager), period: line(person.period), date: line(person.date) },
+    signOff: { person: signature(signOff.person), manager: signature(signOff.manager) },
     axes: assessment.axes.map((axis) => ({ ...axis, evidence: texts(axis.evidence) })),
     strengths: texts(assessment.strengths),
     grow: texts(assessment.grow),
@@ -112,6 +123,11 @@ function toAssessedAxisView(axis: AssessedAxis, options: ViewOptions): AssessedA
     differ: axis.differ,
     evidence: axis.evidence.map((text) => toTextView(text, options)),
   };
+}
+
+function toSignatureView({ signature, date }: Signature, locale: PageLocale): Omit<AssessmentView['signOff'][number], 'who'> {
+  const signed = signature !== null || date !== null;
+  return { signature: signature ?? (signed ? '' : locale.labels.notSigned), date: date ?? '', signed };
 }
 
 function toRatingView(rating: Rating | null, locale: PageLocale): RatingView {
