@@ -172,11 +172,11 @@ describe('the assessment handout', () => {
       'Self-assessment and manager’s assessment: Delegate',
     ]);
     const html = files.get('g2-assessment.html')!;
-    expect(html).toContain('<div class="written"><p class="from">Self-assessment</p><p>Mine</p></div>');
-    expect(html).toContain('<div class="written"><p class="from">Manager’s assessment</p><p>Theirs</p></div>');
+    expect(html).toContain('<div class="written"><p class="from">Self-assessment</p><div class="text"><p>Mine</p></div></div>');
+    expect(html).toContain('<div class="written"><p class="from">Manager’s assessment</p><div class="text"><p>Theirs</p></div></div>');
     const german = render(two, 'de').get('g2-assessment.html')!;
-    expect(german).toContain('<p class="from">Selbsteinschätzung</p><p>Mine</p>');
-    expect(german).toContain('<p class="from">Einschätzung der Führungskraft</p><p>Theirs</p>');
+    expect(german).toContain('<p class="from">Selbsteinschätzung</p><div class="text"><p>Mine</p></div>');
+    expect(german).toContain('<p class="from">Einschätzung der Führungskraft</p><div class="text"><p>Theirs</p></div>');
   });
 
   it('draws the person over the position and the next on one chart, with a legend of three', () => {
