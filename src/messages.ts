@@ -50,8 +50,20 @@ export function severityOf(message: VFileMessage): Severity {
 
 /** Surround a user value with backticks, the way messages quote input. */
 export function quote(value: string | number): string {
-  // A line break or other control character in a user's value would break a message's one line.
-  return '`' + String(value).replace(/\p{Cc}/gu, (character) => JSON.stringify(character).slice(1, -1)) + '`';
+  return '`' + escapeControls(String(value)) + '`';
+}
+
+/**
+ * A user's value with each control character written as an escape (`\n`, `\u001b`, `\u009b`), safe
+ * to print on a terminal: raw, a line break would break a message's one line, and an escape sequence
+ * would retitle or recolour the terminal.
+ */
+export function escapeControls(value: string): string {
+  return value.replace(/\p{Cc}/gu, (character) => {
+    // JSON escapes C0 controls only; DEL and the C1 controls (`\u009b` starts a sequence too) are left to this.
+    const json = JSON.stringify(character).slice(1, -1);
+    return json !== character ? json : `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
 }
 
 /** Quote a list of user values: `a`, `b`, `c`. */

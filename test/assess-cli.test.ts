@@ -45,8 +45,9 @@ describe('ladders assess', () => {
       .filter((value) => value !== '' && !value.includes('<!-- /'));
     const rating = fc.constantFrom(...ratings);
     const person = fc.record({
-      self: fc.dictionary(fc.constantFrom(...axes), rating),
-      manager: fc.dictionary(fc.constantFrom(...axes), rating),
+      // Each copy rates something: a copy that rates nothing, or two self copies, are refused.
+      self: fc.dictionary(fc.constantFrom(...axes), rating, { minKeys: 1 }),
+      manager: fc.dictionary(fc.constantFrom(...axes), rating, { minKeys: 1 }),
     });
     const evidence = fc.record({
       self: fc.dictionary(fc.constantFrom(...axes), text),
@@ -67,7 +68,7 @@ describe('ladders assess', () => {
           expect(axis.self).toBe(given.self[axis.id] ?? null);
           expect(axis.manager).toBe(given.manager[axis.id] ?? null);
           const both = [notes.self[axis.id], notes.manager[axis.id]].filter((note) => note !== undefined);
-          expect(axis.evidence).toEqual([...new Set(both)]);
+          expect(axis.evidence.map((written) => written.text)).toEqual([...new Set(both)]);
         }
       }),
       { seed: 18, numRuns: 25 },
@@ -144,9 +145,35 @@ describe('ladders assess', () => {
     expect(existsSync(path.join(scratch, out))).toBe(false);
   });
 
+  it('refuses a worksheet that rates nothing instead of saying self and manager agree: exit 1, nothing written', async () => {
+    const file = save(fillMarkdownWorksheet(blank, { fields: { name: 'Alex Doe', strengths: 'Careful' }, axes: {} }));
+    const result = await assess([file, '--out', 'unrated']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(
+      `${file}:1:1: error The worksheet rates nothing: no box is ticked, so there is nothing to assess [nothing-rated]`,
+    );
+    expect(existsSync(path.join(scratch, 'unrated'))).toBe(false);
+  });
+
+  it('refuses one copy given twice, naming both files: exit 1', async () => {
+    const file = save(fillMarkdownWorksheet(blank, { fields: {}, axes: { soil: { self: 'meets' } } }));
+    const copy = save(readFileSync(path.join(scratch, file), 'utf8'));
+    for (const files of [
+      [file, file],
+      [file, copy],
+    ]) {
+      const result = await assess(files);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toContain(`${files[1]}:1:1: error This copy gives the same answers as \`${file}\`: one copy was given twice`);
+      expect(result.stderr).toContain('[duplicate-copy]');
+    }
+  });
+
   it('warns, naming both, about a worksheet made for the position before it changed, and still assesses', async () => {
     const file = save(
-      blank
+      fillMarkdownWorksheet(blank, { fields: {}, axes: { soil: { self: 'meets' } } })
         .replace(/"positionFingerprint":"[0-9a-f]+"/, '"positionFingerprint":"0000000000000000"')
         .replace('"frameworkVersion":"3"', '"frameworkVersion":"2"'),
     );

@@ -45,6 +45,7 @@ function worksheetOf(file: string, code = 'G2'): FilledWorksheet {
     format: 'md',
     origin: { roleId: 'grower', code, frameworkVersion: '3', positionFingerprint: `fingerprint-of-${code}` },
     fields: {},
+    overall: {},
     axes: {},
     places: {},
   };
@@ -132,7 +133,9 @@ describe('the assessment handout', () => {
   });
 
   it('keeps two copies’ evidence on one axis apart, each quoted as written', () => {
-    const md = render(assess({ axes: { soil: { evidence: 'first copy\nsecond line' } } })).get('g2-assessment-alex-b-doe-b.md')!;
+    const md = render(assess({ axes: { soil: { self: 'meets', evidence: 'first copy\nsecond line' } } })).get(
+      'g2-assessment-alex-b-doe-b.md',
+    )!;
     expect(md).toContain('> first copy\\\n> second line\n');
     const two = assessWorksheets(
       ladder,
@@ -147,6 +150,33 @@ describe('the assessment handout', () => {
       'from the self copy',
       'from the manager copy',
     ]);
+  });
+
+  it('labels every quoted text with whose copy it is from, in the page’s language', () => {
+    const two = assessWorksheets(
+      ladder,
+      [
+        { ...worksheetOf('a.md'), fields: { strengths: 'Calm', grow: 'Delegate' }, axes: { soil: { self: 'meets', evidence: 'Mine' } } },
+        { ...worksheetOf('b.md'), fields: { grow: 'Delegate' }, axes: { soil: { manager: 'meets', evidence: 'Theirs' } } },
+      ],
+      fingerprintOf,
+    ).assessment!;
+    const files = render(two);
+    // Each quote in order, after the label above it.
+    const md = files.get('g2-assessment.md')!;
+    const labelled = [...md.matchAll(/^_([^_\n]+)_\n\n> (.+)$/gm)].map(([, from, text]) => `${from}: ${text}`);
+    expect(labelled).toEqual([
+      'Self-assessment: Mine',
+      'Manager’s assessment: Theirs',
+      'Self-assessment: Calm',
+      'Self-assessment and manager’s assessment: Delegate',
+    ]);
+    const html = files.get('g2-assessment.html')!;
+    expect(html).toContain('<div class="written"><p class="from">Self-assessment</p><div class="text"><p>Mine</p></div></div>');
+    expect(html).toContain('<div class="written"><p class="from">Manager’s assessment</p><div class="text"><p>Theirs</p></div></div>');
+    const german = render(two, 'de').get('g2-assessment.html')!;
+    expect(german).toContain('<p class="from">Selbsteinschätzung</p><div class="text"><p>Mine</p></div>');
+    expect(german).toContain('<p class="from">Einschätzung der Führungskraft</p><div class="text"><p>Theirs</p></div>');
   });
 
   it('draws the person over the position and the next on one chart, with a legend of three', () => {
@@ -179,12 +209,41 @@ describe('the assessment handout', () => {
     expect(md).toContain('**Self and manager differ on: Soil.**');
   });
 
+  it('shows the overall rating under the axes and the sign-off, or that nobody signed', () => {
+    const signed = assess({
+      fields: { name: 'Alex Doe', 'sign-off-person': 'Alex Doe', 'sign-off-person-date': '2026-11-20' },
+      overall: { self: 'meets', manager: 'above' },
+    });
+    const files = render(signed);
+    const md = files.get('g2-assessment-alex-doe.md')!;
+    const rows = md.split('\n').map((line) => line.replace(/ {2,}/g, ' '));
+    expect(rows).toContain('| **Overall rating** | | Meets | Above (**Ratings differ**) | |');
+    expect(md).toContain('**Self and manager differ on: Soil, Overall rating.**');
+    expect(rows).toContain('| The person reviewed | Alex Doe | 2026-11-20 |');
+    expect(rows).toContain('| Their manager | _Not signed_ | |');
+    const html = files.get('g2-assessment-alex-doe.html')!;
+    expect(html).toMatch(/<tfoot>\s*<tr class="differ">\s*<th scope="row">Overall rating<\/th>/);
+    expect(html).toContain('<tr><th scope="row">The person reviewed</th><td>Alex Doe</td><td>2026-11-20</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Their manager</th><td class="nothing">Not signed</td><td></td></tr>');
+  });
+
   it.each(['es', 'fr', 'de', 'pt', 'ja', 'ko', 'zh-Hans', 'ar', 'he', 'el', 'ru'])(
     'speaks %s, with no English word of its own left',
     (locale) => {
       const files = render(assess(), locale);
       const html = files.get([...files.keys()].find((name) => name.endsWith('.html'))!)!;
-      for (const english of ['Ratings, axis by axis', 'Not rated', 'as rated', 'Confidential', 'Evidence and notes', 'Nothing written']) {
+      for (const english of [
+        'Ratings, axis by axis',
+        'Not rated',
+        'as rated',
+        'Confidential',
+        'Evidence and notes',
+        'Nothing written',
+        'Self-assessment',
+        'Manager’s assessment',
+        'Overall rating',
+        'Not signed',
+      ]) {
         expect(html).not.toContain(english);
       }
       expect(html).toMatch(/<html lang="[^"]+" dir="(ltr|rtl)">/);

@@ -81,7 +81,8 @@ const text = fc
   // A reader gives a text without the blank space around it, and line breaks as `\n`.
   .map((value) => value.replace(/\r\n?/g, '\n').trim());
 const oneLine = text.map((value) => value.replace(/\n/g, ' '));
-const ratingsOf = fc.dictionary(fc.constantFrom(...axes), fc.constantFrom(...ratings));
+// Each copy rates something: a copy that rates nothing, or two self copies, are refused.
+const ratingsOf = fc.dictionary(fc.constantFrom(...axes), fc.constantFrom(...ratings), { minKeys: 1 });
 const notesOf = (texts: fc.Arbitrary<string>) => fc.dictionary(fc.constantFrom(...axes), texts);
 
 /** One person's two copies: the self copy's ratings and notes, the manager's, and what both say on the page. */
@@ -94,19 +95,25 @@ const pair = (managerText: fc.Arbitrary<string>) =>
     managerNotes: notesOf(managerText),
     strengths: text,
     grow: managerText,
+    overallSelf: fc.constantFrom(...ratings.slice(0, 3)),
+    overallManager: fc.constantFrom(...ratings.slice(0, 3)),
+    signedBySelf: oneLine,
+    signedByManager: oneLine,
   });
 type Pair = typeof pair extends (...args: never[]) => fc.Arbitrary<infer T> ? T : never;
 
 function selfCopy(given: Pair): WorksheetAnswers {
   return {
-    fields: { name: given.name, strengths: given.strengths },
+    fields: { name: given.name, strengths: given.strengths, 'sign-off-person': given.signedBySelf },
+    overall: { self: given.overallSelf },
     axes: Object.fromEntries(axes.map((axis) => [axis, { self: given.self[axis], evidence: given.selfNotes[axis] }])),
   };
 }
 
 function managerCopy(given: Pair): WorksheetAnswers {
   return {
-    fields: { name: given.name, grow: given.grow },
+    fields: { name: given.name, grow: given.grow, 'sign-off-manager-date': given.signedByManager },
+    overall: { manager: given.overallManager },
     axes: Object.fromEntries(axes.map((axis) => [axis, { manager: given.manager[axis], evidence: given.managerNotes[axis] }])),
   };
 }
@@ -115,13 +122,23 @@ function managerCopy(given: Pair): WorksheetAnswers {
 function expectSameValues(assessment: Assessment, given: Pair): void {
   const texts = (...values: (string | undefined)[]) => [...new Set(values.filter((value) => value !== undefined && value !== ''))];
   expect(assessment.person.name).toBe(given.name === '' ? null : given.name);
-  expect(assessment.strengths).toEqual(texts(given.strengths));
-  expect(assessment.grow).toEqual(texts(given.grow));
+  const textsOf = (written: { text: string }[]) => written.map(({ text }) => text);
+  expect(textsOf(assessment.strengths)).toEqual(texts(given.strengths));
+  expect(textsOf(assessment.grow)).toEqual(texts(given.grow));
+  expect(assessment.overall).toEqual({
+    self: given.overallSelf,
+    manager: given.overallManager,
+    differ: given.overallSelf !== given.overallManager,
+  });
+  expect(assessment.signOff).toEqual({
+    person: { signature: given.signedBySelf === '' ? null : given.signedBySelf, date: null },
+    manager: { signature: null, date: given.signedByManager === '' ? null : given.signedByManager },
+  });
   expect(assessment.axes.map((axis) => axis.id)).toEqual(axes);
   for (const axis of assessment.axes) {
     expect(axis.self, `${axis.id}.self`).toBe(given.self[axis.id] ?? null);
     expect(axis.manager, `${axis.id}.manager`).toBe(given.manager[axis.id] ?? null);
-    expect(axis.evidence, `${axis.id}.evidence`).toEqual(texts(given.selfNotes[axis.id], given.managerNotes[axis.id]));
+    expect(textsOf(axis.evidence), `${axis.id}.evidence`).toEqual(texts(given.selfNotes[axis.id], given.managerNotes[axis.id]));
   }
 }
 

@@ -25,6 +25,7 @@ function worksheet(file: string, change: Partial<FilledWorksheet> = {}): FilledW
     format: 'md',
     origin: { roleId: 'grower', code: 'G2', frameworkVersion: '3', positionFingerprint: 'fingerprint-of-G2' },
     fields: {},
+    overall: {},
     axes: {},
     places: { origin: { file, line: 2, column: 1 }, name: { file, line: 7, column: 3 } },
     ...change,
@@ -67,8 +68,9 @@ describe('assessing filled worksheets', () => {
       ['season', 'Checks', 'Questions', null, null, false],
       ['reach', 'Block', 'Orchard', null, null, false],
     ]);
-    expect(assessment?.axes[0]?.evidence).toEqual(['Tested every bed in spring.\nKept the notes.']);
-    expect(assessment?.strengths).toEqual(['Careful with the soil']);
+    // One copy with both rows of ratings filled was filled by both.
+    expect(assessment?.axes[0]?.evidence).toEqual([{ from: 'both', text: 'Tested every bed in spring.\nKept the notes.' }]);
+    expect(assessment?.strengths).toEqual([{ from: 'both', text: 'Careful with the soil' }]);
   });
 
   it('merges a self copy and a manager copy: the self ratings from the one, the manager ratings from the other, evidence from both', () => {
@@ -84,19 +86,63 @@ describe('assessing filled worksheets', () => {
     const { assessment, files } = assessWorksheets(ladder, [self, manager], fingerprintOf);
     expect(messagesOf(files)).toEqual([]);
     expect(assessment?.person).toMatchObject({ name: 'Alex Doe', manager: 'Sam Roe' });
-    expect(assessment?.axes[0]).toMatchObject({ self: 'above', manager: 'meets', differ: true, evidence: ['Mine', 'Theirs'] });
+    expect(assessment?.axes[0]).toMatchObject({
+      self: 'above',
+      manager: 'meets',
+      differ: true,
+      evidence: [
+        { from: 'self', text: 'Mine' },
+        { from: 'manager', text: 'Theirs' },
+      ],
+    });
     expect(assessment?.axes[1]).toMatchObject({ self: 'below', manager: 'meets', differ: true, evidence: [] });
-    expect(assessment?.grow).toEqual(['Lead a crew']);
+    // The same text in both copies is listed once, as from both.
+    expect(assessment?.grow).toEqual([{ from: 'both', text: 'Lead a crew' }]);
     expect(assessment?.sources).toEqual([
       { file: 'self.md', format: 'md' },
       { file: 'manager.md', format: 'md' },
     ]);
   });
 
+  it('merges the overall rating and the sign-off: the self rating from the self copy, each signature from the copy that has it', () => {
+    const self = worksheet('self.md', {
+      fields: { 'sign-off-person': 'Alex Doe', 'sign-off-person-date': '2026-11-20' },
+      overall: { self: 'above' },
+    });
+    const manager = worksheet('manager.md', {
+      fields: { 'sign-off-manager': 'Sam Roe', 'sign-off-manager-date': '2026-11-21', 'sign-off-person-date': '2026-11-22' },
+      overall: { self: 'meets', manager: 'meets' },
+    });
+    const { assessment, files } = assessWorksheets(ladder, [self, manager], fingerprintOf);
+    expect(messagesOf(files)).toEqual([
+      'warning conflicting-field: Field `sign-off-person-date` says `2026-11-22` here and `2026-11-20` in `self.md`; the first is kept',
+    ]);
+    expect(assessment?.overall).toEqual({ self: 'above', manager: 'meets', differ: true });
+    expect(assessment?.signOff).toEqual({
+      person: { signature: 'Alex Doe', date: '2026-11-20' },
+      manager: { signature: 'Sam Roe', date: '2026-11-21' },
+    });
+    expect(formatAssessment(assessment!)).toContain('\nSelf and manager differ on the overall rating\n');
+  });
+
+  it('counts the overall rating as a rating, and an overall manager rating as the mark of a manager copy', () => {
+    const { assessment } = assessWorksheets(ladder, [worksheet('a.md', { overall: { self: 'meets' } })], fingerprintOf);
+    expect(assessment?.overall).toEqual({ self: 'meets', manager: null, differ: false });
+    const twice = assessWorksheets(
+      ladder,
+      [worksheet('a.md', { overall: { manager: 'meets' } }), worksheet('b.md', { axes: { soil: { manager: 'meets' } } })],
+      fingerprintOf,
+    );
+    expect(messagesOf(twice.files)[0]).toContain('error duplicate-copy: This copy and `a.md` are both manager copies');
+  });
+
   it('refuses two copies that name different people, with both places', () => {
     const { assessment, files } = assessWorksheets(
       ladder,
-      [worksheet('a.md', { fields: { name: 'Alex Doe' } }), worksheet('b.md', { fields: { name: 'Robin Poe' } })],
+      [
+        worksheet('a.md', { fields: { name: 'Alex Doe' }, axes: { soil: { self: 'meets' } } }),
+        worksheet('b.md', { fields: { name: 'Robin Poe' }, axes: { soil: { manager: 'meets' } } }),
+      ],
       fingerprintOf,
     );
     expect(assessment).toBeNull();
@@ -109,7 +155,12 @@ describe('assessing filled worksheets', () => {
     const other = worksheet('b.md', {
       origin: { roleId: 'grower', code: 'G3', frameworkVersion: '3', positionFingerprint: 'fingerprint-of-G3' },
     });
-    const { assessment, files } = assessWorksheets(ladder, [worksheet('a.md'), other], fingerprintOf);
+    other.axes = { soil: { manager: 'meets' } };
+    const { assessment, files } = assessWorksheets(
+      ladder,
+      [worksheet('a.md', { axes: { soil: { self: 'meets' } } }), other],
+      fingerprintOf,
+    );
     expect(assessment).toBeNull();
     expect(messagesOf(files)).toEqual([
       'error conflicting-position: This copy was made for `G3` (role `grower`), another for `G2` (role `grower`); copies merged into one assessment must be made for one position',
@@ -136,7 +187,10 @@ describe('assessing filled worksheets', () => {
   });
 
   it('warns, naming both, when the worksheet was made with another version or the position changed since, and still assesses', () => {
-    const old = worksheet('a.md', { origin: { roleId: 'grower', code: 'G2', frameworkVersion: '2', positionFingerprint: 'older' } });
+    const old = worksheet('a.md', {
+      origin: { roleId: 'grower', code: 'G2', frameworkVersion: '2', positionFingerprint: 'older' },
+      axes: { soil: { self: 'meets' } },
+    });
     const { assessment, files } = assessWorksheets(ladder, [old], fingerprintOf);
     expect(assessment).not.toBeNull();
     expect(messagesOf(files)).toEqual([
@@ -148,6 +202,7 @@ describe('assessing filled worksheets', () => {
   it('warns when the position changed within one version, naming both fingerprints', () => {
     const edited = worksheet('a.md', {
       origin: { roleId: 'grower', code: 'G2', frameworkVersion: '3', positionFingerprint: 'abcdef0123456789' },
+      axes: { soil: { self: 'meets' } },
     });
     const { files } = assessWorksheets(ladder, [edited], fingerprintOf);
     expect(messagesOf(files)).toEqual([
@@ -156,7 +211,11 @@ describe('assessing filled worksheets', () => {
   });
 
   it('warns about answers on an axis the framework no longer has', () => {
-    const { files } = assessWorksheets(ladder, [worksheet('a.md', { axes: { soill: { self: 'meets' } } })], fingerprintOf);
+    const { files } = assessWorksheets(
+      ladder,
+      [worksheet('a.md', { axes: { soill: { self: 'meets' }, soil: { self: 'meets' } } })],
+      fingerprintOf,
+    );
     expect(messagesOf(files)).toEqual([
       'warning unknown-worksheet-axis: The framework has no axis `soill` any more, so what the worksheet says on it is left out; did you mean `soil`?',
     ]);
@@ -165,10 +224,60 @@ describe('assessing filled worksheets', () => {
   it('has no next position for the role’s last', () => {
     const last = worksheet('a.md', {
       origin: { roleId: 'grower', code: 'G3', frameworkVersion: '3', positionFingerprint: 'fingerprint-of-G3' },
+      axes: { soil: { self: 'meets' } },
     });
     const { assessment } = assessWorksheets(ladder, [last], fingerprintOf);
     expect(assessment?.next).toBeNull();
     expect(assessment?.axes.every((axis) => axis.next === null)).toBe(true);
+  });
+
+  it('refuses a worksheet that rates nothing, instead of saying self and manager agree', () => {
+    const { assessment, files } = assessWorksheets(ladder, [worksheet('blank.md', { fields: { name: 'Alex Doe' } })], fingerprintOf);
+    expect(assessment).toBeNull();
+    expect(messagesOf(files)).toEqual([
+      'error nothing-rated: The worksheet rates nothing: no box is ticked, so there is nothing to assess',
+    ]);
+  });
+
+  it('counts a rating only on an axis the ladder has', () => {
+    const { assessment, files } = assessWorksheets(ladder, [worksheet('a.md', { axes: { gone: { self: 'meets' } } })], fingerprintOf);
+    expect(assessment).toBeNull();
+    expect(messagesOf(files)).toContain(
+      'error nothing-rated: The worksheet rates nothing: no box is ticked, so there is nothing to assess',
+    );
+  });
+
+  it('refuses one copy given twice, naming both files', () => {
+    const copy = (file: string) => worksheet(file, { fields: { name: 'Alex Doe' }, axes: { soil: { self: 'meets', evidence: 'Tested' } } });
+    const { assessment, files } = assessWorksheets(ladder, [copy('self.md'), copy('self-again.md')], fingerprintOf);
+    expect(assessment).toBeNull();
+    expect(files[0]!.messages).toEqual([]);
+    expect(files[1]!.messages[0]).toMatchObject({ ruleId: 'duplicate-copy', fatal: true, file: 'self-again.md' });
+    expect(files[1]!.messages[0]?.reason).toBe(
+      "This copy gives the same answers as `self.md`: one copy was given twice; give the person's own copy and their manager's, or one copy filled by both",
+    );
+  });
+
+  it('refuses two self copies, and two manager copies, naming the first', () => {
+    const two = (role: 'self' | 'manager') =>
+      assessWorksheets(
+        ladder,
+        [worksheet('a.md', { axes: { soil: { [role]: 'meets' } } }), worksheet('b.md', { axes: { trees: { [role]: 'above' } } })],
+        fingerprintOf,
+      );
+    const self = two('self');
+    expect(self.assessment).toBeNull();
+    expect(messagesOf(self.files)).toEqual([
+      "error duplicate-copy: This copy and `a.md` are both self copies (neither has a manager rating); give the person's own copy and their manager's, or one copy filled by both",
+    ]);
+    const manager = two('manager');
+    expect(manager.assessment).toBeNull();
+    expect(messagesOf(manager.files)[0]).toContain('This copy and `a.md` are both manager copies (both have manager ratings)');
+  });
+
+  it('says that nothing is compared when no axis has both ratings', () => {
+    const { assessment } = assessWorksheets(ladder, [worksheet('self.md', { axes: { soil: { self: 'meets' } } })], fingerprintOf);
+    expect(formatAssessment(assessment!)).toContain('\nNo axis has both a self and a manager rating, so none is compared\n');
   });
 
   it('prints a terminal summary, aligned, with where the ratings differ', () => {
@@ -176,7 +285,8 @@ describe('assessing filled worksheets', () => {
       ladder,
       [
         worksheet('a.md', {
-          fields: { name: 'Alex Doe' },
+          fields: { name: 'Alex Doe', 'sign-off-person': 'Alex Doe', 'sign-off-person-date': '2026-11-20' },
+          overall: { self: 'meets', manager: 'meets' },
           axes: { soil: { self: 'meets', manager: 'above' }, crew: { self: 'na', manager: 'na' } },
         }),
       ],
@@ -186,13 +296,15 @@ describe('assessing filled worksheets', () => {
       [
         'G2 Grower 2 — Alex Doe',
         '',
-        'Soil    Tests (2 of 5)   self meets  manager above  differ',
-        'Trees   Prunes (2 of 5)  self -      manager -',
-        'Crew    Helps (2 of 5)   self n/a    manager n/a',
-        'Season  Checks (2 of 5)  self -      manager -',
-        'Reach   Block (2 of 5)   self -      manager -',
+        'Soil     Tests (2 of 5)   self meets  manager above  differ',
+        'Trees    Prunes (2 of 5)  self -      manager -',
+        'Crew     Helps (2 of 5)   self n/a    manager n/a',
+        'Season   Checks (2 of 5)  self -      manager -',
+        'Reach    Block (2 of 5)   self -      manager -',
+        'Overall                   self meets  manager meets',
         '',
         'Self and manager differ on Soil',
+        'Signed: person Alex Doe, 2026-11-20; manager not signed',
         'Next: G3 Grower 3',
         '',
       ].join('\n'),

@@ -60,7 +60,15 @@ async function ladders(folder: string, args: string[]): Promise<string> {
 /** What a self copy and a manager copy of the EM6 worksheet say, as two people fill them in. */
 const reviewed: Record<'self' | 'manager', WorksheetAnswers> = {
   self: {
-    fields: { name: 'Sam Rivera', manager: 'Noor Haddad', period: 'Second half of 2026', date: '2026-11-20' },
+    fields: {
+      name: 'Sam Rivera',
+      manager: 'Noor Haddad',
+      period: 'Second half of 2026',
+      date: '2026-11-20',
+      'sign-off-person': 'Sam Rivera',
+      'sign-off-person-date': '2026-11-20',
+    },
+    overall: { self: 'meets' },
     axes: {
       technology: { self: 'meets', evidence: 'Chose the queue for the billing rewrite after two spikes, and wrote down why.' },
       system: { self: 'meets', evidence: 'Split the reporting service so that the nightly jobs no longer block the day team.' },
@@ -77,7 +85,10 @@ const reviewed: Record<'self' | 'manager', WorksheetAnswers> = {
       name: 'Sam Rivera',
       strengths: 'Steady under pressure; people ask Sam first when an incident starts.',
       grow: 'Take the architecture review for the whole group, not only the team.\nWrite for readers outside engineering.',
+      'sign-off-manager': 'Noor Haddad',
+      'sign-off-manager-date': '2026-11-24',
     },
+    overall: { manager: 'meets' },
     axes: {
       technology: { manager: 'meets' },
       system: { manager: 'above', evidence: 'The reporting split also halved the cost of the nightly run.' },

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ratings } from '../src/worksheet/filled-worksheet.js';
 import { readFilledWorksheet } from '../src/worksheet/read-filled-worksheet.js';
-import { fillPdfWorksheet, fillPdfWorksheetWithPdfJs, type WorksheetAnswers } from './support/fill-worksheet.js';
+import { fillMarkdownWorksheet, fillPdfWorksheet, fillPdfWorksheetWithPdfJs, type WorksheetAnswers } from './support/fill-worksheet.js';
 import { openPdf, readPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 
@@ -34,7 +34,12 @@ const answers: WorksheetAnswers = {
     date: '2026-12-01',
     strengths: 'Calm in incidents',
     grow: 'Lead a design review',
+    'sign-off-person': 'Ada Quill',
+    'sign-off-person-date': '2026-12-02',
+    'sign-off-manager': 'Lin Ortega',
+    'sign-off-manager-date': '2026-12-03',
   },
+  overall: { self: 'meets', manager: 'above' },
   axes: {
     technology: { self: 'meets', manager: 'above', evidence: 'Moved the team to the new build system.\nMentored two engineers.' },
     people: { self: 'na', evidence: '<script>alert(1)</script> **not bold** 設計レビュー قاد' },
@@ -48,7 +53,7 @@ describe('the worksheet PDF as a form', () => {
     const fromMarkdown = await readFilledWorksheet('em6-review.md', new TextEncoder().encode(markdown));
     expect(read.origin).toEqual(fromMarkdown.origin);
     expect(read.origin).toMatchObject({ roleId: 'engineering-manager', code: 'EM6' });
-    expect({ fields: read.fields, axes: read.axes }).toEqual({ fields: {}, axes: {} });
+    expect({ fields: read.fields, overall: read.overall, axes: read.axes }).toEqual({ fields: {}, overall: {}, axes: {} });
     const names = [
       ...axes.flatMap((axis) => [`${axis}.self`, `${axis}.manager`, `${axis}.evidence`]),
       'name',
@@ -57,20 +62,33 @@ describe('the worksheet PDF as a form', () => {
       'date',
       'strengths',
       'grow',
+      'overall-self',
+      'overall-manager',
+      'sign-off-person',
+      'sign-off-person-date',
+      'sign-off-manager',
+      'sign-off-manager-date',
     ];
     expect(Object.keys(read.places).sort()).toEqual(names.sort());
     // The first axes and the page's fields are on the first page, the summary on the second.
     expect([read.places['technology.self']?.line, read.places.name?.line, read.places.grow?.line]).toEqual([1, 1, 2]);
+    expect([read.places['overall-self']?.line, read.places['sign-off-manager-date']?.line]).toEqual([2, 2]);
   });
 
   it('reads back exactly what a PDF library filled in', async () => {
     const read = await readFilledWorksheet('filled.pdf', await fillPdfWorksheet(blank, answers));
-    expect({ fields: read.fields, axes: read.axes }).toEqual(answers);
+    expect({ fields: read.fields, overall: read.overall, axes: read.axes }).toEqual(answers);
   });
 
   it("reads back exactly what pdf.js's form API filled in and saved", async () => {
     const read = await readFilledWorksheet('filled.pdf', await fillPdfWorksheetWithPdfJs(blank, answers));
-    expect({ fields: read.fields, axes: read.axes }).toEqual(answers);
+    expect({ fields: read.fields, overall: read.overall, axes: read.axes }).toEqual(answers);
+  });
+
+  it('reads back the overall rating and the sign-off from the Markdown worksheet too', async () => {
+    const filled = fillMarkdownWorksheet(markdown, answers);
+    const read = await readFilledWorksheet('filled.md', new TextEncoder().encode(filled));
+    expect({ fields: read.fields, overall: read.overall, axes: read.axes }).toEqual(answers);
   });
 
   it('reads back random ratings and text, in any script or looking like markup (seeded)', async () => {
@@ -82,7 +100,11 @@ describe('the worksheet PDF as a form', () => {
       .map((value) => value.replace(/\r\n?/g, '\n').trim())
       .filter((value) => value !== '');
     const filled: fc.Arbitrary<WorksheetAnswers> = fc.record({
-      fields: fc.record({ name: text, strengths: text }, { requiredKeys: [] }),
+      fields: fc.record({ name: text, strengths: text, 'sign-off-manager': text }, { requiredKeys: [] }),
+      overall: fc.record(
+        { self: fc.constantFrom(...ratings.slice(0, 3)), manager: fc.constantFrom(...ratings.slice(0, 3)) },
+        { requiredKeys: [] },
+      ),
       axes: fc.dictionary(
         fc.constantFrom(...axes),
         fc.record({ self: fc.constantFrom(...ratings), manager: fc.constantFrom(...ratings), evidence: text }, { requiredKeys: [] }),
@@ -94,7 +116,11 @@ describe('the worksheet PDF as a form', () => {
         const pdf = withPdfJs ? await fillPdfWorksheetWithPdfJs(blank, answers) : await fillPdfWorksheet(blank, answers);
         const read = await readFilledWorksheet('filled.pdf', pdf);
         const expected = Object.fromEntries(Object.entries(answers.axes).filter(([, answers]) => Object.keys(answers).length > 0));
-        expect({ fields: read.fields, axes: read.axes }).toEqual({ fields: answers.fields, axes: expected });
+        expect({ fields: read.fields, overall: read.overall, axes: read.axes }).toEqual({
+          fields: answers.fields,
+          overall: answers.overall,
+          axes: expected,
+        });
       }),
       { seed: 18, numRuns: 12 },
     );
@@ -120,6 +146,44 @@ describe('the worksheet PDF as a form', () => {
     const self = texts.find((text) => text.str === 'Self')!;
     expect(self.transform[5]!).toBeGreaterThan(boxes[0]!.rect[1]! - 3);
     expect(self.transform[5]!).toBeLessThan(boxes[0]!.rect[3]!);
+    await document.destroy();
+  });
+
+  it('puts the overall rating’s boxes under their headings and each sign-off field in its cell of the table', async () => {
+    const document = await openPdf(blank.slice());
+    const page = await document.getPage(2);
+    const texts = (await page.getTextContent()).items as { str: string; transform: number[]; width: number }[];
+    const annotations = (await page.getAnnotations()) as { fieldName?: string; rect: number[] }[];
+    const boxes = annotations.filter((annotation) => annotation.fieldName === 'overall-manager');
+    expect(boxes).toHaveLength(3);
+    // The summary's headings are the last BELOW, MEETS and ABOVE on the page.
+    const headings = ['BELOW', 'MEETS', 'ABOVE'].map((word) => texts.findLast((text) => text.str.toUpperCase() === word)!);
+    boxes.forEach((box, index) => {
+      const heading = headings[index]!;
+      expect(Math.abs((box.rect[0]! + box.rect[2]!) / 2 - (heading.transform[4]! + heading.width / 2))).toBeLessThan(2);
+    });
+    const manager = texts.findLast((text) => text.str === 'Manager')!;
+    expect(manager.transform[5]!).toBeGreaterThan(boxes[0]!.rect[1]! - 3);
+    expect(manager.transform[5]!).toBeLessThan(boxes[0]!.rect[3]!);
+    // Each signature and date field is on its row, under its column's heading, right of the row's name.
+    const fieldRect = (name: string) => annotations.find((annotation) => annotation.fieldName === name)!.rect;
+    const row = (label: string) => texts.find((text) => text.str === label)!.transform[5]!;
+    const column = (label: string) => texts.findLast((text) => text.str.toUpperCase() === label)!.transform[4]!;
+    for (const [who, label] of [
+      ['person', 'The person reviewed'],
+      ['manager', 'Their manager'],
+    ] as const) {
+      for (const [field, heading] of [
+        [`sign-off-${who}`, 'SIGNATURE'],
+        [`sign-off-${who}-date`, 'DATE'],
+      ] as const) {
+        const rect = fieldRect(field);
+        expect(rect[1]!, field).toBeLessThan(row(label));
+        expect(rect[3]!, field).toBeGreaterThan(row(label));
+        expect(Math.abs(rect[0]! - column(heading)), field).toBeLessThan(12);
+      }
+    }
+    expect(fieldRect('sign-off-person')[2]!).toBeLessThanOrEqual(fieldRect('sign-off-person-date')[0]! + 0.5);
     await document.destroy();
   });
 

@@ -17,6 +17,10 @@ export interface AssessmentView extends PageHeaderView {
   name: string | null;
   /** Every axis of the framework, in its order. */
   axes: AssessedAxisView[];
+  /** The summary's overall rating, self and manager. */
+  overall: { self: RatingView; manager: RatingView; differ: boolean };
+  /** The sign-off, the person reviewed first: who, the signature (a name as typed) and the date, or `Not signed`. */
+  signOff: { who: string; signature: string; date: string; signed: boolean }[];
   /** `Self and manager differ on: System, People`, or that they agree. */
   agreement: string;
   /** Each text as paragraphs of lines, verbatim. */
@@ -50,5 +54,7 @@ export interface RatingView {
 
 /** A text someone wrote, as its paragraphs (split at blank lines) of lines: the templates break lines where the writer did. */
 export interface TextView {
+  /** Whose copy it is from, in the page's language: `Self-assessment`, `Manager’s assessment`, or both. */
+  from: string;
   paragraphs: { lines: string[] }[];
 }

@@ -17,9 +17,28 @@ export interface Assessment {
   next: AssessedPosition | null;
   /** Every axis of today's framework, in its order. */
   axes: AssessedAxis[];
-  /** Each copy's text, verbatim, in the order the copies were given; a text two copies share is listed once. */
-  strengths: string[];
-  grow: string[];
+  /** The summary's overall rating, self and manager (each null when not rated), and whether both are given and differ. */
+  overall: { self: Rating | null; manager: Rating | null; differ: boolean };
+  /** The sign-off of the person reviewed and of their manager: the signature (a name, as typed) and the date, each null when not filled in. */
+  signOff: { person: Signature; manager: Signature };
+  /** Each copy's text, verbatim, in the order the copies were given, with whose copy it is from; a text two copies share is listed once. */
+  strengths: WrittenText[];
+  grow: WrittenText[];
+}
+
+/** One line of the sign-off. */
+export interface Signature {
+  signature: string | null;
+  date: string | null;
+}
+
+/**
+ * A text a copy gave, verbatim, and whose copy it is from: the person's own (`self`), their manager's
+ * (`manager`), or `both`: one copy filled by both, or the same text in both copies.
+ */
+export interface WrittenText {
+  from: 'self' | 'manager' | 'both';
+  text: string;
 }
 
 /** A position as an assessment names it. */
@@ -51,6 +70,6 @@ export interface AssessedAxis {
   manager: Rating | null;
   /** Whether both ratings are given and differ. */
   differ: boolean;
-  /** Each copy's evidence, verbatim, in the order the copies were given; a text two copies share is listed once. */
-  evidence: string[];
+  /** Each copy's evidence, as for `strengths`. */
+  evidence: WrittenText[];
 }

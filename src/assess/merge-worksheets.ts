@@ -1,6 +1,9 @@
 import type { VFile } from 'vfile';
 import { quote, report, type Place } from '../messages.js';
 import type { FilledWorksheet, Rating, WorksheetOrigin } from '../worksheet/filled-worksheet.js';
+import type { Assessment, WrittenText } from './assessment.js';
+import { overallFieldNames } from '../worksheet/worksheet-fields.js';
+import { copyRoleOf } from './check-copies.js';
 
 /** Several copies of one person's worksheet read as one: each field from the copy that filled it in. */
 export interface MergedWorksheet {
@@ -9,18 +12,22 @@ export interface MergedWorksheet {
   /** The first copy: where a message about the worksheets as a whole points. */
   first: FilledWorksheet;
   person: { name: string | null; manager: string | null; period: string | null; date: string | null };
-  strengths: string[];
-  grow: string[];
+  strengths: WrittenText[];
+  grow: WrittenText[];
+  /** The summary's overall rating. */
+  overall: { self: Rating | null; manager: Rating | null };
+  /** The sign-off: each signature (a name typed into it) and date; null where no copy filled it in. */
+  signOff: Assessment['signOff'];
   /** Keyed by axis id, in the order the first copy that has the axis lists it. */
-  axes: Map<string, { self: Rating | null; manager: Rating | null; evidence: string[] }>;
+  axes: Map<string, { self: Rating | null; manager: Rating | null; evidence: WrittenText[] }>;
 }
 
-type PersonField = keyof MergedWorksheet['person'];
+type TextField = keyof FilledWorksheet['fields'];
 
 /**
  * Merge `worksheets` (a self copy and a manager copy, or one copy filled by both) into one. Self
  * ratings come from the copies without manager ratings when there are any (the self copy), manager
- * ratings from the copies that have them; texts are kept from every copy. Copies made for different
+ * ratings from the copies that have them; texts are kept from every copy, each with whose copy it is from. Copies made for different
  * positions, naming different people, or giving different ratings for one field are errors on
  * `files` (one per worksheet, in the same order); other fields that differ are warnings, and the
  * first copy's is kept.
@@ -36,22 +43,44 @@ export function mergeWorksheets(worksheets: readonly FilledWorksheet[], files: r
     period: mergePersonField(worksheets, 'period', fileOf, 'warning', 'conflicting-field'),
     date: mergePersonField(worksheets, 'date', fileOf, 'warning', 'conflicting-field'),
   };
-  const selfCopies = worksheets.filter((worksheet) => !Object.values(worksheet.axes).some((answers) => answers.manager !== undefined));
+  const signed = (field: TextField) => mergePersonField(worksheets, field, fileOf, 'warning', 'conflicting-field');
+  const signOff = {
+    person: { signature: signed('sign-off-person'), date: signed('sign-off-person-date') },
+    manager: { signature: signed('sign-off-manager'), date: signed('sign-off-manager-date') },
+  };
+  const selfCopies = worksheets.filter((worksheet) => copyRoleOf(worksheet) === 'self');
+  // A manager's copy that also holds the self ratings, with no self copy beside it, was filled by both.
+  const writerOf = (worksheet: FilledWorksheet): WrittenText['from'] =>
+    copyRoleOf(worksheet) === 'self'
+      ? 'self'
+      : selfCopies.length === 0 &&
+          (worksheet.overall.self !== undefined || Object.values(worksheet.axes).some((answers) => answers.self !== undefined))
+        ? 'both'
+        : 'manager';
+  const textsOf = (read: (worksheet: FilledWorksheet) => string | undefined) =>
+    collectTexts(worksheets.map((worksheet) => ({ from: writerOf(worksheet), text: read(worksheet) })));
   const axes: MergedWorksheet['axes'] = new Map();
   for (const id of new Set(worksheets.flatMap((worksheet) => Object.keys(worksheet.axes)))) {
     const selfSources = selfCopies.some((worksheet) => worksheet.axes[id]?.self !== undefined) ? selfCopies : worksheets;
     axes.set(id, {
-      self: mergeRating(selfSources, id, 'self', fileOf),
-      manager: mergeRating(worksheets, id, 'manager', fileOf),
-      evidence: collectTexts(worksheets.map((worksheet) => worksheet.axes[id]?.evidence)),
+      self: mergeRating(selfSources, `${id}.self`, (worksheet) => worksheet.axes[id]?.self, fileOf),
+      manager: mergeRating(worksheets, `${id}.manager`, (worksheet) => worksheet.axes[id]?.manager, fileOf),
+      evidence: textsOf((worksheet) => worksheet.axes[id]?.evidence),
     });
   }
+  const overallSelf = selfCopies.some((worksheet) => worksheet.overall.self !== undefined) ? selfCopies : worksheets;
+  const overall = {
+    self: mergeRating(overallSelf, overallFieldNames.self, (worksheet) => worksheet.overall.self, fileOf),
+    manager: mergeRating(worksheets, overallFieldNames.manager, (worksheet) => worksheet.overall.manager, fileOf),
+  };
   return {
     origin: first.origin,
     first,
     person,
-    strengths: collectTexts(worksheets.map((worksheet) => worksheet.fields.strengths)),
-    grow: collectTexts(worksheets.map((worksheet) => worksheet.fields.grow)),
+    overall,
+    signOff,
+    strengths: textsOf((worksheet) => worksheet.fields.strengths),
+    grow: textsOf((worksheet) => worksheet.fields.grow),
     axes,
   };
 }
@@ -77,7 +106,7 @@ function checkSamePosition(first: FilledWorksheet, other: FilledWorksheet, file:
 
 function mergePersonField(
   worksheets: readonly FilledWorksheet[],
-  field: PersonField,
+  field: TextField,
   fileOf: (worksheet: FilledWorksheet) => VFile,
   severity: 'error' | 'warning',
   ruleId: string,
@@ -104,17 +133,16 @@ function mergePersonField(
 
 function mergeRating(
   worksheets: readonly FilledWorksheet[],
-  axisId: string,
-  who: 'self' | 'manager',
+  field: string,
+  read: (worksheet: FilledWorksheet) => Rating | undefined,
   fileOf: (worksheet: FilledWorksheet) => VFile,
 ): Rating | null {
-  const rated = worksheets.filter((worksheet) => worksheet.axes[axisId]?.[who] !== undefined);
+  const rated = worksheets.filter((worksheet) => read(worksheet) !== undefined);
   const [first] = rated;
   if (!first) return null;
-  const rating = first.axes[axisId]![who]!;
-  const field = `${axisId}.${who}`;
+  const rating = read(first)!;
   for (const other of rated.slice(1)) {
-    const otherRating = other.axes[axisId]![who]!;
+    const otherRating = read(other)!;
     if (otherRating === rating) continue;
     report(
       fileOf(other),
@@ -128,10 +156,17 @@ function mergeRating(
   return rating;
 }
 
-/** The texts given, verbatim but for trailing blank space, each once. */
-function collectTexts(texts: readonly (string | undefined)[]): string[] {
-  const kept = texts.filter(isFilled).map((text) => text.replace(/\s+$/, ''));
-  return [...new Set(kept)];
+/** The texts given, verbatim but for trailing blank space, each once: a text two kinds of copy share is from both. */
+function collectTexts(texts: readonly { from: WrittenText['from']; text: string | undefined }[]): WrittenText[] {
+  const kept = new Map<string, WrittenText>();
+  for (const { from, text } of texts) {
+    if (!isFilled(text)) continue;
+    const trimmed = text.replace(/\s+$/, '');
+    const known = kept.get(trimmed);
+    if (!known) kept.set(trimmed, { from, text: trimmed });
+    else if (known.from !== from) known.from = 'both';
+  }
+  return [...kept.values()];
 }
 
 function isFilled(text: string | undefined): text is string {

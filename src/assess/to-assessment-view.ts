@@ -1,21 +1,30 @@
+import { dropControls } from '../drop-controls.js';
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Ladder } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, isExternal, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { Rating } from '../worksheet/filled-worksheet.js';
-import type { AssessedAxis, Assessment } from './assessment.js';
+import type { AssessedAxis, Assessment, Signature, WrittenText } from './assessment.js';
 import type { AssessedAxisView, AssessmentView, RatingView, TextView } from './assessment-view.js';
 
 const ratingLabels = { below: 'below', meets: 'meets', above: 'above', na: 'notApplicable' } as const;
 /** How far from the expected rank each rating draws the person on the chart. */
 const ratingOffsets: Record<Rating, number> = { below: -1, meets: 0, above: 1, na: 0 };
 
-/** The view of an assessment handout, written beside its chart `<name>.svg` (see `assessmentName`). */
-export function toAssessmentView(ladder: Ladder, assessment: Assessment, options: ViewOptions): AssessmentView {
+/**
+ * The view of an assessment handout, written beside its chart `<name>.svg` (see `assessmentName`).
+ * What the worksheets say is shown without its control characters (see `dropControls`).
+ */
+export function toAssessmentView(ladder: Ladder, given: Assessment, options: ViewOptions): AssessmentView {
+  const assessment = withoutControls(given);
   const { locale } = options;
   const { position, next, person } = assessment;
   const title = assessmentTitle(assessment, locale);
-  const differing = assessment.axes.filter((axis) => axis.differ).map((axis) => axis.name);
+  const { overall, signOff } = assessment;
+  const differing = [
+    ...assessment.axes.filter((axis) => axis.differ).map((axis) => axis.name),
+    ...(overall.differ ? [locale.labels.overallRating] : []),
+  ];
   const details = [
     { term: locale.labels.name, value: person.name },
     { term: locale.labels.manager, value: person.manager },
@@ -40,9 +49,18 @@ export function toAssessmentView(ladder: Ladder, assessment: Assessment, options
     details,
     name: person.name,
     axes: assessment.axes.map((axis) => toAssessedAxisView(axis, options)),
-    agreement: differing.length ? formatLabel(locale, 'differOn', { axes: differing.join(', ') }) : locale.labels.agreeEverywhere,
-    strengths: assessment.strengths.map((text) => toTextView(text, options.format)),
-    grow: assessment.grow.map((text) => toTextView(text, options.format)),
+    agreement: differing.length
+      ? formatLabel(locale, 'differOn', { axes: differing.join(', ') })
+      : [...assessment.axes, overall].some((rated) => rated.self !== null && rated.manager !== null)
+        ? locale.labels.agreeEverywhere
+        : locale.labels.nothingCompared,
+    overall: { self: toRatingView(overall.self, locale), manager: toRatingView(overall.manager, locale), differ: overall.differ },
+    signOff: [
+      { who: locale.labels.personReviewed, ...toSignatureView(signOff.person, locale) },
+      { who: locale.labels.theirManager, ...toSignatureView(signOff.manager, locale) },
+    ],
+    strengths: assessment.strengths.map((text) => toTextView(text, options)),
+    grow: assessment.grow.map((text) => toTextView(text, options)),
     chart: toChartView(assessment, locale),
     internal: !isExternal(options),
     print: {
@@ -52,9 +70,26 @@ export function toAssessmentView(ladder: Ladder, assessment: Assessment, options
   };
 }
 
+/** The assessment with every text the worksheets gave ready for a page: the evidence keeps its lines and tabs. */
+function withoutControls(assessment: Assessment): Assessment {
+  const line = (value: string | null) => value && dropControls(value);
+  const texts = (values: WrittenText[]) => values.map(({ from, text }) => ({ from, text: dropControls(text, { multiline: true }) }));
+  const { person, signOff } = assessment;
+  const signature = ({ signature, date }: Signature) => ({ signature: line(signature), date: line(date) });
+  return {
+    ...assessment,
+    person: { name: line(person.name), manager: line(person.manager), period: line(person.period), date: line(person.date) },
+    signOff: { person: signature(signOff.person), manager: signature(signOff.manager) },
+    axes: assessment.axes.map((axis) => ({ ...axis, evidence: texts(axis.evidence) })),
+    strengths: texts(assessment.strengths),
+    grow: texts(assessment.grow),
+  };
+}
+
 /** The assessment's file name without extension: `em5-assessment`, with the person's name when given (`em5-assessment-alex-doe`). */
 export function assessmentName(assessment: Pick<Assessment, 'position' | 'person'>): string {
-  const slug = (assessment.person.name ?? '')
+  // Made from the name as the page shows it, so that the page and the files beside it agree.
+  const slug = dropControls(assessment.person.name ?? '')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -77,7 +112,8 @@ function seniorityOf(ladder: Ladder, assessment: Assessment, locale: PageLocale)
   return senior ? locale.labels.senior : locale.labels.notSenior;
 }
 
-function toAssessedAxisView(axis: AssessedAxis, { locale, format }: ViewOptions): AssessedAxisView {
+function toAssessedAxisView(axis: AssessedAxis, options: ViewOptions): AssessedAxisView {
+  const { locale } = options;
   return {
     axis: { id: axis.id, name: axis.name, summary: '' },
     expected: toRankView(axis.expected, axis.ranks, locale),
@@ -85,8 +121,13 @@ function toAssessedAxisView(axis: AssessedAxis, { locale, format }: ViewOptions)
     self: toRatingView(axis.self, locale),
     manager: toRatingView(axis.manager, locale),
     differ: axis.differ,
-    evidence: axis.evidence.map((text) => toTextView(text, format)),
+    evidence: axis.evidence.map((text) => toTextView(text, options)),
   };
+}
+
+function toSignatureView({ signature, date }: Signature, locale: PageLocale): Omit<AssessmentView['signOff'][number], 'who'> {
+  const signed = signature !== null || date !== null;
+  return { signature: signature ?? (signed ? '' : locale.labels.notSigned), date: date ?? '', signed };
 }
 
 function toRatingView(rating: Rating | null, locale: PageLocale): RatingView {
@@ -94,18 +135,24 @@ function toRatingView(rating: Rating | null, locale: PageLocale): RatingView {
   return { value: rating, text: locale.labels[ratingLabels[rating]], given: true };
 }
 
+const writerLabels = { self: 'fromSelf', manager: 'fromManager', both: 'fromBoth' } as const;
+
 /**
- * A text as paragraphs of lines, printed line by line as written. In Markdown a line's leading spaces
- * become no-break spaces, so an indented line stays text instead of turning into a code block.
+ * A text as paragraphs of lines, printed line by line as written, under whose copy it is from. In
+ * Markdown a line's leading spaces become no-break spaces, so an indented line stays text instead of
+ * turning into a code block.
  */
-function toTextView(text: string, format: ViewOptions['format']): TextView {
+function toTextView({ from, text }: WrittenText, { format, locale }: ViewOptions): TextView {
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t]*\n/)
     .map((paragraph) => paragraph.replace(/^\n+|\n+$/g, ''))
     .filter((paragraph) => paragraph.trim() !== '');
   const keepIndent = (line: string) => (format === 'md' ? line.replace(/^[ \t]+/, (space) => '\u00a0'.repeat(space.length)) : line);
-  return { paragraphs: paragraphs.map((paragraph) => ({ lines: paragraph.split('\n').map(keepIndent) })) };
+  return {
+    from: locale.labels[writerLabels[from]],
+    paragraphs: paragraphs.map((paragraph) => ({ lines: paragraph.split('\n').map(keepIndent) })),
+  };
 }
 
 function toChartView(assessment: Assessment, locale: PageLocale): AssessmentView['chart'] {

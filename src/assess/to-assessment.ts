@@ -35,6 +35,11 @@ export function toAssessment(ladder: Ladder, merged: MergedWorksheet, placed: Pl
         evidence: answers?.evidence ?? [],
       };
     }),
+    overall: {
+      ...merged.overall,
+      differ: merged.overall.self !== null && merged.overall.manager !== null && merged.overall.self !== merged.overall.manager,
+    },
+    signOff: merged.signOff,
     strengths: merged.strengths,
     grow: merged.grow,
   };

@@ -6,7 +6,7 @@ import type { Assessment } from '../assess/assessment.js';
 import { formatAssessment } from '../assess/format-assessment.js';
 import { ContentError, describeSystemError, exitCode, isSystemError, UsageError } from '../failures.js';
 import { formatMessages } from '../format-messages.js';
-import { quote, report } from '../messages.js';
+import { escapeControls, quote, report } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
 import type { FilledWorksheet } from '../worksheet/filled-worksheet.js';
@@ -49,13 +49,18 @@ export async function assess(options: AssessOptions, io: CommandIo): Promise<num
   io.stderr(formatMessages(checked.files, { problemsOnly: true }));
   const { assessment } = checked;
   if (!assessment) throw new ContentError();
-  const print = () => io.stdout(options.json ? JSON.stringify(assessment, null, 2) + '\n' : formatAssessment(assessment));
+  const print = () => io.stdout(options.json ? formatJson(assessment) : formatAssessment(assessment));
   if (options.out === null) {
     print();
     return exitCode.ok;
   }
   await writeAssessment(ladder, assessment, { ...options, out: options.out }, io, print);
   return exitCode.ok;
+}
+
+/** The assessment as JSON: JSON escapes C0 controls in strings, and DEL and the C1 controls, which it leaves raw, are escaped too. */
+function formatJson(assessment: Assessment): string {
+  return JSON.stringify(assessment, null, 2).replace(/[\u007f-\u009f]/g, escapeControls) + '\n';
 }
 
 /** Render, print and write the handout; every file only once all are made, each readable by its owner alone. */

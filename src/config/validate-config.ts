@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { dropControls } from '../drop-controls.js';
 import { formats, papers } from '../formats.js';
 import { quote, quoteList, report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
@@ -26,7 +27,8 @@ const pathSchema = z
 
 /** The one schema of the config's keys, as written in the file (paths still relative, the logo still a path). */
 export const configSchema = z.strictObject({
-  organization: z.string({ error: expected.name }).trim().min(1, { error: expected.name }).optional(),
+  // Shown on every page: control characters, which no reader sees, never reach one (see `dropControls`).
+  organization: z.string({ error: expected.name }).overwrite(dropControls).trim().min(1, { error: expected.name }).optional(),
   paper: z.enum(papers, { error: `must be one of ${quoteList(papers)}` }).optional(),
   formats: z
     .array(z.enum(formats, { error: expected.formats }), { error: expected.formats })
@@ -41,7 +43,7 @@ export const configSchema = z.strictObject({
   templates: pathSchema.optional(),
   ladders: pathSchema.optional(),
   version: z
-    .union([z.string().trim().min(1, { error: expected.version }), z.number()], { error: expected.version })
+    .union([z.string().overwrite(dropControls).trim().min(1, { error: expected.version }), z.number()], { error: expected.version })
     .transform(String)
     .optional(),
   brandColor: z
@@ -50,7 +52,7 @@ export const configSchema = z.strictObject({
     .transform(toLongHex)
     .optional(),
   logo: pathSchema.optional(),
-  title: z.string({ error: expected.title }).trim().min(1, { error: expected.title }).optional(),
+  title: z.string({ error: expected.title }).overwrite(dropControls).trim().min(1, { error: expected.title }).optional(),
   seniorityWords: seniorityWordsSchema.optional(),
   locale: localeSchema.optional(),
   labels: pathSchema.optional(),

@@ -30,8 +30,24 @@ export interface FilledWorksheet {
   file: string;
   format: 'pdf' | 'md';
   origin: WorksheetOrigin;
-  /** The page's text fields; a field left empty is absent. */
-  fields: Partial<Record<'name' | 'manager' | 'period' | 'date' | 'strengths' | 'grow', string>>;
+  /** The page's text fields, the sign-off's signatures and dates among them; a field left empty is absent. */
+  fields: Partial<
+    Record<
+      | 'name'
+      | 'manager'
+      | 'period'
+      | 'date'
+      | 'strengths'
+      | 'grow'
+      | 'sign-off-person'
+      | 'sign-off-person-date'
+      | 'sign-off-manager'
+      | 'sign-off-manager-date',
+      string
+    >
+  >;
+  /** The overall rating of the summary, self and manager; a rating left empty is absent. */
+  overall: { self?: Rating; manager?: Rating };
   /** Keyed by axis id (`Axis.id`). */
   axes: Record<string, AxisAnswers>;
   /** Where each field was found, for messages: a PDF field's page, a Markdown line. */

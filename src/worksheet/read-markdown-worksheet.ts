@@ -15,7 +15,7 @@ const origin = new RegExp(`<!--[ \\t]*${originTag}[ \\t]+(\\{[^\\n]*?\\})[ \\t]*
 
 /**
  * Read a Markdown worksheet filled in an editor: the origin from its `ladders-worksheet` comment, each
- * text field from between its comments, each rating from its ticked task-list box. Fails with a
+ * text field from between its comments, each rating (each axis's and the overall one) from its ticked task-list box. Fails with a
  * `WorksheetError` listing every problem.
  */
 export function readMarkdownWorksheet(path: string, text: string): FilledWorksheet {
@@ -34,14 +34,14 @@ export function readMarkdownWorksheet(path: string, text: string): FilledWorkshe
     );
     throw new WorksheetError(file);
   }
-  const worksheet: FilledWorksheet = { file: path, format: 'md', origin: originValue, fields: {}, axes: {}, places: {} };
+  const worksheet: FilledWorksheet = { file: path, format: 'md', origin: originValue, fields: {}, overall: {}, axes: {}, places: {} };
   const axis = (id: string): AxisAnswers => (worksheet.axes[id] ??= {});
   const spans: [number, number][] = [];
 
   marker.lastIndex = 0;
   for (let open = marker.exec(text); open; open = marker.exec(text)) {
     const field = open[1] === '' ? parseFieldName(open[2]!) : null;
-    if (!field || (field.kind === 'axis' && field.part !== 'evidence')) continue;
+    if (!field || field.kind === 'overall' || (field.kind === 'axis' && field.part !== 'evidence')) continue;
     const name = open[2]!;
     const place = placeAt(open.index);
     const close = new RegExp(`<!--[ \\t]*/${name.replace(/\./g, '\\.')}[ \\t]*-->`, 'g');
@@ -72,11 +72,11 @@ export function readMarkdownWorksheet(path: string, text: string): FilledWorkshe
     const [, mark, name, choice] = box as unknown as [string, string, string, string];
     const place = placeAt(box.index);
     const field = parseFieldName(name);
-    if (!field || field.kind !== 'axis' || field.part === 'evidence') {
+    if (!field || field.kind === 'text' || field.part === 'evidence') {
       report(
         file,
         'error',
-        `A box names the field ${quote(name)}, which no worksheet has; expected \`<axis-id>.self\` or \`<axis-id>.manager\``,
+        `A box names the field ${quote(name)}, which no worksheet has; expected \`<axis-id>.self\`, \`<axis-id>.manager\`, \`overall-self\` or \`overall-manager\``,
         place,
         'unknown-field',
       );
@@ -93,7 +93,7 @@ export function readMarkdownWorksheet(path: string, text: string): FilledWorkshe
       continue;
     }
     if (mark === ' ') continue;
-    const answers = axis(field.axis);
+    const answers = field.kind === 'overall' ? worksheet.overall : axis(field.axis);
     const chosen = answers[field.part];
     if (chosen !== undefined) {
       report(

@@ -12,7 +12,7 @@ export const maxWorksheetPdfBytes = 20 * 1024 * 1024;
 
 /**
  * Read a PDF worksheet filled in a viewer: its origin from the hidden `ladders-worksheet` field, each
- * rating from its radio group, each text from its field. A PDF that is too large, cut short,
+ * rating (each axis's and the overall one) from its radio group, each text from its field. A PDF that is too large, cut short,
  * encrypted or not a worksheet fails with a `WorksheetError`; its messages place a field on its page
  * (as the line).
  */
@@ -46,7 +46,7 @@ export async function readPdfWorksheet(path: string, bytes: Uint8Array): Promise
   if (!origin)
     fail(`The PDF has no \`${originTag}\` field saying which position it is for: it is not a ladders worksheet`, 'not-a-worksheet');
 
-  const worksheet: FilledWorksheet = { file: path, format: 'pdf', origin: origin!, fields: {}, axes: {}, places: {} };
+  const worksheet: FilledWorksheet = { file: path, format: 'pdf', origin: origin!, fields: {}, overall: {}, axes: {}, places: {} };
   const axis = (id: string): AxisAnswers => (worksheet.axes[id] ??= {});
   for (const field of fields) {
     const name = field.getName();
@@ -57,9 +57,11 @@ export async function readPdfWorksheet(path: string, bytes: Uint8Array): Promise
     const value = valueOf(field);
     if (value === undefined) continue;
     if (parsed.kind === 'text') worksheet.fields[parsed.name] = value;
-    else if (parsed.part === 'evidence') axis(parsed.axis).evidence = value;
-    else if ((ratings as readonly string[]).includes(value)) axis(parsed.axis)[parsed.part] = value as Rating;
-    else
+    else if (parsed.kind === 'axis' && parsed.part === 'evidence') axis(parsed.axis).evidence = value;
+    else if ((ratings as readonly string[]).includes(value)) {
+      if (parsed.kind === 'overall') worksheet.overall[parsed.part] = value as Rating;
+      else if (parsed.part !== 'evidence') axis(parsed.axis)[parsed.part] = value as Rating;
+    } else
       report(
         file,
         'error',

@@ -2,8 +2,11 @@ import { PDFDocument } from '@cantoo/pdf-lib';
 import { getDocumentProxy } from 'unpdf';
 import { ratings, type FilledWorksheet, type Rating } from '../../src/worksheet/filled-worksheet.js';
 
-/** What a reviewer fills in: the page's text fields and each axis's answers. */
-export type WorksheetAnswers = Pick<FilledWorksheet, 'fields' | 'axes'>;
+/** What a reviewer fills in: the page's text fields, each axis's answers and, when given, the overall rating. */
+export type WorksheetAnswers = Pick<FilledWorksheet, 'fields' | 'axes'> & Partial<Pick<FilledWorksheet, 'overall'>>;
+
+/** The overall rating's fields, named as the axes' are: `<field>` ticked with a choice, as `<axis>.self` is. */
+const overallFields = { self: 'overall-self', manager: 'overall-manager' } as const;
 
 /**
  * Fill a Markdown worksheet the way a person does in an editor: tick one box of each rating, type
@@ -23,21 +26,22 @@ export function fillMarkdownWorksheet(markdown: string, answers: WorksheetAnswer
     const text = between.includes('\n') ? `\n\n${value}\n\n` : value;
     filled = filled.slice(0, start + open.length) + text + filled.slice(end);
   };
+  const tick = (name: string, choice: Rating | undefined) => {
+    if (choice === undefined) return;
+    const box = `[ ] `;
+    const comment = `<!-- ${name}=${choice} -->`;
+    const at = filled.indexOf(comment);
+    const lineStart = filled.lastIndexOf('\n', at) + 1;
+    const boxAt = filled.indexOf(box, lineStart);
+    if (at === -1 || boxAt === -1 || boxAt > at) throw new Error(`The worksheet has no box ${name}=${choice}`);
+    filled = `${filled.slice(0, boxAt)}[x] ${filled.slice(boxAt + box.length)}`;
+  };
   for (const [name, value] of Object.entries(answers.fields)) type(name, value);
+  tick(overallFields.self, answers.overall?.self);
+  tick(overallFields.manager, answers.overall?.manager);
   for (const [axis, { self, manager, evidence }] of Object.entries(answers.axes)) {
-    for (const [part, choice] of [
-      ['self', self],
-      ['manager', manager],
-    ] as const) {
-      if (choice === undefined) continue;
-      const box = `[ ] `;
-      const comment = `<!-- ${axis}.${part}=${choice} -->`;
-      const at = filled.indexOf(comment);
-      const lineStart = filled.lastIndexOf('\n', at) + 1;
-      const boxAt = filled.indexOf(box, lineStart);
-      if (at === -1 || boxAt === -1 || boxAt > at) throw new Error(`The worksheet has no box ${axis}.${part}=${choice}`);
-      filled = `${filled.slice(0, boxAt)}[x] ${filled.slice(boxAt + box.length)}`;
-    }
+    tick(`${axis}.self`, self);
+    tick(`${axis}.manager`, manager);
     type(`${axis}.evidence`, evidence);
   }
   return filled;
@@ -52,6 +56,10 @@ export async function fillPdfWorksheet(pdf: Uint8Array, answers: WorksheetAnswer
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   const form = document.getForm();
   for (const [name, value] of Object.entries(answers.fields)) if (value !== undefined) form.getTextField(name).setText(value);
+  for (const part of ['self', 'manager'] as const) {
+    const choice = answers.overall?.[part];
+    if (choice !== undefined) form.getRadioGroup(overallFields[part]).select(choice);
+  }
   for (const [axis, { self, manager, evidence }] of Object.entries(answers.axes)) {
     if (self !== undefined) form.getRadioGroup(`${axis}.self`).select(self);
     if (manager !== undefined) form.getRadioGroup(`${axis}.manager`).select(manager);
@@ -78,6 +86,10 @@ export async function fillPdfWorksheetWithPdfJs(pdf: Uint8Array, answers: Worksh
     document.annotationStorage.setValue(button.id, { value: true });
   };
   for (const [name, value] of Object.entries(answers.fields)) if (value !== undefined) type(name, value);
+  for (const part of ['self', 'manager'] as const) {
+    const choice = answers.overall?.[part];
+    if (choice) click(overallFields[part], choice);
+  }
   for (const [axis, { self, manager, evidence }] of Object.entries(answers.axes)) {
     if (self) click(`${axis}.self`, self);
     if (manager) click(`${axis}.manager`, manager);

@@ -21,7 +21,11 @@ export async function makeWorksheetPdfFixtures(blank: Uint8Array, fixturesDir: s
     'not-a-worksheet': { 'input.pdf': await makeOtherForm() },
     'position-gone': { 'input.pdf': await changeOrigin(form, (origin) => ({ ...origin, code: 'G9' })) },
     'position-changed': {
-      'input.pdf': await changeOrigin(form, (origin) => ({ ...origin, positionFingerprint: '0123456789abcdef' })),
+      // Rated, as a worksheet that rates nothing is refused before it is assessed.
+      'input.pdf': await changeOrigin(await fillPdfWorksheet(form, { fields: {}, axes: { soil: { self: 'meets' } } }), (origin) => ({
+        ...origin,
+        positionFingerprint: '0123456789abcdef',
+      })),
     },
     'unknown-choice': { 'input.pdf': await chooseUnknown(form, 'soil.self', 'great') },
     'conflicting-person': {
