@@ -161,6 +161,12 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
   const branding = await brandingOf(config);
+  // The configuration's own files: no command's output folder may overwrite them.
+  const settingsFiles = [
+    ...(file ? [{ what: 'the configuration file', path: file.path }] : []),
+    ...(config.logo ? [{ what: 'the logo', path: config.logo.path }] : []),
+    ...(config.labels ? [{ what: 'the labels file', path: config.labels }] : []),
+  ];
   // `diff` without `--out` takes `--format` for what it prints, not for files.
   const formatsTyped = values.format !== undefined && !(command === 'diff' && values.out === undefined);
   const formatList = formatsTyped ? parseFormats(values.format ?? '') : (config.formats ?? [...formats]);
@@ -175,6 +181,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     browser: values.browser,
     date,
     branding,
+    settingsFiles,
   };
   if (command === 'diff') {
     // With `--out`, `--format` lists the handout's formats, as for `compare`; without, it says what is printed.
@@ -247,6 +254,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       coverDate,
       branding,
       since: values.since ?? null,
+      settingsFiles,
     },
     io,
   );
