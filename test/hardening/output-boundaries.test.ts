@@ -18,6 +18,7 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/plan/manifest.js';
+import { lockOutFolder } from '../../src/write/lock-out-folder.js';
 import { fillMarkdownWorksheet } from '../support/fill-worksheet.js';
 import { run } from '../support/run.js';
 import { hashTree, listTree } from '../support/tree.js';
@@ -266,6 +267,20 @@ function editConfig(repo: string, settings: Record<string, string>): void {
 
 describe('one build at a time in an output folder', () => {
   const lockOf = (repo: string) => path.join(repo, 'out', '.ladders-lock');
+
+  it('a process that exits without releasing the lock (a second Ctrl-C) still removes it', async () => {
+    const repo = await newRepository('exit-unlocks');
+    const before = process.listeners('exit');
+    const release = await lockOutFolder('out', repo);
+    expect(readFileSync(lockOf(repo), 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
+    const added = process.listeners('exit').filter((listener) => !before.includes(listener));
+    expect(added).toHaveLength(1);
+    // What `process.exit` runs on its way out, without leaving this test's process.
+    added[0]?.call(process, 130);
+    expect(existsSync(lockOf(repo))).toBe(false);
+    await release();
+    expect(process.listeners('exit')).toEqual(before);
+  });
 
   it('a build while another holds the folder is exit 3 at once, and leaves that build’s lock alone', async () => {
     const repo = await newRepository('locked');
