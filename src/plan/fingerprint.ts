@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readRegularFile } from './read-regular-file.js';
+
+/** Larger than any image or site configuration the reader takes in; a larger file in the manifest's `reads` is not read. */
+const maxReadBytes = 16 * 1024 * 1024;
 
 /** Files a build reads: those in `dir` whose names match, and in its sub-folders too when `recursive`. */
 export interface InputFolder {
@@ -24,7 +28,8 @@ export async function fingerprintInputs(
   const hash = createHash('sha256').update(JSON.stringify(settings));
   // Files the last build read besides the pages: the site's `_config.yml` and the images it inlined.
   for (const file of files) {
-    const bytes = await readFile(file).catch(() => null);
+    // Named by the manifest, which may have been edited: a regular file of a size the reader accepts, or nothing.
+    const bytes = await readRegularFile(file, maxReadBytes);
     hash.update(`\0read ${file}\0`).update(bytes ?? 'unreadable');
   }
   for (const folder of folders) {

@@ -1,11 +1,11 @@
-import { constants } from 'node:fs';
-import { open, readdir } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseJson, placeOfOffset } from '../config/parse-json.js';
 import { quote, report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { isOutputPath } from './is-output-path.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** What the manifest records of one output: the key of what made it, and the hash of the file as written. */
 export interface ManifestEntry {
@@ -41,7 +41,7 @@ export interface ReadManifest {
   file: VFile;
 }
 
-/** Far more than the manifest of the largest ladder needs; a larger file is not read into memory. */
+/** Far more than the manifest of the largest ladder needs; a larger file is not read into memory, and everything is made again. */
 const maxManifestBytes = 32 * 1024 * 1024;
 
 /**
@@ -51,49 +51,24 @@ const maxManifestBytes = 32 * 1024 * 1024;
  */
 export async function readManifest(outDir: string, name: string, cwd: string): Promise<ReadManifest> {
   const file = new VFile({ path: displayPath(path.join(outDir, name), cwd) });
-  const read = await readBounded(path.join(outDir, name));
-  if (read === 'too large') {
-    report(
-      file,
-      'warning',
-      `The manifest is larger than ${maxManifestBytes / 1024 / 1024} MiB; it is ignored and every output is made again`,
-      undefined,
-      'unsafe-manifest',
-    );
-    return { manifest: null, file };
-  }
+  const bytes = await readRegularFile(path.join(outDir, name), maxManifestBytes);
+  const text = bytes?.toString('utf8') ?? '';
   let value: unknown;
   try {
-    value = read === null ? null : JSON.parse(read.text);
+    value = JSON.parse(text);
   } catch {
     return { manifest: null, file };
   }
   if (!isManifest(value)) return { manifest: null, file };
   const unsafe = Object.keys(value.outputs).filter((output) => !isOutputPath(output));
   if (unsafe.length === 0) return { manifest: value, file };
-  const places = outputKeyPlaces(read?.text ?? '');
+  const places = outputKeyPlaces(text);
   for (const output of unsafe) {
     const reason = `The manifest lists ${quote(output)}, which is not a path inside the output folder; ladders never wrote that entry, and it is ignored`;
     report(file, 'warning', reason, places.get(output), 'unsafe-manifest-path');
   }
   const outputs = Object.fromEntries(Object.entries(value.outputs).filter(([output]) => isOutputPath(output)));
   return { manifest: { ...value, outputs }, file };
-}
-
-/** The text of a regular file no larger than the limit; null for none, or for a pipe or device, which might never end. */
-async function readBounded(file: string): Promise<{ text: string } | null | 'too large'> {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => null);
-  if (!handle) return null;
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return null;
-    if (info.size > maxManifestBytes) return 'too large';
-    return { text: await handle.readFile('utf8') };
-  } catch {
-    return null;
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Where each key of the manifest's `outputs` is written, for warnings that point at it. */

@@ -91,6 +91,23 @@ describe('the manifest is untrusted input', () => {
     for (const file of listed) expect(after.outputs).not.toHaveProperty([file]);
   });
 
+  it('never waits on a named pipe put where an output, the manifest or a file it lists should be', async () => {
+    const repo = await builtRepository('pipes');
+    const out = path.join(repo, 'out');
+    rmSync(path.join(out, 'engineering-manager', 'em6.md'));
+    execFileSync('mkfifo', [path.join(out, 'engineering-manager', 'em6.md'), path.join(repo, 'pipe')]);
+    editManifest(repo, (manifest) => (manifest.reads = ['pipe', '/dev/zero']));
+    const result = await run(['build', '--format', 'md'], repo, env);
+    expect(result.code, result.stderr).toBe(0);
+    // Not a file this tool wrote: made again, in its place.
+    expect(lstatSync(path.join(out, 'engineering-manager', 'em6.md')).isFile()).toBe(true);
+    rmSync(path.join(out, '.ladders-manifest.json'));
+    execFileSync('mkfifo', [path.join(out, '.ladders-manifest.json')]);
+    const again = await run(['build', '--format', 'md'], repo, env);
+    expect(again.code, again.stderr).toBe(0);
+    expect(lstatSync(path.join(out, '.ladders-manifest.json')).isFile()).toBe(true);
+  });
+
   it('reads every shard manifest the same way', async () => {
     const repo = await builtRepository('shard-manifest');
     const keep = path.join(repo, '..', 'keep-me.txt');
