@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { link, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { link, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { describeSystemError, isSystemError, RenderFailure } from '../failures.js';
 import { displayPath } from '../paths-and-order.js';
+import { readRegularFile } from '../plan/read-regular-file.js';
 import { makeFolder } from './enter-folders.js';
 
 /** The lock file a build keeps in its output folder while it runs: the process and machine holding it. */
@@ -57,13 +58,13 @@ export async function lockOutFolder(outDir: string, cwd: string): Promise<() => 
 async function takeLock(lock: string, content: string, shown: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (await createWhole(lock, content)) return;
-    const held = await readFile(lock, 'utf8').catch(() => null);
-    if (held === null) continue; // released meanwhile
+    const held = await readLock(lock);
+    if (held === null) continue; // released meanwhile, or not a file a build made
     if (!isStale(held)) throw lockedBy(held, shown, lock);
     // Moved aside first, so that of two builds taking over the same stale lock, only one removes it.
     const aside = temporaryName(lock);
     const moved = await rename(lock, aside).then(
-      () => readFile(aside, 'utf8').catch(() => ''),
+      async () => (await readLock(aside)) ?? '',
       () => null,
     );
     if (moved === null) continue; // taken over by another build meanwhile
@@ -71,8 +72,12 @@ async function takeLock(lock: string, content: string, shown: string): Promise<v
     if (moved !== held) await link(aside, lock).catch(() => undefined);
     await rm(aside, { force: true });
   }
-  const held = await readFile(lock, 'utf8').catch(() => '');
-  throw lockedBy(held, shown, lock);
+  throw lockedBy((await readLock(lock)) ?? '', shown, lock);
+}
+
+/** The lock's text; null when there is none, or something other than a small regular file is in its place (never waited on). */
+async function readLock(lock: string): Promise<string | null> {
+  return (await readRegularFile(lock, 1024))?.toString('utf8') ?? null;
 }
 
 /** Create `lock` with `content` if there is none, atomically: written under another name, then linked, which fails if the lock exists. */

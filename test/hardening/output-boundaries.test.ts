@@ -313,6 +313,16 @@ describe('one build at a time in an output folder', () => {
     expect(entries(path.join(repo, 'out'))).toEqual(['.ladders-lock']);
   });
 
+  it('a named pipe in the lock’s place is refused as a lock, not waited on', async () => {
+    const repo = await newRepository('pipe-lock');
+    mkdirSync(path.join(repo, 'out'));
+    execFileSync('mkfifo', [lockOf(repo)]);
+    const result = await run(['build', '--format', 'md'], repo, env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('ladders: Another build is writing into out (another process); ');
+    expect(entries(path.join(repo, 'out'))).toEqual(['.ladders-lock']);
+  });
+
   it('a lock whose process is gone is taken over, and removed when the build ends', async () => {
     const repo = await newRepository('stale-lock');
     mkdirSync(path.join(repo, 'out'));
