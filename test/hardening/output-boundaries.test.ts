@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../src/plan/manifest.js';
 import { lockOutFolder } from '../../src/write/lock-out-folder.js';
 import { fillMarkdownWorksheet } from '../support/fill-worksheet.js';
@@ -40,11 +40,19 @@ async function newRepository(name: string): Promise<string> {
   return repo;
 }
 
-/** A repository built once as Markdown, as a user leaves it after `npm run build`. */
-async function builtRepository(name: string): Promise<string> {
-  const repo = await newRepository(name);
-  const result = await run(['build', '--format', 'md'], repo, env);
+// One repository built as Markdown, as a user leaves it after `npm run build`, copied for each test
+// that needs one: the first build also loads the reader and the templates, which is no test's business.
+let built = '';
+beforeAll(async () => {
+  built = await newRepository('built');
+  const result = await run(['build', '--format', 'md'], built, env);
   if (result.code !== 0) throw new Error(result.stderr);
+});
+
+/** A copy of the built repository in `<scratch>/<name>/repo`. */
+function builtRepository(name: string): string {
+  const repo = path.join(scratch, name, 'repo');
+  cpSync(built, repo, { recursive: true });
   return repo;
 }
 
@@ -64,7 +72,7 @@ function entries(dir: string): string[] {
 
 describe('the manifest is untrusted input', () => {
   it('never removes a file outside the output folder that an edited manifest lists, even with its right hash', async () => {
-    const repo = await builtRepository('tampered');
+    const repo = builtRepository('tampered');
     const keep = path.join(repo, '..', 'keep-me.txt');
     writeFileSync(keep, 'mine\n');
     const page = path.join(repo, 'ladders', 'engineering-manager.md');
@@ -92,7 +100,7 @@ describe('the manifest is untrusted input', () => {
   });
 
   it('never waits on a named pipe put where an output, the manifest or a file it lists should be', async () => {
-    const repo = await builtRepository('pipes');
+    const repo = builtRepository('pipes');
     const out = path.join(repo, 'out');
     rmSync(path.join(out, 'engineering-manager', 'em6.md'));
     execFileSync('mkfifo', [path.join(out, 'engineering-manager', 'em6.md'), path.join(repo, 'pipe')]);
@@ -109,7 +117,7 @@ describe('the manifest is untrusted input', () => {
   });
 
   it('reads every shard manifest the same way', async () => {
-    const repo = await builtRepository('shard-manifest');
+    const repo = builtRepository('shard-manifest');
     const keep = path.join(repo, '..', 'keep-me.txt');
     writeFileSync(keep, 'mine\n');
     const own = readFileSync(path.join(repo, 'out', '.ladders-manifest.json'), 'utf8');
@@ -128,7 +136,7 @@ describe('the manifest is untrusted input', () => {
   });
 
   it('removes an output nothing makes any more only while it is as built; one changed since stays, with a warning', async () => {
-    const repo = await builtRepository('changed-extra');
+    const repo = builtRepository('changed-extra');
     const out = path.join(repo, 'out');
     writeFileSync(path.join(out, 'engineering-manager', 'em9.md'), 'as built\n');
     writeFileSync(path.join(out, 'engineering-manager', 'em10.md'), 'edited by hand\n');
@@ -170,7 +178,7 @@ describe('writes never follow a symbolic link out of the output folder', () => {
   });
 
   it('nor removes an old output through one', async () => {
-    const repo = await builtRepository('linked-removal');
+    const repo = builtRepository('linked-removal');
     const elsewhere = path.join(repo, '..', 'elsewhere');
     mkdirSync(elsewhere);
     writeFileSync(path.join(elsewhere, 'old.md'), 'kept\n');
@@ -186,9 +194,9 @@ describe('writes never follow a symbolic link out of the output folder', () => {
   });
 
   it('`assess --out` through a link to the build’s folder is refused as the build’s folder itself is', async () => {
-    const repo = await builtRepository('assess-linked');
-    const built = await run(['build', '--format', 'md', '--variant', 'review', '--only', 'EM6'], repo, env);
-    expect(built.code, built.stderr).toBe(0);
+    const repo = builtRepository('assess-linked');
+    const sheets = await run(['build', '--format', 'md', '--variant', 'review', '--only', 'EM6'], repo, env);
+    expect(sheets.code, sheets.stderr).toBe(0);
     const blank = readFileSync(path.join(repo, 'out', 'engineering-manager', 'em6-review.md'), 'utf8');
     writeFileSync(path.join(repo, 'sheet.md'), fillMarkdownWorksheet(blank, { fields: { name: 'Alex Doe' }, axes: {} }));
     symlinkSync('out', path.join(repo, 'linked-out'));
@@ -370,9 +378,9 @@ function smallDisk(name: string, options: string): string {
 
 describe('faults while writing into a new folder', () => {
   it('`assess --out` on a disk with room for its first file only writes none of them', async () => {
-    const repo = await builtRepository('assess-full');
-    const built = await run(['build', '--format', 'md', '--variant', 'review', '--only', 'EM6'], repo, env);
-    expect(built.code, built.stderr).toBe(0);
+    const repo = builtRepository('assess-full');
+    const sheets = await run(['build', '--format', 'md', '--variant', 'review', '--only', 'EM6'], repo, env);
+    expect(sheets.code, sheets.stderr).toBe(0);
     const blank = readFileSync(path.join(repo, 'out', 'engineering-manager', 'em6-review.md'), 'utf8');
     writeFileSync(path.join(repo, 'sheet.md'), fillMarkdownWorksheet(blank, { fields: { name: 'Alex Doe' }, axes: {} }));
     const args = ['assess', 'sheet.md', '--format', 'html,md'];
