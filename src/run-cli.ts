@@ -170,6 +170,12 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   }
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
   const branding = brandingOf(config);
+  // The configuration's own files: no command's output folder may overwrite them.
+  const settingsFiles = [
+    ...(file ? [{ what: 'the configuration file', path: file.path }] : []),
+    ...(config.logo ? [{ what: 'the logo', path: config.logo.path }] : []),
+    ...(config.labels ? [{ what: 'the labels file', path: config.labels.path }] : []),
+  ];
   // `diff` without `--out` takes `--format` for what it prints, not for files.
   const formatsTyped = values.format !== undefined && !(command === 'diff' && values.out === undefined);
   const formatList = formatsTyped ? parseFormats(values.format ?? '') : (config.formats ?? [...formats]);
@@ -184,6 +190,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
     browser: values.browser,
     date,
     branding,
+    settingsFiles,
   };
   if (command === 'diff') {
     // With `--out`, `--format` lists the handout's formats, as for `compare`; without, it says what is printed.
@@ -256,6 +263,7 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
       coverDate,
       branding,
       since: values.since ?? null,
+      settingsFiles,
     },
     io,
   );

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -83,6 +83,7 @@ describe('a build stopped part-way by Ctrl-C (SIGINT)', () => {
     expect(pdfs.length).toBeGreaterThan(0);
     expect(pdfs.length).toBeLessThan(handouts);
     expect(listing(build.out).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(path.join(build.out, '.ladders-lock'))).toBe(false);
     expect(await browsersLeft(build.temp)).toEqual([]);
     const manifest = JSON.parse(readFileSync(path.join(build.out, '.ladders-manifest.json'), 'utf8')) as Manifest;
     expect(Object.keys(manifest.outputs).sort()).toEqual(pdfs);
@@ -108,6 +109,8 @@ describe('a build stopped part-way by SIGKILL', () => {
     build.child.kill('SIGKILL');
     await build.exited;
     expectWholePdfs(build.out);
+    // A process killed outright cannot remove its lock; its process is gone, so the next build takes it over.
+    expect(existsSync(path.join(build.out, '.ladders-lock'))).toBe(true);
     // Chromium leaves when the pipe to the process that started it closes.
     expect(await browsersLeft(build.temp)).toEqual([]);
     killed.out = build.out;
@@ -119,5 +122,6 @@ describe('a build stopped part-way by SIGKILL', () => {
     expect(next.code, next.stderr).toBe(0);
     expect(expectWholePdfs(killed.out)).toHaveLength(handouts);
     expect(listing(killed.out).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    expect(existsSync(path.join(killed.out, '.ladders-lock'))).toBe(false);
   });
 });

@@ -14,6 +14,7 @@ import { fingerprintPosition } from '../worksheet/fingerprint-position.js';
 import { readFilledWorksheet } from '../worksheet/read-filled-worksheet.js';
 import { maxWorksheetPdfBytes } from '../worksheet/read-pdf-worksheet.js';
 import { WorksheetError } from '../worksheet/worksheet-error.js';
+import { checkOutFolder, overlapOf, placesRead, resolveReal } from '../write/check-out-folder.js';
 import type { CommandIo } from './io.js';
 import type { HandoutOptions } from './write-handout.js';
 
@@ -40,7 +41,7 @@ export interface AssessOptions extends Omit<HandoutOptions, 'out' | 'private'> {
 export async function assess(options: AssessOptions, io: CommandIo): Promise<number> {
   if (options.files.length === 0)
     throw new UsageError('`assess` takes one or more filled worksheets, such as `ladders assess self.md manager.pdf`');
-  if (options.out !== null) checkOut(options.out, options.sharedOut, io.cwd);
+  if (options.out !== null) await checkOut(options.out, options, io.cwd);
   const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
   io.stderr(formatMessages(files, { problemsOnly: true }));
   if (!ladder || files.some((file) => file.messages.some((message) => message.fatal))) throw new ContentError();
@@ -84,13 +85,14 @@ async function writeAssessment(
 }
 
 /**
- * An assessment is one person's: its folder must be named, and not be the build's, whose handouts
- * are shared (nor inside it), so it is never published or committed with them by accident.
+ * An assessment is one person's: its folder must be named, keep clear of what the command reads, and
+ * not be the build's, whose handouts are shared (nor inside it), so it is never published or
+ * committed with them by accident. Compared after resolving symbolic links, as every `--out` is.
  */
-function checkOut(out: string, sharedOut: string, cwd: string): void {
-  const target = path.resolve(cwd, out);
-  const shared = path.resolve(cwd, sharedOut);
-  if (target === shared || target.startsWith(shared + path.sep)) {
+async function checkOut(out: string, options: AssessOptions, cwd: string): Promise<void> {
+  await checkOutFolder(out, placesRead(options.ladders, options.templates, options.settingsFiles), cwd);
+  const overlap = overlapOf(await resolveReal(path.resolve(cwd, out)), await resolveReal(path.resolve(cwd, options.sharedOut)));
+  if (overlap === 'is' || overlap === 'is inside') {
     throw new UsageError(
       `\`--out ${out}\` is the build's output folder, whose handouts are shared; write an assessment to a folder of its own, such as \`--out assessments\``,
     );

@@ -20,7 +20,9 @@ import { loadLadder } from '../read/load-ladder.js';
 import { loadTemplates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
 import { toolVersion } from '../tool-version.js';
-import { removeLeftovers, removeOutputs, writeOutputs } from '../write/write-outputs.js';
+import { VFile } from 'vfile';
+import { report } from '../messages.js';
+import { checkOutputFolders, removeLeftovers, removeOutputs, writeOutputs } from '../write/write-outputs.js';
 import type { BuildContext } from './build.js';
 import { makeOutputs } from './make-outputs.js';
 import { renderTextAhead } from './render-text-ahead.js';
@@ -57,7 +59,7 @@ export async function buildChangedOutputs(
   const loaded = await loadTemplates(options.templates && path.resolve(io.cwd, options.templates), io.cwd);
   // The earlier version's problems are its own (each place prefixed with the revision); only they are printed.
   const allFiles = [...files, ...loaded.files, ...(old?.files.filter((file) => file.messages.length > 0) ?? [])];
-  summary.messages = messagesAsData(allFiles);
+  summary.messages.push(...messagesAsData(allFiles));
   io.stderr(formatMessages(allFiles, { problemsOnly: options.quiet || options.json }));
   const templates = loaded.templates;
   if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal))) throw new ContentError();
@@ -84,14 +86,23 @@ export async function buildChangedOutputs(
     }),
     options.shard,
   );
-  const others = options.force ? [] : await readOtherManifests(outDir, manifestName(options.shard));
+  const otherReads = options.force ? [] : await readOtherManifests(outDir, manifestName(options.shard), io.cwd);
+  context.warn(otherReads.map((read) => read.file));
+  const others = otherReads.flatMap((read) => (read.manifest ? [read.manifest] : []));
   const states = await outputStates(outDir, planned, [manifest, ...others]);
   // Outputs of positions that no longer exist; only a build of everything knows which those are.
   const partial = options.only.length > 0 || options.shard !== null;
   const plannedPaths = new Set(planned.map((output) => output.path));
-  const extra = partial ? [] : Object.keys(manifest?.outputs ?? {}).filter((file) => !plannedPaths.has(file));
+  const extra = partial
+    ? []
+    : Object.entries(manifest?.outputs ?? {}).flatMap(([file, { sha256 }]) => (plannedPaths.has(file) ? [] : [{ path: file, sha256 }]));
   timer.lap('plan');
-  if (options.check) return (await import('./report-differences.js')).reportDifferences(context, states, extra);
+  if (options.check)
+    return (await import('./report-differences.js')).reportDifferences(
+      context,
+      states,
+      extra.map((output) => output.path),
+    );
 
   const toMake = planned.filter((output) => options.force || states.get(output.path) !== 'current');
   const making = new Set(toMake);
@@ -99,6 +110,12 @@ export async function buildChangedOutputs(
   progress.phase(
     `${plural(planned.length, 'output')}: ${toMake.length} to make, ${summary.current.length} current, ${extra.length} to remove`,
   );
+  // Before anything is written: no output goes, nor is removed, through a symbolic link out of the folder.
+  await checkOutputFolders(outDir, [
+    ...toMake.map((output) => output.path),
+    ...extra.map((output) => output.path),
+    manifestName(options.shard),
+  ]);
   const browser = toMake.some((output) => output.kind === 'pdf' || output.kind === 'book')
     ? (earlyBrowser ?? startBrowser(options.browser, io.env))
     : null;
@@ -111,8 +128,9 @@ export async function buildChangedOutputs(
     const next = startNextManifest(manifest, others, planned, { partial, shard: options.shard, tool: `ladders ${toolVersion}` });
     try {
       await removeLeftovers(outDir);
-      await removeOutputs(outDir, extra);
-      summary.removed = extra;
+      const { removed, kept } = await removeOutputs(outDir, extra);
+      summary.removed = removed;
+      context.warn(kept.map((file) => keptWarning(displayPath(path.join(outDir, file), io.cwd))));
       progress.start(toMake.length);
       await makeOutputs(toMake, {
         templates,
@@ -140,6 +158,15 @@ export async function buildChangedOutputs(
   }
   progress.phase(madeLine(context, toMake.length));
   return exitCode.ok;
+}
+
+/** The warning for an output nothing makes any more that was left in place, because it changed since it was built. */
+function keptWarning(shown: string): VFile {
+  const file = new VFile({ path: shown });
+  const reason =
+    'Nothing makes this output any more, but it was changed after the build that made it, so it is left in place and no longer tracked; remove it if it is not needed';
+  report(file, 'warning', reason, undefined, 'changed-output-kept');
+  return file;
 }
 
 /** What changed from the `--since` revision's ladder to this one, and how the handouts name that revision. */

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { describeFailure, exitCode } from '../failures.js';
 import type { OutputFormat, Paper, Variant } from '../formats.js';
-import type { MessageData } from '../format-messages.js';
+import type { VFile } from 'vfile';
+import { formatMessages, messagesAsData, type MessageData } from '../format-messages.js';
 import { shippedLaddersDir, shippedTemplatesDir } from '../package-paths.js';
 import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
 import { manifestName, readManifest, type Shard } from '../plan/manifest.js';
@@ -11,6 +12,8 @@ import { toolVersion } from '../tool-version.js';
 import type { Branding } from '../view/to-views.js';
 import type { RevisionPlace } from '../diff/locate-revision.js';
 import type { RevisionName } from '../diff/name-revision.js';
+import { checkOutFolder, placesRead, type InputPlace } from '../write/check-out-folder.js';
+import { lockOutFolder } from '../write/lock-out-folder.js';
 import type { CommandIo } from './io.js';
 import { createProgress, type Progress } from './progress.js';
 import { shownFolder } from './shown-folder.js';
@@ -51,6 +54,8 @@ export interface BuildOptions {
   branding: Branding;
   /** `--since REV`: the git revision each handout and worksheet says what changed since; null for none. */
   since: string | null;
+  /** The configuration's own files (itself, the logo, the labels), which the output folder must keep clear of. */
+  settingsFiles?: InputPlace[];
 }
 
 /** What a build did, for `--json`. */
@@ -80,6 +85,8 @@ export interface BuildContext {
   fingerprint: (reads: readonly string[]) => Promise<string>;
   /** `--since`: where the revision is, the commit it named when the build started and how pages name it; null without `--since`. */
   since: (RevisionPlace & { name: RevisionName }) | null;
+  /** Print warnings about the output folder (an edited manifest, an output left in place) and add them to the summary. */
+  warn: (files: readonly VFile[]) => void;
 }
 
 /**
@@ -115,10 +122,33 @@ export async function build(options: BuildOptions, io: CommandIo): Promise<numbe
 
 async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progress, summary: BuildSummary): Promise<number> {
   const outDir = path.resolve(io.cwd, options.out);
+  await checkOutFolder(options.out, placesRead(options.ladders, options.templates, options.settingsFiles), io.cwd);
+  // One build at a time in a folder; `--check` writes nothing, so it takes no lock.
+  const release = options.check ? null : await lockOutFolder(outDir, io.cwd);
+  try {
+    return await buildLocked(options, io, progress, summary, outDir);
+  } finally {
+    await release?.();
+  }
+}
+
+async function buildLocked(
+  options: BuildOptions,
+  io: CommandIo,
+  progress: Progress,
+  summary: BuildSummary,
+  outDir: string,
+): Promise<number> {
+  const warn = (files: readonly VFile[]) => {
+    io.stderr(formatMessages(files));
+    summary.messages.push(...messagesAsData(files));
+  };
   // Before anything starts: an unknown revision is a usage error. Its commit, not its name, decides
   // whether the build is current, so `--since origin/main` builds again when origin/main moves.
   const since = options.since === null ? null : await locateSince(options.since, path.resolve(io.cwd, options.ladders), io.cwd);
-  const manifest = options.force ? null : await readManifest(outDir, manifestName(options.shard));
+  const read = options.force ? null : await readManifest(outDir, manifestName(options.shard), io.cwd);
+  if (read) warn([read.file]);
+  const manifest = read?.manifest ?? null;
   // With no earlier build to compare with, every handout is printed: the browser starts now, while the
   // inputs are hashed, the reader and the templates load and the ladders are read, none of which it
   // depends on. Not with `--only`, whose names can be checked only once the ladders are read: a usage
@@ -139,7 +169,8 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
       );
     const reads = manifest?.reads ?? [];
     const inputs = await fingerprint(reads);
-    if (manifest?.inputs === inputs) {
+    // A manifest with entries left out is written again, without them, by a build that goes on.
+    if (manifest?.inputs === inputs && read?.file.messages.length === 0) {
       const recorded = Object.entries(manifest.outputs).map(([file, { key }]) => ({ path: file, key }));
       const states = await outputStates(outDir, recorded, [manifest]);
       if ([...states.values()].every((state) => state === 'current')) {
@@ -150,7 +181,11 @@ async function buildOrSkip(options: BuildOptions, io: CommandIo, progress: Progr
     }
     // Loaded only now: when nothing changed, the reader, the templates and the browser are not needed.
     const { buildChangedOutputs } = await import('./build-changed-outputs.js');
-    return await buildChangedOutputs({ options, io, progress, summary, outDir, inputs, reads, fingerprint, since }, manifest, browser);
+    return await buildChangedOutputs(
+      { options, io, progress, summary, outDir, inputs, reads, fingerprint, since, warn },
+      manifest,
+      browser,
+    );
   } finally {
     await browser?.close();
   }

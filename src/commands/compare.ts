@@ -11,6 +11,7 @@ import type { Ladder } from '../model.js';
 import { closestMatch } from '../read/closest-match.js';
 import { loadLadder } from '../read/load-ladder.js';
 import type { Branding } from '../view/to-views.js';
+import { checkOutFolder, placesRead, type InputPlace } from '../write/check-out-folder.js';
 import type { CommandIo } from './io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
@@ -33,6 +34,8 @@ export interface CompareOptions {
   date: Date | null;
   /** From the configuration. */
   branding: Branding;
+  /** The configuration's own files (itself, the logo, the labels), which `--out` must keep clear of. */
+  settingsFiles?: InputPlace[];
 }
 
 /**
@@ -42,6 +45,8 @@ export interface CompareOptions {
  */
 export async function compare(options: CompareOptions, io: CommandIo): Promise<number> {
   const [fromCode, toCode] = checkCodes(options.codes);
+  if (options.out !== null)
+    await checkOutFolder(options.out, placesRead(options.ladders, options.templates, options.settingsFiles), io.cwd);
   const { ladder, files } = await loadLadder(path.resolve(io.cwd, options.ladders), io.cwd, options.reading);
   io.stderr(formatMessages(files, { problemsOnly: true }));
   if (!ladder || files.some((file) => file.messages.some((message) => message.fatal))) throw new ContentError();

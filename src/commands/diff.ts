@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { diffLadders } from '../diff/diff-ladders.js';
@@ -12,6 +12,7 @@ import { readSideInWorker } from '../diff/read-side-in-worker.js';
 import { ContentError, exitCode, UsageError } from '../failures.js';
 import { quoteList } from '../messages.js';
 import type { ReadSettings } from '../read/load-ladder.js';
+import { checkOutFolder, placesRead, type InputPlace } from '../write/check-out-folder.js';
 import type { CommandIo } from './io.js';
 import type { Ladder } from '../model.js';
 import type { HandoutOptions } from './write-handout.js';
@@ -38,6 +39,7 @@ export interface DiffOptions {
  * version make it fail with exit 1 after their messages.
  */
 export async function diff(options: DiffOptions, io: CommandIo): Promise<number> {
+  if (options.out) await checkOutFolder(options.out.out, await diffInputs(options, options.out, io.cwd), io.cwd);
   const { diff: changes, after, revisions } = await readAndDiff(options, io);
   if (options.out) {
     // Loaded only now: printing to the terminal needs neither the templates nor a browser.
@@ -56,6 +58,17 @@ export async function diff(options: DiffOptions, io: CommandIo): Promise<number>
   const formatters = { text: formatDiffText, md: formatDiffMarkdown, json: formatDiffJson };
   io.stdout(formatters[options.format](changes));
   return exitCode.ok;
+}
+
+/** What `diff --out` reads: the ladder folder (for a revision), each side that is a folder, the templates and the configuration's files. */
+async function diffInputs(options: DiffOptions, out: HandoutOptions, cwd: string): Promise<InputPlace[]> {
+  const folders = await Promise.all(
+    options.sides.map(async (side) => ((await stat(path.resolve(cwd, side)).catch(() => null))?.isDirectory() ? [side] : [])),
+  );
+  return [
+    ...placesRead(options.ladders, out.templates, out.settingsFiles),
+    ...folders.flat().map((side) => ({ what: 'the compared folder', path: side })),
+  ];
 }
 
 /** Read both sides of `options.sides`, report their messages, and compare them; a side with errors throws `ContentError`. */

@@ -11,6 +11,7 @@ import { toolVersion } from '../tool-version.js';
 import { shownFolder } from './shown-folder.js';
 import type { Branding } from '../view/to-views.js';
 import { writeOutputs, type OutputFile } from '../write/write-outputs.js';
+import type { InputPlace } from '../write/check-out-folder.js';
 import type { CommandIo } from './io.js';
 import { makeOutputs } from './make-outputs.js';
 
@@ -27,6 +28,8 @@ export interface HandoutOptions {
   branding: Branding;
   /** Personal data (an assessment): files written for the owner alone (see `writeOutputs`). */
   private?: boolean;
+  /** The configuration's own files (itself, the logo, the labels), which `out` must keep clear of. */
+  settingsFiles?: InputPlace[];
 }
 
 /**
@@ -58,7 +61,7 @@ export async function planAndWriteHandout(
 /**
  * Make the outputs of one handout written into a folder of the user's choosing (a comparison, a
  * changelog): render them, print the PDF in a browser started only if there is one, and write every
- * file only once all are made, in the planned order, each atomically. Says what it wrote on stderr.
+ * file only once all are made, in the planned order, all or none. Says what it wrote on stderr.
  */
 export async function writeHandout(
   planned: readonly PlannedOutput[],

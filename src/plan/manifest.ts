@@ -1,5 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { VFile } from 'vfile';
+import { parseJson, placeOfOffset } from '../config/parse-json.js';
+import { quote, report } from '../messages.js';
+import { displayPath } from '../paths-and-order.js';
+import { isOutputPath } from './is-output-path.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** What the manifest records of one output: the key of what made it, and the hash of the file as written. */
 export interface ManifestEntry {
@@ -28,27 +34,61 @@ export function manifestName(shard: Shard | null): string {
   return shard ? `.ladders-manifest-${shard.index}-of-${shard.count}.json` : '.ladders-manifest.json';
 }
 
-/** The manifest of an earlier build, or null when there is none or it cannot be trusted (then everything is rebuilt). */
-export async function readManifest(outDir: string, name: string): Promise<Manifest | null> {
+/** A manifest as read from the output folder, and its file, which carries a warning for each entry left out. */
+export interface ReadManifest {
+  /** Null when there is none or it cannot be trusted (then everything is rebuilt). */
+  manifest: Manifest | null;
+  file: VFile;
+}
+
+/** Far more than the manifest of the largest ladder needs; a larger file is not read into memory, and everything is made again. */
+const maxManifestBytes = 32 * 1024 * 1024;
+
+/**
+ * The manifest of an earlier build. It is input like any other, and may have been edited: an entry
+ * whose path is not a plain path inside the output folder is left out with a warning (`cwd` is where
+ * the file is shown from), so nothing outside the folder is ever read, hashed or removed for it.
+ */
+export async function readManifest(outDir: string, name: string, cwd: string): Promise<ReadManifest> {
+  const file = new VFile({ path: displayPath(path.join(outDir, name), cwd) });
+  const bytes = await readRegularFile(path.join(outDir, name), maxManifestBytes);
+  const text = bytes?.toString('utf8') ?? '';
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(path.join(outDir, name), 'utf8'));
+    value = JSON.parse(text);
   } catch {
-    return null;
+    return { manifest: null, file };
   }
-  return isManifest(value) ? value : null;
+  if (!isManifest(value)) return { manifest: null, file };
+  const unsafe = Object.keys(value.outputs).filter((output) => !isOutputPath(output));
+  if (unsafe.length === 0) return { manifest: value, file };
+  const places = outputKeyPlaces(text);
+  for (const output of unsafe) {
+    const reason = `The manifest lists ${quote(output)}, which is not a path inside the output folder; ladders never wrote that entry, and it is ignored`;
+    report(file, 'warning', reason, places.get(output), 'unsafe-manifest-path');
+  }
+  const outputs = Object.fromEntries(Object.entries(value.outputs).filter(([output]) => isOutputPath(output)));
+  return { manifest: { ...value, outputs }, file };
+}
+
+/** Where each key of the manifest's `outputs` is written, for warnings that point at it. */
+function outputKeyPlaces(text: string): Map<string, { line: number; column: number }> {
+  const parsed = parseJson(text);
+  const outputs =
+    parsed.ok && parsed.node.type === 'object' ? parsed.node.members.findLast((member) => member.key === 'outputs') : undefined;
+  const members = outputs?.value.type === 'object' ? outputs.value.members : [];
+  return new Map(members.map((member) => [member.key, placeOfOffset(text, member.keyStart)]));
 }
 
 /**
  * The manifests of the other builds in the output folder: the whole build's and every shard's but
- * `ownName`. Shards of a CI matrix merged into one folder, or a shard run after a whole build,
- * find there what is already current.
+ * `ownName`, each read as `readManifest` reads it. Shards of a CI matrix merged into one folder, or
+ * a shard run after a whole build, find there what is already current.
  */
-export async function readOtherManifests(outDir: string, ownName: string): Promise<Manifest[]> {
+export async function readOtherManifests(outDir: string, ownName: string, cwd: string): Promise<ReadManifest[]> {
   const names = await readdir(outDir).catch(() => []);
   const others = names.filter((name) => name !== ownName && /^\.ladders-manifest(-\d+-of-\d+)?\.json$/.test(name)).sort();
-  const manifests = await Promise.all(others.map((name) => readManifest(outDir, name)));
-  return manifests.filter((manifest) => manifest !== null);
+  return Promise.all(others.map((name) => readManifest(outDir, name, cwd)));
 }
 
 function isManifest(value: unknown): value is Manifest {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Manifest } from './manifest.js';
+import { readRegularFile } from './read-regular-file.js';
 
 /** Where an output stands against the last build: as built, never built, built from other inputs, or changed since. */
 export type OutputState = 'current' | 'missing' | 'stale' | 'modified';
@@ -18,7 +18,8 @@ export async function outputStates(
 ): Promise<Map<string, OutputState>> {
   const states = new Map<string, OutputState>();
   for (const output of outputs) {
-    const bytes = await readFile(path.join(outDir, output.path)).catch(() => null);
+    // Anything but a regular file where an output should be (a named pipe, say) is not one this tool wrote: it is made again.
+    const bytes = await readRegularFile(path.join(outDir, output.path));
     const sameKey = manifests.flatMap((manifest) => manifest?.outputs[output.path] ?? []).filter((entry) => entry.key === output.key);
     if (bytes === null) states.set(output.path, 'missing');
     else if (sameKey.length === 0) states.set(output.path, 'stale');

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeSystemError, isSystemError, RenderFailure } from '../failures.js';
+import { isOutputPath } from '../plan/is-output-path.js';
+import { sha256 } from '../plan/output-states.js';
+import { enterFolders, makeFolder } from './enter-folders.js';
 
 /** A file to write: its path relative to the output folder, and its bytes or text. */
 export interface OutputFile {
@@ -15,40 +18,97 @@ export interface WriteOptions {
 }
 
 /**
- * Write files into `outDir` (returning how many), each under a temporary name in its own folder and then renamed into
- * place, so a reader (or a crash) only ever sees the old complete file or the new complete one.
+ * Write files into `outDir` (returning how many), all or none: each is written under a temporary name
+ * in its own folder, and only once all are written are they renamed into place, so a reader (or a
+ * crash) only ever sees the old complete file or the new complete one. If any cannot be written,
+ * what this call wrote (and the folders it made) is removed again. Folders inside `outDir` must be
+ * real folders, never symbolic links: nothing is written through one out of the output folder.
  */
 export async function writeOutputs(outDir: string, files: Iterable<OutputFile>, options: WriteOptions = {}): Promise<number> {
   // Created with these modes, never widened afterwards: a private file is not readable by others even for a moment.
   const modes = options.private ? { file: 0o600, folder: 0o700 } : { file: 0o666, folder: 0o777 };
   const root = path.resolve(outDir);
-  let written = 0;
-  for (const file of files) {
-    const target = path.resolve(root, file.path);
-    if (!target.startsWith(root + path.sep)) throw new Error(`Output ${file.path} would land outside ${root}`);
-    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-      await mkdir(path.dirname(target), { recursive: true, mode: modes.folder });
-      await writeFile(temporary, file.content, { mode: modes.file });
-      await rename(temporary, target);
-      written += 1;
-    } catch (error) {
-      await rm(temporary, { force: true }).catch(() => undefined);
-      throw cannotWrite(error, target);
+  const made: string[] = [];
+  const staged: { temporary: string; target: string; shown: string }[] = [];
+  const renamed: string[] = [];
+  let shown = root;
+  try {
+    await makeFolder(root, modes.folder, made);
+    const realRoot = await realpath(root);
+    for (const file of files) {
+      if (!isOutputPath(file.path)) throw new Error(`Output ${JSON.stringify(file.path)} is not a plain path inside ${root}`);
+      shown = path.join(root, file.path);
+      const descent = { create: true, mode: modes.folder, made } as const;
+      const dir = (await enterFolders(realRoot, root, path.posix.dirname(file.path), descent)) ?? realRoot;
+      const name = path.posix.basename(file.path);
+      const temporary = path.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+      staged.push({ temporary, target: path.join(dir, name), shown });
+      // `wx`: a new file, never one that is there already, such as a link planted under the temporary name.
+      await writeFile(temporary, file.content, { mode: modes.file, flag: 'wx' });
     }
+    for (const file of staged) {
+      shown = file.shown;
+      await rename(file.temporary, file.target);
+      renamed.push(file.target);
+    }
+    return staged.length;
+  } catch (error) {
+    for (const file of staged) await rm(file.temporary, { force: true }).catch(() => undefined);
+    for (const target of renamed) await rm(target, { force: true }).catch(() => undefined);
+    for (const folder of made.reverse()) await rmdir(folder).catch(() => undefined); // only when empty
+    throw cannotWrite(error, shown);
   }
-  return written;
 }
 
-/** Delete outputs an earlier build made that nothing makes any more, and the folders they leave empty. */
-export async function removeOutputs(outDir: string, files: readonly string[]): Promise<void> {
+/** An output an earlier build made that nothing makes any more, and the hash the manifest recorded of it. */
+export interface RecordedOutput {
+  path: string;
+  sha256: string;
+}
+
+/**
+ * Delete outputs an earlier build made that nothing makes any more, and the folders they leave empty.
+ * Only a file still as that build wrote it (its bytes hash to what the manifest recorded) is deleted;
+ * one changed since is left where it is and returned in `kept`, for the command to warn about.
+ */
+export async function removeOutputs(outDir: string, files: readonly RecordedOutput[]): Promise<{ removed: string[]; kept: string[] }> {
+  const root = path.resolve(outDir);
+  const realRoot = await realpath(root).catch(() => null);
+  const result = { removed: [] as string[], kept: [] as string[] };
   for (const file of files) {
-    const target = path.join(outDir, file);
+    if (!isOutputPath(file.path)) throw new Error(`Output ${JSON.stringify(file.path)} is not a plain path inside ${root}`);
+    const shown = path.join(root, file.path);
+    const dir = realRoot && (await enterFolders(realRoot, root, path.posix.dirname(file.path), { create: false }));
+    const target = dir && path.join(dir, path.posix.basename(file.path));
+    const found = target && (await lstat(target).catch(() => null));
+    if (!target || !found) {
+      result.removed.push(file.path); // already gone
+      continue;
+    }
+    // Only ever a regular file: ladders writes no links, pipes or folders, so one of those was put there by hand.
+    const bytes = found.isFile() ? await readFile(target).catch(() => null) : null;
+    if (bytes === null || sha256(bytes) !== file.sha256) {
+      result.kept.push(file.path);
+      continue;
+    }
     await rm(target, { force: true }).catch((error: unknown) => {
-      throw cannotWrite(error, target);
+      throw cannotWrite(error, shown);
     });
-    await rmdir(path.dirname(target)).catch(() => undefined); // only when empty
+    result.removed.push(file.path);
+    if (dir !== realRoot) await rmdir(dir).catch(() => undefined); // only when empty
   }
+  return result;
+}
+
+/**
+ * Check, before anything is written, that each folder the outputs `files` go into is a real folder
+ * inside `outDir` or not there yet; a symbolic link on the way is a `RenderFailure` naming it.
+ */
+export async function checkOutputFolders(outDir: string, files: readonly string[]): Promise<void> {
+  const root = path.resolve(outDir);
+  const realRoot = await realpath(root).catch(() => null);
+  if (!realRoot) return; // made by the first write, with nothing in it yet
+  for (const dir of new Set(files.map((file) => path.posix.dirname(file)))) await enterFolders(realRoot, root, dir, { create: false });
 }
 
 /** A full disk or a read-only folder is the machine's state: a one-line failure naming what could not be written. */
