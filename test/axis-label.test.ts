@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabelLength, namesAxis } from '../src/read/axis-label.js';
+import { namesAxis } from '../src/read/axis-label.js';
 
 describe('namesAxis', () => {
   it.each([
@@ -26,10 +26,10 @@ describe('namesAxis', () => {
   });
 });
 
-describe('axisLabelLength', () => {
-  it('takes the gloss with the name before a keyword', () => {
-    expect(axisLabelLength('기술(technology) - 다듬는다', '기술')).toBe('기술(technology)'.length);
-    expect(axisLabelLength('technology - adopts', '기술 (Technology)')).toBe('technology'.length);
-    expect(axisLabelLength('system - adopts', '기술')).toBeNull();
+describe('namesAxis on any text', () => {
+  it('reads names with regular-expression characters as text', () => {
+    expect(namesAxis('!--- : [', '!--- : [')).toBe(true);
+    expect(namesAxis('a.b (c)', 'a.b')).toBe(true);
+    expect(namesAxis('axb', 'a.b')).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { axisLabelLength } from './axis-label.js';
+import { namesAxis } from './axis-label.js';
 import { closestMatch } from './closest-match.js';
 import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from './markdown-text.js';
 import { quote, quoteList, report } from '../messages.js';
@@ -25,7 +25,7 @@ export function isPositionSection(section: Section, framework: Framework, index:
 type Found = { axis: Axis; level: AxisLevel } | { axis: Axis; unknown: string } | { unknown: string };
 
 // Between an axis and its keyword: `Technology - Adopts`, `Technology: Adopts`, `Technology – Adopts`.
-const axisSeparator = /^\s*[-\u2013\u2014:]\s*/;
+const axisSeparator = /\s*[-\u2013\u2014:]\s*/gu;
 
 /** Find the keyword a label names, alone (`Adopts`) or after its axis (`Technology - Adopts`, the axis possibly a link or glossed). */
 function findKeyword(label: string, framework: Framework, index: KeywordIndex): Found {
@@ -33,14 +33,13 @@ function findKeyword(label: string, framework: Framework, index: KeywordIndex): 
   const found = index.get(key);
   if (found) return found;
   for (const axis of framework.axes) {
-    // The axis may carry a gloss: `기술(Technology) - 배운다`.
-    const nameLength = axisLabelLength(key, axis.name);
-    if (nameLength === null) continue;
-    const separator = axisSeparator.exec(key.slice(nameLength));
-    if (!separator) continue;
-    const keyword = key.slice(nameLength + separator[0].length);
-    const level = axis.levels.find((candidate) => keywordKey(candidate.keyword) === keyword);
-    return level ? { axis, level } : { axis, unknown: label.trim().slice(label.trim().length - keyword.length) };
+    // The axis may be glossed (`기술(Technology) - 배운다`): each separator is tried until the text before it names the axis.
+    for (const separator of key.matchAll(axisSeparator)) {
+      if (!namesAxis(key.slice(0, separator.index), axis.name)) continue;
+      const keyword = key.slice(separator.index + separator[0].length);
+      const level = axis.levels.find((candidate) => keywordKey(candidate.keyword) === keyword);
+      return level ? { axis, level } : { axis, unknown: label.trim().slice(label.trim().length - keyword.length) };
+    }
   }
   return { unknown: label };
 }
