@@ -23,11 +23,10 @@ export function trackTab<T>(browser: Browser, tab: Promise<T>): Promise<T> {
  */
 export async function closeBrowser(browser: Browser): Promise<void> {
   const tabs = opening.get(browser);
-  // A browser that went away opens nothing more: waiting for its tabs would not help.
-  const gone = new Promise<void>((resolve) => {
-    if (!browser.connected) resolve();
-    browser.once('disconnected', resolve);
-  });
-  while (tabs && tabs.size > 0 && browser.connected) await Promise.race([Promise.all(tabs), gone]);
+  if (tabs && tabs.size > 0 && browser.connected) {
+    // A browser that went away opens nothing more: waiting for its tabs would not help.
+    const gone = new Promise<void>((resolve) => browser.once('disconnected', () => resolve()));
+    while (tabs.size > 0 && browser.connected) await Promise.race([Promise.all(tabs), gone]);
+  }
   await browser.close();
 }

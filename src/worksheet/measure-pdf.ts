@@ -49,24 +49,25 @@ export async function measurePdf(bytes: Uint8Array, limits: PdfReadLimits = work
   if (scan.depth > limits.depth) return overDepth(limits);
   let objects = scan.objects;
   let total = 0;
-  for (const stream of scan.streams) {
-    const dictionary = text.slice(stream.dictionaryStart, stream.dataStart);
-    const filters = filtersOf(dictionary);
+  for (const stream of findStreams(text)) {
+    // Names may spell a character as `#xx` (`/Obj#53tm`), which the parser reads as the character.
+    const dictionary = text
+      .slice(stream.dictionaryStart, stream.dataStart)
+      .replace(/#([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     const packsObjects = /\/Type\s*\/(?:ObjStm|XRef)\b/.test(dictionary);
     const data = bytes.subarray(stream.dataStart, stream.dataEnd);
-    let size: number;
-    let unpacked: Buffer | null = null;
-    if (filters.every((filter) => filter === 'FlateDecode')) {
-      const result = await inflateAtMost(data, filters.length, limits.streamBytes, packsObjects);
-      size = result.size;
-      unpacked = result.data;
-    } else if (packsObjects) {
-      // The reader unpacks these as it parses, whatever their filters: bounded by their worst growth.
-      size = filters.reduce((grown, filter) => grown * (worstGrowth[filter] ?? 1), data.byteLength);
-    } else {
-      // Unpacked by the reader only if it ever draws them, which it does not: an image or a page's content.
-      size = data.byteLength;
-    }
+    // Inflated whatever its dictionary says, and again while what comes out inflates too: a filter hidden from
+    // this reading of the dictionary is not one the limit misses.
+    const inflated = await inflateAtMost(data, limits.streamBytes);
+    let size = Math.max(data.byteLength, inflated.size);
+    const filters = filtersOf(dictionary);
+    // The parser unpacks these as it reads them, whatever their filters: bounded by their worst growth.
+    if (packsObjects && filters.some((filter) => filter !== 'FlateDecode'))
+      size = Math.max(
+        size,
+        filters.reduce((grown, filter) => grown * (worstGrowth[filter] ?? 1), data.byteLength),
+      );
+    const unpacked = inflated.data;
     if (size > limits.streamBytes)
       return { limit: 'streamBytes', reason: `one of its streams unpacks to more than ${mebibytes(limits.streamBytes)} MiB` };
     total += size;
@@ -92,9 +93,23 @@ function mebibytes(bytes: number): string {
 
 /** The filters a stream's dictionary names, in order: `/Filter /A` or `/Filter [/A /B]`. */
 function filtersOf(dictionary: string): string[] {
-  const match = /\/Filter\s*(\[[^\]]*\]|\/[^\s/[\]<>()]+)/.exec(dictionary);
-  if (!match) return [];
-  return Array.from(match[1]!.matchAll(/\/([^\s/[\]<>()]+)/g), (name) => name[1]!);
+  return Array.from(dictionary.matchAll(/\/Filter\s*(\[[^\]]*\]|\/[^\s/[\]<>()]+)/g)).flatMap((match) =>
+    Array.from(match[1]!.matchAll(/\/([^\s/[\]<>()]+)/g), (name) => name[1]!),
+  );
+}
+
+/**
+ * Every place a stream's data may start: after each `stream` keyword that is not the end of `endstream`, whatever
+ * comes before it. More than the parser finds, never fewer, so that no reading of the file that differs from the
+ * parser's hides a stream from the limits; each runs to the next `endstream`, and its dictionary is taken from
+ * the `obj` before it.
+ */
+function findStreams(text: string): StreamPlace[] {
+  return Array.from(text.matchAll(/(?<!end)stream(?:\r\n|\r|\n)?/g), (match) => {
+    const dataStart = match.index + match[0].length;
+    const end = text.indexOf('endstream', dataStart);
+    return { dictionaryStart: Math.max(0, text.lastIndexOf('obj', match.index)), dataStart, dataEnd: end === -1 ? text.length : end };
+  });
 }
 
 interface StreamPlace {
@@ -107,19 +122,17 @@ interface SyntaxScan {
   objects: number;
   /** The deepest nesting seen, stopping once past `maxDepth`. */
   depth: number;
-  streams: StreamPlace[];
 }
 
 const isSpace = (code: number) => code === 0x20 || code === 0x0a || code === 0x0d || code === 0x09 || code === 0x0c || code === 0x00;
 
 /**
- * One pass over PDF syntax: count `obj` keywords, follow the nesting of `[` and `<<` (outside strings, comments and
- * stream data), and find each stream's data, which runs from after `stream` to `endstream`.
+ * One pass over PDF syntax: count `obj` keywords and follow the nesting of `[` and `<<`, outside strings, comments
+ * and stream data (from `stream` to `endstream`), which are skipped.
  */
 function scanSyntax(text: string, maxDepth: number, withStreams = true): SyntaxScan {
-  const scan: SyntaxScan = { objects: 0, depth: 0, streams: [] };
+  const scan: SyntaxScan = { objects: 0, depth: 0 };
   let depth = 0;
-  let objectStart = 0;
   const length = text.length;
   for (let at = 0; at < length; at += 1) {
     const code = text.charCodeAt(at);
@@ -147,7 +160,6 @@ function scanSyntax(text: string, maxDepth: number, withStreams = true): SyntaxS
       depth = Math.max(0, depth - 1);
     } else if (code === 0x6f /* o */ && text.startsWith('obj', at) && isSpace(text.charCodeAt(at - 1)) && !isRegular(text, at + 3)) {
       scan.objects += 1;
-      objectStart = at + 3;
       depth = 0;
     } else if (
       withStreams &&
@@ -156,12 +168,7 @@ function scanSyntax(text: string, maxDepth: number, withStreams = true): SyntaxS
       !isRegular(text, at + 6) &&
       !isRegular(text, at - 1)
     ) {
-      let dataStart = at + 6;
-      if (text.charCodeAt(dataStart) === 0x0d) dataStart += 1;
-      if (text.charCodeAt(dataStart) === 0x0a) dataStart += 1;
-      const end = text.indexOf('endstream', dataStart);
-      const dataEnd = end === -1 ? length : end;
-      scan.streams.push({ dictionaryStart: objectStart, dataStart, dataEnd });
+      const end = text.indexOf('endstream', at + 6);
       at = end === -1 ? length : end + 'endstream'.length - 1;
       depth = 0;
     }
@@ -177,25 +184,21 @@ function isRegular(text: string, at: number): boolean {
 }
 
 /**
- * Inflate `data` `times` over, counting what comes out and stopping once it passes `limit`; data that stops
- * unpacking (cut short, or not deflated at all) counts for what it gave until then. The output is kept only when
- * it is to be read again (`keep`, or another pass follows).
+ * Inflate `data`, and what comes out while it inflates too (a stream deflated twice over), counting what comes
+ * out and stopping once it passes `limit`: the largest size seen, and the last output when it is within the
+ * limit. Data that is not deflated gives nothing; data that stops unpacking counts for what it gave until then.
  */
-async function inflateAtMost(
-  data: Uint8Array,
-  times: number,
-  limit: number,
-  keep: boolean,
-): Promise<{ size: number; data: Buffer | null }> {
-  let input: Buffer | null = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  let size = input.byteLength;
-  for (let pass = 0; pass < times && input; pass += 1) {
-    const result = await inflateOnce(input, limit, keep || pass < times - 1);
-    size = result.size;
+async function inflateAtMost(data: Uint8Array, limit: number): Promise<{ size: number; data: Buffer | null }> {
+  let input = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let last: { size: number; data: Buffer | null } = { size: 0, data: null };
+  for (let pass = 0; pass < 8; pass += 1) {
+    const result = await inflateOnce(input, limit, true);
+    if (result.size === 0) break;
+    last = result;
+    if (!result.data) break;
     input = result.data;
-    if (size > limit) break;
   }
-  return { size, data: keep ? input : null };
+  return last;
 }
 
 function inflateOnce(input: Buffer, limit: number, keep: boolean): Promise<{ size: number; data: Buffer | null }> {

@@ -86,6 +86,14 @@ describe('a PDF that unpacks to far more than it weighs', () => {
     expect(result.stderr).toMatch(/^twice\.pdf:1:1: error .* one of its streams unpacks to more than 32 MiB \[pdf-too-large\]$/m);
   });
 
+  it('a stream whose dictionary spells its names in `#xx` escapes and names another filter first is measured all the same', async () => {
+    const hidden = bomb(33 * mebibyte, '/Type /Obj#53tm /N 1 /First 4 /DecodeParms << /Filter /DCTDecode >>')
+      .toString('latin1')
+      .replace('/Filter /FlateDecode', '/Filter /Fl#61teDecode');
+    const result = await assess('hidden.pdf', pdfOf([...page, Buffer.from(hidden, 'latin1')]));
+    expect(result.stderr).toMatch(/^hidden\.pdf:1:1: error .* one of its streams unpacks to more than 32 MiB \[pdf-too-large\]$/m);
+  });
+
   it('more than 100,000 objects are refused', async () => {
     const result = await assess('objects.pdf', pdfOf([...page, ...Array.from({ length: 100_000 }, () => 'null')]));
     expect(result.code).toBe(1);
