@@ -105,6 +105,8 @@ describe('the packed tarball, installed offline into an empty project', () => {
   it('holds the command, the shipped ladders and templates, and no sources or tests', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['dist/cli.js', 'ladders/README.md', 'templates/handout.html.hbs', 'package.json']));
     expect(packedFiles.filter((file) => /^(src|test|bench)\//.test(file))).toEqual([]);
+    // The source maps stay in the repository's build: they were 66 files and 11 MB of the package.
+    expect(packedFiles.filter((file) => file.endsWith('.map'))).toEqual([]);
   });
 
   // A user installs the tarball with one `npm install`; npm unpacks about 190 packages and 150 MB, most
