@@ -25,7 +25,8 @@ Commands:
   assess FILE…  Read filled worksheets (a self copy, a manager copy, or one) into an assessment and
           print it; with --out DIR, also write its handout there, readable by you alone
           (--format pdf,html,md and --paper apply; --json prints the assessment as data)
-  init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty
+  init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty;
+          --from SPEC: install ladders there from a git URL or a tarball (default: as this one was)
   serve   Preview the HTML pages at a local address, updated on every save; PDFs on request
 
 Options (flags override ladders.config.json, see README):
@@ -75,6 +76,7 @@ const options = {
   for: { type: 'string' },
   date: { type: 'string' },
   since: { type: 'string' },
+  from: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -140,7 +142,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare' && command !== 'diff' && command !== 'assess')
     throw new UsageError(`unexpected argument \`${extra.at(-1)}\``);
   // A new repository has no configuration yet, and the folder init runs from may have one that is not its.
-  if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.' }, io);
+  if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.', from: values.from ?? null }, io);
+  if (values.from !== undefined) throw new UsageError('`--from` applies to `init` only');
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
   if (values.json && command !== 'build' && command !== 'diff' && command !== 'assess')
     throw new UsageError('`--json` applies to `build`, `diff` and `assess` only');
