@@ -5,7 +5,7 @@ import type { CommandIo } from './commands/io.js';
 import { loadConfig } from './config/load-config.js';
 import { describeFailure, exitCode, UsageError } from './failures.js';
 import { formats, papers, variants, type OutputFormat, type Paper, type Variant } from './formats.js';
-import { formatMessages } from './format-messages.js';
+import { formatMessages, setWorkflowCommands } from './format-messages.js';
 import { quote, quoteChoices } from './messages.js';
 import type { Shard } from './plan/manifest.js';
 import { closestMatch } from './read/closest-match.js';
@@ -32,6 +32,7 @@ Commands:
 Options (flags override ladders.config.json, see README):
   --ladders DIR          Folder of ladder pages (default: ladders)
   --strict               check: treat warnings as errors
+  --format text|sarif    check: the messages as lines (default), or as a SARIF 2.1.0 log
   --out DIR              build: output folder (default: out)
   --templates DIR        build: templates that override the shipped ones, file by file
   --format LIST          build: comma-separated formats of pdf, html, md and book (default: all)
@@ -128,6 +129,7 @@ export function commandOf(args: readonly string[]): string | null {
 }
 
 async function dispatch(args: readonly string[], io: CommandIo): Promise<number> {
+  setWorkflowCommands(io.env.GITHUB_ACTIONS === 'true');
   const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   if (values.version) {
     io.stdout(toolVersion + '\n');
@@ -161,7 +163,10 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   const ladders = values.ladders ?? config.ladders ?? 'ladders';
   const reading = { title: config.title ?? null, seniorityWords: config.seniorityWords };
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
-  if (command === 'check') return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict }, io);
+  if (command === 'check') {
+    const format = values.format === undefined ? 'text' : parseCheckFormat(values.format);
+    return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict, format }, io);
+  }
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
   const branding = await brandingOf(config);
   // `diff` without `--out` takes `--format` for what it prints, not for files.
@@ -340,6 +345,14 @@ function parseDiffFormat(name: string): 'text' | 'md' | 'json' {
 }
 
 const diffFormats = ['text', 'md', 'json'] as const;
+
+function parseCheckFormat(name: string): 'text' | 'sarif' {
+  const format = checkFormats.find((candidate) => candidate === name.trim().toLowerCase());
+  if (format) return format;
+  throw unknownName('format', name, checkFormats);
+}
+
+const checkFormats = ['text', 'sarif'] as const;
 
 function parsePaper(name: string): Paper {
   const paper = papers.find((candidate) => candidate === name.toLowerCase());

@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appendStepSummary } from '../ci/step-summary.js';
+import { formatDiffSummary } from '../ci/format-diff-summary.js';
 import { diffLadders } from '../diff/diff-ladders.js';
 import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
@@ -38,6 +40,7 @@ export interface DiffOptions {
  */
 export async function diff(options: DiffOptions, io: CommandIo): Promise<number> {
   const { diff: changes, after } = await readAndDiff(options, io);
+  await appendStepSummary(io, formatDiffSummary(changes, options.sides, options.out?.out ?? null));
   if (options.out) {
     // Loaded only now: printing to the terminal needs neither the templates nor a browser.
     const [{ planChangelog }, { planAndWriteHandout }] = await Promise.all([
