@@ -147,6 +147,10 @@ describe('the packed tarball, installed offline into an empty project', () => {
     const init = await sh('npx', ['--offline', 'ladders', 'init', '../handbook'], project);
     expect(init.code, init.stderr).toBe(0);
     expect(listTree(handbook)).toEqual(scaffoldPaths);
+    // Without `--from`, as this ladders was installed: from the tarball, which the new repository keeps a copy of.
+    const manifest = JSON.parse(readFileSync(path.join(handbook, 'package.json'), 'utf8')) as { devDependencies: object };
+    expect(manifest.devDependencies).toEqual({ ladders: `file:vendor/${path.basename(tarball)}` });
+    expect(readFileSync(path.join(handbook, 'vendor', path.basename(tarball))).equals(readFileSync(tarball))).toBe(true);
     const again = await sh('npx', ['--offline', 'ladders', 'init', '../handbook'], project);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('the folder `../handbook` is not empty');
