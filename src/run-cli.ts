@@ -103,7 +103,13 @@ const leftWhenStopped: Record<string, string> = {
  * exit code and one line here, at the top; anything else is a bug and keeps its stack.
  */
 export async function runCli(args: readonly string[], io: CommandIo): Promise<number> {
-  return reportFailures(commandOf(args), io, () => dispatch(args, io));
+  // In a GitHub Actions job, every message is also a workflow command, for as long as the command runs.
+  setWorkflowCommands(io.env.GITHUB_ACTIONS === 'true');
+  try {
+    return await reportFailures(commandOf(args), io, () => dispatch(args, io));
+  } finally {
+    setWorkflowCommands(false);
+  }
 }
 
 /** Run `command`, and turn each way it can fail into its exit code and one line on stderr; a bug is thrown on. */
@@ -129,7 +135,6 @@ export function commandOf(args: readonly string[]): string | null {
 }
 
 async function dispatch(args: readonly string[], io: CommandIo): Promise<number> {
-  setWorkflowCommands(io.env.GITHUB_ACTIONS === 'true');
   const { values, positionals } = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
   if (values.version) {
     io.stdout(toolVersion + '\n');

@@ -1,7 +1,9 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
+import { formatMessages } from '../src/format-messages.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toWorkflowCommand } from '../src/ci/workflow-command.js';
 import { scaffoldFiles } from '../src/init/scaffold-files.js';
@@ -62,6 +64,14 @@ describe('ladders on GitHub Actions', () => {
       /^### ladders check failed\n\n1 role, 3 positions: 1 error, 0 warnings\n\n- error `ladders\/engineering-manager.md:2:1` Unknown/,
     );
     expect(written).toContain('(`unknown-front-matter-key`)');
+  });
+
+  it('leaves messages formatted after the command without annotations', async () => {
+    const { dir, env } = await workspace(misspelt());
+    await run(['check'], dir, env);
+    const file = new VFile({ path: 'a.md' });
+    file.message('plain', { place: { line: 1, column: 1 }, ruleId: 'a-rule' });
+    expect(formatMessages([file])).toBe('a.md:1:1: warning plain [a-rule]\n');
   });
 
   it('elsewhere prints no annotation and writes no summary, even with GITHUB_STEP_SUMMARY set', async () => {
