@@ -22,6 +22,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     globalSetup: ['test/support/global-setup.ts'],
+    // Run inside a GitHub Actions job, the commands would add annotations and a job summary; the tests set these themselves.
+    env: { GITHUB_ACTIONS: '', GITHUB_STEP_SUMMARY: '' },
     // The slowest files first, so that the run does not end with one worker on a long file and the other idle.
     sequence: { sequencer: SlowFirstSequencer },
     projects: [

@@ -2,6 +2,20 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { severityOf } from './messages.js';
 import { compareText } from './paths-and-order.js';
+import { toWorkflowCommand } from './ci/workflow-command.js';
+
+// On GitHub Actions every message is also printed as a workflow command; the command line sets this once.
+let withWorkflowCommands = false;
+
+/** Print every message a second time as a GitHub Actions workflow command (`GITHUB_ACTIONS=true`), or stop. */
+export function setWorkflowCommands(on: boolean): void {
+  withWorkflowCommands = on;
+}
+
+/** Whether messages are also printed as workflow commands, for a worker thread to do the same. */
+export function hasWorkflowCommands(): boolean {
+  return withWorkflowCommands;
+}
 
 /** Render messages the way compilers do: `path:line:column: severity text [rule-id]`; `problemsOnly` leaves out infos. */
 export function formatMessages(files: readonly VFile[], { problemsOnly = false } = {}): string {
@@ -12,6 +26,7 @@ export function formatMessages(files: readonly VFile[], { problemsOnly = false }
     if (message.cause && isMessage(message.cause)) {
       lines.push('  ' + formatPlace(message.cause) + ': note ' + message.cause.reason);
     }
+    if (withWorkflowCommands) lines.push(toWorkflowCommand(message));
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }

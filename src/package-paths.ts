@@ -11,3 +11,6 @@ export const shippedFontsDir = fileURLToPath(new URL('../fonts/', import.meta.ur
 
 /** The label sets this package ships, one `<language>.json` a language; a configuration's `labels` file overrides them. */
 export const shippedLabelsDir = fileURLToPath(new URL('../labels/', import.meta.url));
+
+/** This package's own folder: a checkout's, or the installed package's (whose lockfile entry tells how it was installed). */
+export const packageDir = fileURLToPath(new URL('../', import.meta.url));

@@ -5,7 +5,7 @@ import type { CommandIo } from './commands/io.js';
 import { loadConfig } from './config/load-config.js';
 import { describeFailure, exitCode, UsageError } from './failures.js';
 import { formats, papers, variants, type OutputFormat, type Paper, type Variant } from './formats.js';
-import { formatMessages } from './format-messages.js';
+import { formatMessages, setWorkflowCommands } from './format-messages.js';
 import { quote, quoteChoices } from './messages.js';
 import type { Shard } from './plan/manifest.js';
 import { closestMatch } from './read/closest-match.js';
@@ -25,12 +25,14 @@ Commands:
   assess FILE…  Read filled worksheets (a self copy, a manager copy, or one) into an assessment and
           print it; with --out DIR, also write its handout there, readable by you alone
           (--format pdf,html,md and --paper apply; --json prints the assessment as data)
-  init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty
+  init [DIR]    Start a new ladder repository in DIR (default: here), which must be empty;
+          --from SPEC: install ladders there from a git URL or a tarball (default: as this one was)
   serve   Preview the HTML pages at a local address, updated on every save; PDFs on request
 
 Options (flags override ladders.config.json, see README):
   --ladders DIR          Folder of ladder pages (default: ladders)
   --strict               check: treat warnings as errors
+  --format text|sarif    check: the messages as lines (default), or as a SARIF 2.1.0 log
   --out DIR              build: output folder (default: out)
   --templates DIR        build: templates that override the shipped ones, file by file
   --format LIST          build: comma-separated formats of pdf, html, md and book (default: all)
@@ -75,6 +77,7 @@ const options = {
   for: { type: 'string' },
   date: { type: 'string' },
   since: { type: 'string' },
+  from: { type: 'string' },
   quiet: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   port: { type: 'string' },
@@ -100,7 +103,13 @@ const leftWhenStopped: Record<string, string> = {
  * exit code and one line here, at the top; anything else is a bug and keeps its stack.
  */
 export async function runCli(args: readonly string[], io: CommandIo): Promise<number> {
-  return reportFailures(commandOf(args), io, () => dispatch(args, io));
+  // In a GitHub Actions job, every message is also a workflow command, for as long as the command runs.
+  setWorkflowCommands(io.env.GITHUB_ACTIONS === 'true');
+  try {
+    return await reportFailures(commandOf(args), io, () => dispatch(args, io));
+  } finally {
+    setWorkflowCommands(false);
+  }
 }
 
 /** Run `command`, and turn each way it can fail into its exit code and one line on stderr; a bug is thrown on. */
@@ -140,7 +149,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   if (extra.length > (command === 'init' ? 1 : 0) && command !== 'compare' && command !== 'diff' && command !== 'assess')
     throw new UsageError(`unexpected argument \`${extra.at(-1)}\``);
   // A new repository has no configuration yet, and the folder init runs from may have one that is not its.
-  if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.' }, io);
+  if (command === 'init') return (await import('./commands/init.js')).init({ dir: extra[0] ?? '.', from: values.from ?? null }, io);
+  if (values.from !== undefined) throw new UsageError('`--from` applies to `init` only');
   if (values.strict && command !== 'check') throw new UsageError('`--strict` applies to `check` only');
   if (values.json && command !== 'build' && command !== 'diff' && command !== 'assess')
     throw new UsageError('`--json` applies to `build`, `diff` and `assess` only');
@@ -166,7 +176,8 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.
   if (command === 'check') {
     const configFile = elsewhere && file ? file.path : null;
-    return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict, configFile }, io);
+    const format = values.format === undefined ? 'text' : parseCheckFormat(values.format);
+    return (await import('./commands/check.js')).check({ ladders, reading, strict: values.strict, format, configFile }, io);
   }
   if (command === 'model') return (await import('./commands/model.js')).model({ ladders, reading }, io);
   const branding = brandingOf(config);
@@ -354,6 +365,14 @@ function parseDiffFormat(name: string): 'text' | 'md' | 'json' {
 }
 
 const diffFormats = ['text', 'md', 'json'] as const;
+
+function parseCheckFormat(name: string): 'text' | 'sarif' {
+  const format = checkFormats.find((candidate) => candidate === name.trim().toLowerCase());
+  if (format) return format;
+  throw unknownName('format', name, checkFormats);
+}
+
+const checkFormats = ['text', 'sarif'] as const;
 
 function parsePaper(name: string): Paper {
   const paper = papers.find((candidate) => candidate === name.toLowerCase());

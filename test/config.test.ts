@@ -40,6 +40,14 @@ async function messagesOf(files: Record<string, string | Uint8Array>): Promise<s
 const json = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
 
 describe('loadConfig: reading settings', () => {
+  it('accepts `$schema`, the JSON Schema an editor checks the file with, and takes no setting from it', async () => {
+    const schema = './node_modules/ladders/schemas/ladders.config.schema.json';
+    const loaded = await loadConfig(project({ 'ladders.config.json': json({ $schema: schema, paper: 'letter' }) }));
+    expect(printed(loaded)).toBe('');
+    expect(loaded.config.paper).toBe('letter');
+    expect(await messagesOf({ 'ladders.config.json': json({ $schema: 7 }) })).toMatch(/^ladders\.config\.json:2:14: error `\$schema` /);
+  });
+
   it('accepts every key and resolves paths against the config file', async () => {
     const dir = project({
       'ladders.config.json': json({

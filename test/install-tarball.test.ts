@@ -105,6 +105,8 @@ describe('the packed tarball, installed offline into an empty project', () => {
   it('holds the command, the shipped ladders and templates, and no sources or tests', () => {
     expect(packedFiles).toEqual(expect.arrayContaining(['dist/cli.js', 'ladders/README.md', 'templates/handout.html.hbs', 'package.json']));
     expect(packedFiles.filter((file) => /^(src|test|bench)\//.test(file))).toEqual([]);
+    // The source maps stay in the repository's build: they were 66 files and 11 MB of the package.
+    expect(packedFiles.filter((file) => file.endsWith('.map'))).toEqual([]);
   });
 
   // A user installs the tarball with one `npm install`; npm unpacks about 190 packages and 150 MB, most
@@ -145,6 +147,10 @@ describe('the packed tarball, installed offline into an empty project', () => {
     const init = await sh('npx', ['--offline', 'ladders', 'init', '../handbook'], project);
     expect(init.code, init.stderr).toBe(0);
     expect(listTree(handbook)).toEqual(scaffoldPaths);
+    // Without `--from`, as this ladders was installed: from the tarball, which the new repository keeps a copy of.
+    const manifest = JSON.parse(readFileSync(path.join(handbook, 'package.json'), 'utf8')) as { devDependencies: object };
+    expect(manifest.devDependencies).toEqual({ ladders: `file:vendor/${path.basename(tarball)}` });
+    expect(readFileSync(path.join(handbook, 'vendor', path.basename(tarball))).equals(readFileSync(tarball))).toBe(true);
     const again = await sh('npx', ['--offline', 'ladders', 'init', '../handbook'], project);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('the folder `../handbook` is not empty');

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalizeSample, readmeConsoleSamples, splitWords, withConsoleSamples, type ConsoleSample } from './support/readme.js';
 import { run } from './support/run.js';
@@ -19,6 +20,8 @@ const samples = readmeConsoleSamples(readme);
 const update = process.env.UPDATE_README_SAMPLES === '1';
 const workspace = mkdtempSync(path.join(tmpdir(), 'ladders-readme-samples-'));
 cpSync(path.join(repoRoot, 'ladders'), path.join(workspace, 'ladders'), { recursive: true });
+// The tarball `init --from` copies into the new repository: a stand-in, since init only checks that it is gzip.
+writeFileSync(path.join(workspace, 'ladders-0.1.0.tgz'), gzipSync('a packed ladders'));
 
 // The README shows these failing on purpose.
 const exitCodes: Record<string, number> = { 'npx ladders compare EM5 EMM6': 2 };

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { describeFailure, exitCode } from '../failures.js';
+import { formatBuildSummary } from '../ci/format-build-summary.js';
+import { appendStepSummary } from '../ci/step-summary.js';
 import type { OutputFormat, Paper, Variant } from '../formats.js';
 import type { VFile } from 'vfile';
 import { formatMessages, messagesAsData, type MessageData } from '../format-messages.js';
@@ -117,6 +119,7 @@ export async function build(options: BuildOptions, io: CommandIo): Promise<numbe
   } finally {
     summary.timings.total = Math.round(performance.now() - started);
     if (options.json) io.stdout(`${JSON.stringify(summary)}\n`);
+    await appendStepSummary(io, formatBuildSummary(summary, options, io.cwd));
   }
 }
 

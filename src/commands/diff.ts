@@ -1,6 +1,8 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appendStepSummary } from '../ci/step-summary.js';
+import { formatDiffSummary } from '../ci/format-diff-summary.js';
 import { diffLadders } from '../diff/diff-ladders.js';
 import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
@@ -41,6 +43,7 @@ export interface DiffOptions {
 export async function diff(options: DiffOptions, io: CommandIo): Promise<number> {
   if (options.out) await checkOutFolder(options.out.out, await diffInputs(options, options.out, io.cwd), io.cwd);
   const { diff: changes, after, revisions } = await readAndDiff(options, io);
+  await appendStepSummary(io, formatDiffSummary(changes, options.sides, options.out?.out ?? null));
   if (options.out) {
     // Loaded only now: printing to the terminal needs neither the templates nor a browser.
     const [{ planChangelog }, { planAndWriteHandout }] = await Promise.all([

@@ -27,6 +27,8 @@ const pathSchema = z
 
 /** The one schema of the config's keys, as written in the file (paths still relative, the logo still a path). */
 export const configSchema = z.strictObject({
+  // The JSON Schema an editor checks the file with (`init` writes it); ladders itself needs nothing from it.
+  $schema: z.string().optional(),
   // Shown on every page: control characters, which no reader sees, never reach one (see `dropControls`).
   organization: z.string({ error: expected.name }).overwrite(dropControls).trim().min(1, { error: expected.name }).optional(),
   paper: z.enum(papers, { error: `must be one of ${quoteList(papers)}` }).optional(),
@@ -48,7 +50,8 @@ export const configSchema = z.strictObject({
     .optional(),
   brandColor: z
     .string({ error: expected.color })
-    .regex(/^#(?:[\da-f]{3}|[\da-f]{6})$/i, { error: expected.color })
+    // Both cases spelt out, not the `i` flag: the JSON Schema made from this one keeps the pattern but not its flags.
+    .regex(/^#(?:[\da-fA-F]{3}|[\da-fA-F]{6})$/, { error: expected.color })
     .transform(toLongHex)
     .optional(),
   logo: pathSchema.optional(),
@@ -62,8 +65,8 @@ export const configSchema = z.strictObject({
 /** A key of the config. */
 export type ConfigKey = keyof typeof configSchema.shape;
 
-/** Every key of the config, in the schema's order, for help texts and the README. */
-export const configKeys = Object.keys(configSchema.shape) as ConfigKey[];
+/** Every setting of the config, in the schema's order, for help texts and the README (`$schema` is for editors, not a setting). */
+export const configKeys = (Object.keys(configSchema.shape) as ConfigKey[]).filter((key) => key !== '$schema');
 
 /** The settings, ready to use: paths absolute, the colour `#rrggbb`, the logo read and inlined, the labels file read. */
 export interface LaddersConfig extends Omit<z.output<typeof configSchema>, 'logo' | 'labels'> {

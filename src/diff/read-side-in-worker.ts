@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../failures.js';
+import { hasWorkflowCommands } from '../format-messages.js';
 import { readSide, type SideReading, type SideRequest } from './read-side.js';
 import type { SideAnswer } from './side-worker.js';
 
@@ -15,7 +16,7 @@ export function readSideInWorker(request: SideRequest, signal?: AbortSignal): Pr
   const script = new URL('./side-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(script))) return readSide(request);
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: request });
+    const worker = new Worker(script, { workerData: { ...request, workflowCommands: hasWorkflowCommands() } });
     const stop = () => {
       const stopped = () => reject(new Error(`Stopped reading ${request.side}`));
       worker.terminate().then(stopped, stopped);

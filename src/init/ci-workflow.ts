@@ -1,7 +1,8 @@
 /**
  * The GitHub Actions workflow `ladders init` writes to `.github/workflows/ladders.yml`; the README
- * shows the same text (a test keeps the two alike). The handouts are built, not committed: `out/`
- * is ignored, so every run checks the ladder strictly, builds everything, and keeps it as an artifact.
+ * shows the same text (a test keeps the two alike). It installs the repository's ladders as its
+ * lockfile pins it and runs the action that ships inside it: a strict check, then a build of
+ * everything (`out/` is ignored, not committed), kept as an artifact.
  */
 export const ciWorkflow = `name: ladders
 on:
@@ -18,11 +19,14 @@ jobs:
         with:
           node-version: 20
           cache: npm
+      # Installs ladders as package-lock.json pins it.
       - run: npm ci
-      # Exit 1 with every problem as file:line:column; warnings fail too.
-      - run: npx ladders check --strict
-      # Exit 1 (or 3) when a handout cannot be made, so a broken template fails the pull request too.
-      - run: npx ladders build --quiet
+      # The action ladders ships: \`check --strict\`, then \`build\`. Problems show on the pull request's
+      # lines and the job's page gets a summary; the job fails as ladders' exit code says.
+      - uses: ./node_modules/ladders
+        with:
+          ladders: ladders
+          out: out
       - uses: actions/upload-artifact@v4
         with:
           name: handouts

@@ -1,4 +1,4 @@
-/** The files `ladders init` writes, sorted as `listTree` lists them. */
+/** The files `ladders init` writes from a packed tarball, sorted as `listTree` lists them. */
 export const scaffoldPaths: readonly string[] = [
   '.github/workflows/ladders.yml',
   '.gitignore',
@@ -6,4 +6,5 @@ export const scaffoldPaths: readonly string[] = [
   'ladders/README.md',
   'ladders/engineering-manager.md',
   'package.json',
+  'vendor/ladders-0.1.0.tgz',
 ];
