@@ -63,11 +63,27 @@ describe('closing a browser while a tab is being opened', () => {
     }
   }, 20_000);
 
-  it('a build that fails on its content exits at once, run after run (each cut off at 10 s)', () => {
-    const broken = path.join(scratch, 'broken');
-    mkdirSync(broken, { recursive: true });
-    for (const file of readdirSync(path.join(repoRoot, 'ladders')))
-      writeFileSync(path.join(broken, file), readFileSync(path.join(repoRoot, 'ladders', file), 'utf8').replace('Evolves', 'Evolvs'));
+  // The shipped ladder with one misspelt keyword: reading fails while the browser started ahead of need is still coming up.
+  const broken = path.join(scratch, 'broken');
+  mkdirSync(broken, { recursive: true });
+  for (const file of readdirSync(path.join(repoRoot, 'ladders')))
+    writeFileSync(path.join(broken, file), readFileSync(path.join(repoRoot, 'ladders', file), 'utf8').replace('Evolves', 'Evolvs'));
+
+  // Twenty builds in a row, five a test so that none comes near 20 s on a busy machine.
+  it.each([1, 2, 3, 4])(
+    'a build that fails on its content ends at once, five runs in a row (batch %i of 4, each cut off at 10 s)',
+    async (batch) => {
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        const what = `run ${(batch - 1) * 5 + attempt} of 20`;
+        const result = await within10s(run(['build', '--ladders', broken, '--out', path.join(scratch, 'never-in-process')], scratch), what);
+        expect(result.code, `${what}: ${result.stderr}`).toBe(1);
+      }
+      expect(existsSync(path.join(scratch, 'never-in-process'))).toBe(false);
+    },
+    60_000,
+  );
+
+  it('a build that fails on its content exits as a process at once, run after run (each cut off at 10 s)', () => {
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const result = spawnSync(
         process.execPath,

@@ -37,14 +37,16 @@ describe('revisions named by what they resolve to', () => {
   });
 
   it('names the `--since` revision the same way on the handouts', async () => {
-    const result = await run(['build', '--ladders', '.', '--since', 'HEAD~1', '--format', 'md', '--out', 'out'], repo);
+    // The ladder is the repository's root, so the output folder lies outside it.
+    const out = path.join(scratch, 'since');
+    const result = await run(['build', '--ladders', '.', '--since', 'HEAD~1', '--format', 'md', '--out', out], repo);
     expect(result.code, result.stderr).toBe(0);
-    expect(readFileSync(path.join(repo, 'out', 'maker', 'm1.md'), 'utf8')).toContain('## Changed since v1.2\n');
+    expect(readFileSync(path.join(out, 'maker', 'm1.md'), 'utf8')).toContain('## Changed since v1.2\n');
     git('tag', '-d', 'v1.2');
-    const untagged = await run(['build', '--ladders', '.', '--since', 'HEAD~1', '--format', 'md', '--out', 'out'], repo);
+    const untagged = await run(['build', '--ladders', '.', '--since', 'HEAD~1', '--format', 'md', '--out', out], repo);
     expect(untagged.code, untagged.stderr).toBe(0);
     const first = git('log', '-1', '--date=short', '--format=%h (%cd)', 'HEAD~1').trim();
-    expect(readFileSync(path.join(repo, 'out', 'maker', 'm1.md'), 'utf8')).toContain(`## Changed since ${first}\n`);
+    expect(readFileSync(path.join(out, 'maker', 'm1.md'), 'utf8')).toContain(`## Changed since ${first}\n`);
     git('tag', 'v1.2', 'HEAD~1');
   });
 
