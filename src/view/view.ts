@@ -137,10 +137,9 @@ export interface HandoutView extends PageView {
   /**
    * For the page margins, each a quoted CSS string safe inside `<style>`: `footer`, the position and (for
    * the organisation's own readers) where the page comes from; `review`, the worksheet's name; `head`,
-   * the organisation, whom the copy is for and where it comes from. `fillFirstPage`: the first page is stretched to the foot of
-   * the paper because the whole scale takes a page of its own.
+   * the organisation, whom the copy is for and where it comes from.
    */
-  print: { footer: string; review: string; head: string; fillFirstPage: boolean };
+  print: { footer: string; review: string; head: string };
   /** `--for` and `--date`: whom this copy was prepared for (`Prepared for A. Candidate, 1 December 2026`); null otherwise. */
   preparedFor: { name: string; date: string; text: string } | null;
   /** The review worksheet's rating choices, in order. */
