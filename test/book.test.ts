@@ -92,12 +92,48 @@ describe('ladders build --format book', () => {
       const line = contents.find((candidate) => candidate.y >= bottom && candidate.y <= top);
       expect(line?.text, `the entry linking to #${String(link.dest)}`).toMatch(new RegExp(` ${page}$`));
       const title = line!.text.replace(/ \d+$/, '').replace(/ — /, ' ');
+      // How to read a handout follows the contents on their own page, where a newcomer looks first.
+      if (link.dest === 'book-how-to-read') {
+        expect(page).toBe(2);
+        expect(contents.map((candidate) => candidate.text)).toContain(title);
+        continue;
+      }
       const target = await linesOf(pdf, page);
       // The running heads, then the part's heading: the first line of the page's own text.
       const heading = target.find((candidate) => candidate.y < 800 && !/\d+ \/ \d+/.test(candidate.text));
       expect(heading?.text.replace(/ — /, ' '), `page ${page}`).toBe(title);
       // The destination is the top of the page's text: the part starts the page.
       expect(destination[3]).toBeGreaterThan(770);
+    }
+  });
+
+  it('opens on a cover with the title, the summary, the day and the tool, then how to read a handout, and ends on its last part', async () => {
+    const pdf = await open('ladder.pdf');
+    const cover = (await linesOf(pdf, 1)).map((line) => line.text).join(' ');
+    expect(cover).toContain('Engineering Career Ladders');
+    expect(cover).toContain('This framework gives managers and the engineers who report to them');
+    expect(cover).toMatch(/· ladders \d/);
+    const contents = (await linesOf(pdf, 2)).map((line) => line.text);
+    expect(contents.indexOf('How to read a handout')).toBeGreaterThan(contents.indexOf('Contents'));
+    // The last page holds more than its running foot: no blank page closes the book.
+    const last = (await linesOf(pdf, pdf.numPages)).filter((line) => !/^\d+ \/ \d+$/.test(line.text));
+    expect(last.length).toBeGreaterThan(3);
+  });
+
+  it('names each position in the matrix by its code and title', async () => {
+    const pdf = await open('ladder.pdf');
+    const outline = (await pdf.getOutline()) ?? [];
+    const matrix = outline.find((item) => item.title === 'Positions by level and role')!;
+    const page = (await pdf.getPageIndex((matrix.dest as unknown[])[0])) + 1;
+    const text = (await linesOf(pdf, page)).map((line) => line.text).join(' ');
+    for (const [code, title] of [
+      ['D1', 'Developer 1'],
+      ['TL4', 'Tech Lead 4'],
+      ['TPM7', 'Technical Program Manager 7'],
+      ['EM6', 'Engineering Manager 6'],
+    ]) {
+      expect(text).toContain(code);
+      expect(text).toContain(title);
     }
   });
 

@@ -21,6 +21,8 @@ export interface PageOptions extends Branding {
   built?: { formats: readonly OutputFormat[]; variants: readonly Variant[] } | null;
   /** `--since REV`: what changed since that revision, shown on every handout and worksheet it touched. */
   since?: SinceDiff | null;
+  /** The books made beside the pages (see `ViewOptions.books`); null or absent, none. */
+  books?: { whole: boolean } | null;
 }
 
 /**
@@ -44,6 +46,7 @@ export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: O
     version: options.version,
     preparedFor: options.preparedFor,
     since: options.since ?? null,
+    books: options.books ?? null,
   });
 }
 

@@ -167,6 +167,8 @@ export interface RoleView extends PageView {
   role: { id: string; title: string; summary: string; body: string };
   /** The guides the role's text links to. */
   guides: LinkView[];
+  /** The role's book, `<role-id>.pdf` beside the page, when the build makes it. */
+  book: LinkView | null;
   /** `versions`: the position's other pages the build writes (its PDF, its worksheet and the worksheet's PDF). */
   positions: { code: string; title: string; level: number; seniority: string; link: LinkView; versions: LinkView[] }[];
   /** One row per axis, one cell per position. */
@@ -176,7 +178,10 @@ export interface RoleView extends PageView {
 
 /** All roles and positions: the level × role matrix. */
 export interface IndexView extends PageView {
-  roles: { title: string; summary: string; link: LinkView; positionCount: number }[];
+  /** `book`: the role's book, when the build makes it. */
+  roles: { title: string; summary: string; link: LinkView; positionCount: number; book: LinkView | null }[];
+  /** The whole ladder's book, `ladder.pdf`, when the build makes it. */
+  book: LinkView | null;
   guides: { title: string; summary: string; link: LinkView }[];
   /** Each position's `versions`: its other pages the build writes, with short names. */
   levels: { level: number; seniority: string; cells: { positions: { code: string; link: LinkView; versions: LinkView[] }[] }[] }[];
