@@ -185,6 +185,31 @@ describe('ladders build --format book', () => {
   });
 });
 
+describe('links to the books', () => {
+  const basic = path.join(repoRoot, 'test', 'fixtures', 'reader-basic', 'input');
+  const read = (out: string, file: string) => readFileSync(path.join(out, file), 'utf8');
+
+  it('lead from the index and the role pages, in HTML and Markdown, to the books the build makes', async () => {
+    const out = path.join(scratch, 'linked');
+    const built = await run(['build', '--ladders', basic, '--format', 'html,md,book', '--out', out], repoRoot, env);
+    expect(built.code, built.stderr).toBe(0);
+    expect(read(out, 'index.html')).toContain('<a href="ladder.pdf">The whole ladder as one book (PDF)</a>');
+    expect(read(out, 'index.html')).toContain('<a href="maker/maker.pdf">The Maker role as one book (PDF)</a>');
+    expect(read(out, 'maker/index.html')).toContain('<a href="maker.pdf">The Maker role as one book (PDF)</a>');
+    expect(read(out, 'README.md')).toContain('[The whole ladder as one book (PDF)](ladder.pdf)');
+    expect(read(out, 'maker/README.md')).toContain('[The Maker role as one book (PDF)](maker.pdf)');
+    for (const book of ['ladder.pdf', 'maker/maker.pdf']) expect(listTree(out)).toContain(book);
+  });
+
+  it('are left out when the build makes no book', async () => {
+    const out = path.join(scratch, 'unlinked');
+    const built = await run(['build', '--ladders', basic, '--format', 'html,md', '--out', out], repoRoot, env);
+    expect(built.code, built.stderr).toBe(0);
+    for (const file of ['index.html', 'maker/index.html', 'README.md', 'maker/README.md'])
+      expect(read(out, file), file).not.toMatch(/ladder\.pdf|maker\.pdf/);
+  });
+});
+
 describe('a ladder too large for one book', () => {
   it('makes each role’s book and refuses the whole ladder’s, naming the limit and pointing to the role books', async () => {
     const large = path.join(scratch, 'large');
