@@ -2,7 +2,6 @@ import type { MeasuredPage, PlacedText } from './measure-pdf.js';
 
 /** A line of printed text: the runs on one baseline that sit close together, as a reader groups them. */
 interface PrintedLine {
-  page: number;
   text: string;
   x: number;
   right: number;
@@ -24,9 +23,10 @@ export function wordsOf(pages: MeasuredPage[]): Set<string> {
 }
 
 /**
- * Where a line ends inside a word: the line's last word and the next line's first, read together, make a
- * word that `words` holds whole (printed unbroken somewhere else). The next line is the one just below that starts where this one starts (or, right to
- * left, ends where it ends): the same paragraph or table cell. Returns `Evangelize|s` for each.
+ * Where a line ends inside a word: the line's last word and the next line's first, read together, make
+ * a word that `words` holds whole (printed unbroken somewhere else). The next line is the one just
+ * below that starts where this one starts (or, right to left, ends where it ends): the same paragraph
+ * or table cell. Returns `page 6: Evangelize|s` for each.
  */
 export function findBrokenWords(pages: MeasuredPage[], words: Set<string>): string[] {
   const found: string[] = [];
@@ -64,7 +64,7 @@ function toLines(page: MeasuredPage): PrintedLine[] {
       current.right = Math.max(current.right, run.right);
       continue;
     }
-    current = { page: page.number, text: run.text, x: run.x, right: run.right, top: run.top, size: run.size };
+    current = { text: run.text, x: run.x, right: run.right, top: run.top, size: run.size };
     lines.push(current);
   }
   return lines;
