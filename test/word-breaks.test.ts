@@ -91,6 +91,15 @@ describe('no word is split at the end of a line', () => {
     expect(brokenWordsOf(builds.get('letter')!)).toEqual([]);
   });
 
+  it('nor a rank ("3 of 5") at its spaces, in the shipped ladders', () => {
+    for (const build of ['a4', 'letter'])
+      for (const [file, pages] of builds.get(build)!)
+        for (const page of pages)
+          expect(
+            page.texts.filter((text) => /\d of$|^of \d/.test(text.text)).map((text) => `${file} page ${page.number}: ${text.text}`),
+          ).toEqual([]);
+  });
+
   it('in Korean, which breaks between words, at spaces', () => {
     expect(brokenWordsOf(builds.get('korean')!)).toEqual([]);
   });
