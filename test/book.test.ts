@@ -92,12 +92,48 @@ describe('ladders build --format book', () => {
       const line = contents.find((candidate) => candidate.y >= bottom && candidate.y <= top);
       expect(line?.text, `the entry linking to #${String(link.dest)}`).toMatch(new RegExp(` ${page}$`));
       const title = line!.text.replace(/ \d+$/, '').replace(/ — /, ' ');
+      // How to read a handout follows the contents on their own page, where a newcomer looks first.
+      if (link.dest === 'book-how-to-read') {
+        expect(page).toBe(2);
+        expect(contents.map((candidate) => candidate.text)).toContain(title);
+        continue;
+      }
       const target = await linesOf(pdf, page);
       // The running heads, then the part's heading: the first line of the page's own text.
       const heading = target.find((candidate) => candidate.y < 800 && !/\d+ \/ \d+/.test(candidate.text));
       expect(heading?.text.replace(/ — /, ' '), `page ${page}`).toBe(title);
       // The destination is the top of the page's text: the part starts the page.
       expect(destination[3]).toBeGreaterThan(770);
+    }
+  });
+
+  it('opens on a cover with the title, the summary, the day and the tool, then how to read a handout, and ends on its last part', async () => {
+    const pdf = await open('ladder.pdf');
+    const cover = (await linesOf(pdf, 1)).map((line) => line.text).join(' ');
+    expect(cover).toContain('Engineering Career Ladders');
+    expect(cover).toContain('This framework gives managers and the engineers who report to them');
+    expect(cover).toMatch(/· ladders \d/);
+    const contents = (await linesOf(pdf, 2)).map((line) => line.text);
+    expect(contents.indexOf('How to read a handout')).toBeGreaterThan(contents.indexOf('Contents'));
+    // The last page holds more than its running foot: no blank page closes the book.
+    const last = (await linesOf(pdf, pdf.numPages)).filter((line) => !/^\d+ \/ \d+$/.test(line.text));
+    expect(last.length).toBeGreaterThan(3);
+  });
+
+  it('names each position in the matrix by its code and title', async () => {
+    const pdf = await open('ladder.pdf');
+    const outline = (await pdf.getOutline()) ?? [];
+    const matrix = outline.find((item) => item.title === 'Positions by level and role')!;
+    const page = (await pdf.getPageIndex((matrix.dest as unknown[])[0])) + 1;
+    const text = (await linesOf(pdf, page)).map((line) => line.text).join(' ');
+    for (const [code, title] of [
+      ['D1', 'Developer 1'],
+      ['TL4', 'Tech Lead 4'],
+      ['TPM7', 'Technical Program Manager 7'],
+      ['EM6', 'Engineering Manager 6'],
+    ]) {
+      expect(text).toContain(code);
+      expect(text).toContain(title);
     }
   });
 
@@ -146,6 +182,31 @@ describe('ladders build --format book', () => {
     const only = await run(['build', '--only', 'EM6', '--format', 'book,md', '--out', 'only'], project, env);
     expect(only.code, only.stderr).toBe(0);
     expect(listTree(path.join(project, 'only')).filter((file) => file.endsWith('.pdf'))).toEqual([]);
+  });
+});
+
+describe('links to the books', () => {
+  const basic = path.join(repoRoot, 'test', 'fixtures', 'reader-basic', 'input');
+  const read = (out: string, file: string) => readFileSync(path.join(out, file), 'utf8');
+
+  it('lead from the index and the role pages, in HTML and Markdown, to the books the build makes', async () => {
+    const out = path.join(scratch, 'linked');
+    const built = await run(['build', '--ladders', basic, '--format', 'html,md,book', '--out', out], repoRoot, env);
+    expect(built.code, built.stderr).toBe(0);
+    expect(read(out, 'index.html')).toContain('<a href="ladder.pdf">The whole ladder as one book (PDF)</a>');
+    expect(read(out, 'index.html')).toContain('<a href="maker/maker.pdf">The Maker role as one book (PDF)</a>');
+    expect(read(out, 'maker/index.html')).toContain('<a href="maker.pdf">The Maker role as one book (PDF)</a>');
+    expect(read(out, 'README.md')).toContain('[The whole ladder as one book (PDF)](ladder.pdf)');
+    expect(read(out, 'maker/README.md')).toContain('[The Maker role as one book (PDF)](maker.pdf)');
+    for (const book of ['ladder.pdf', 'maker/maker.pdf']) expect(listTree(out)).toContain(book);
+  });
+
+  it('are left out when the build makes no book', async () => {
+    const out = path.join(scratch, 'unlinked');
+    const built = await run(['build', '--ladders', basic, '--format', 'html,md', '--out', out], repoRoot, env);
+    expect(built.code, built.stderr).toBe(0);
+    for (const file of ['index.html', 'maker/index.html', 'README.md', 'maker/README.md'])
+      expect(read(out, file), file).not.toMatch(/ladder\.pdf|maker\.pdf/);
   });
 });
 

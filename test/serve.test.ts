@@ -262,6 +262,20 @@ describe('ladders serve', () => {
     expect((await fetchRaw('/maker/m9.pdf')).status).toBe(404);
   });
 
+  it('prints the books on request, numbered as build numbers them, and links them from the index and the role page', async () => {
+    for (const [book, words] of [
+      ['/ladder.pdf', 'Contents'],
+      ['/maker/maker.pdf', 'M1'],
+    ] as const) {
+      const { status, body } = await fetchRaw(book);
+      expect(status, book).toBe(200);
+      expect(body.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(await readPdfText(await openPdf(new Uint8Array(body)))).toContain(words);
+    }
+    expect((await fetchRaw('/')).body.toString()).toContain('href="ladder.pdf"');
+    expect((await fetchRaw('/maker/')).body.toString()).toContain('href="maker.pdf"');
+  });
+
   it('moves its watchers to the ladder folder the configuration names when it changes', async () => {
     const moved = path.join(scratch, 'moved');
     cpSync(path.join(repoRoot, 'test/fixtures/reader-basic/input'), moved, { recursive: true });

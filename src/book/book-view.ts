@@ -44,11 +44,12 @@ export interface BookChangelogView extends Pick<ChangelogView, 'frameworkChanges
   title: string;
 }
 
-/** What a book prints: cover, contents, introduction, matrix, roles, guides and how to read a handout. */
+/** What a book prints: cover, contents, how to read a handout, introduction, matrix, roles and guides. */
 export interface BookView extends PageHeaderView {
   /** `ladder`: every role; `role`: one role and the guides. */
   scope: 'ladder' | 'role';
-  cover: { title: string; subtitle: string | null; version: string | null; date: string | null };
+  /** `summary`: the ladder's, from its introduction; empty when it has none. */
+  cover: { title: string; subtitle: string | null; summary: string; version: string | null; date: string | null };
   contents: ContentsEntryView[];
   introduction: {
     anchor: string;
@@ -58,7 +59,7 @@ export interface BookView extends PageHeaderView {
   matrix: {
     anchor: string;
     roles: { title: string; anchor: string }[];
-    levels: { level: number; seniority: string; cells: { positions: { code: string; anchor: string }[] }[] }[];
+    levels: { level: number; seniority: string; cells: { positions: { code: string; title: string; anchor: string }[] }[] }[];
   };
   roles: BookRoleView[];
   /** `--since REV`: the chapter of what changed since that revision (in a role's book, in that role); null without `--since`. */

@@ -21,9 +21,9 @@ export interface BookScope {
 export type HandoutViews = ReadonlyMap<string, HandoutView>;
 
 /**
- * The view of a book: the cover, the contents (without page numbers: see `numberContents`), the
- * introduction with every axis's scale, the level × role matrix, each role's overview followed by its
- * handouts in level order, the guides, and how to read a handout. Every link leads inside the book.
+ * The view of a book: the cover, the contents (without page numbers: see `numberContents`), how to
+ * read a handout, the introduction with every axis's scale, the level × role matrix, each role's overview followed by its
+ * handouts in level order, and the guides. Every link leads inside the book.
  */
 export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutViews, options: ViewOptions): BookView {
   const roles = scope.role ? [scope.role] : ladder.roles;
@@ -31,6 +31,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
   const anchors = bookAnchors(ladder, roles);
   const resolve = (target: string) => anchors.resolve(target);
   const index = toIndexView(ladder, options);
+  const titleOf = new Map(ladder.roles.flatMap((role) => role.positions.map((position) => [position.code, position.title])));
   const roleViews = roles.map((role): BookRoleView => {
     const overview = toRoleView(ladder, role, options);
     return {
@@ -75,7 +76,9 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
     body: shiftHeadings(renderRichText(guide.text, 'html', resolve), 1),
   }));
   const changelog = options.since ? toBookChangelog(ladder, options.since, scope.role, options) : null;
+  // How to read a handout comes first, where a newcomer opening the book looks.
   const contents: ContentsEntryView[] = [
+    entry('book-how-to-read', labels.howToRead),
     entry('book-introduction', labels.introduction),
     entry('book-matrix', labels.byLevelAndRole),
     ...(changelog ? [entry(changelog.anchor, changelog.title)] : []),
@@ -95,7 +98,6 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
           ),
         ]
       : []),
-    entry('book-how-to-read', labels.howToRead),
   ];
   const version = options.version ?? ladder.framework.version;
   const head = (start: string, end = '') => ({ start: cssString(start), end: cssString(end) });
@@ -111,7 +113,6 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
       })),
     ]),
     { name: 'book-guides-page', ...head(labels.guides) },
-    { name: 'book-how-to-read-page', ...head(labels.howToRead) },
   ];
   return {
     tool: index.tool,
@@ -126,6 +127,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
     cover: {
       title: ladder.framework.title,
       subtitle: scope.role?.title ?? null,
+      summary: ladder.framework.summary,
       version: version ? formatLabel(options.locale, 'version', { version }) : null,
       date: scope.date ? formatDay(options.locale, scope.date) : null,
     },
@@ -150,7 +152,11 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
           cells: level.cells
             .filter((_, at) => roles.includes(ladder.roles[at]!))
             .map((cell) => ({
-              positions: cell.positions.map((position) => ({ code: position.code, anchor: anchors.position(position.code) })),
+              positions: cell.positions.map((position) => ({
+                code: position.code,
+                title: titleOf.get(position.code) ?? '',
+                anchor: anchors.position(position.code),
+              })),
             })),
         }))
         .filter((level) => level.cells.some((cell) => cell.positions.length > 0)),

@@ -129,7 +129,7 @@ export async function serve(options: ServeOptions, io: CommandIo): Promise<numbe
         if (!entry) return undefined;
         let printing = pdfs.get(entry.key);
         if (!printing) {
-          printing = printer.print(entry.render());
+          printing = entry.print((page) => printer.print(page));
           pdfs.set(entry.key, printing);
           // A failed print is not kept: the next request tries again.
           printing.catch(() => pdfs.delete(entry.key));

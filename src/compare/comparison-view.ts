@@ -25,11 +25,9 @@ export interface ComparisonView extends PageHeaderView {
   internal: boolean;
   /**
    * For the page margins, each a quoted CSS string safe inside `<style>`: `footer`, the comparison;
-   * `head`, the organisation and the framework (and for its own readers, the tool). `fillFirstPage`:
-   * the first page is stretched to the foot of the paper, because what changes and what stays take
-   * the next one.
+   * `head`, the organisation and the framework (and for its own readers, the tool).
    */
-  print: { footer: string; head: string; fillFirstPage: boolean };
+  print: { footer: string; head: string };
 }
 
 /** One of the two positions compared. */

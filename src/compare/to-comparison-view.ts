@@ -27,7 +27,6 @@ export function toComparisonView(ladder: Ladder, comparison: PositionComparison,
     print: {
       footer: cssString(`${from.position.code} \u2192 ${to.position.code} \u2014 ${locale.labels.comparison}`),
       head: cssString(runningHead(ladder, options).join(' \u00b7 ')),
-      fillFirstPage: countTextLines(axes) > LINES_BESIDE_THE_FIRST_PAGE,
     },
   };
 }
@@ -39,21 +38,6 @@ function runningHead(ladder: Ladder, options: ViewOptions): string[] {
     : ladder.framework.title;
   const head = [options.organization ?? null, framework, isExternal(options) ? null : `ladders ${options.toolVersion}`];
   return head.filter((part): part is string => part !== null);
-}
-
-// How many lines of "What changes" and "What stays" fit below the first page's positions, chart and
-// table. Longer ones take a page of their own, so the first page is stretched to fill the paper; CSS
-// cannot ask whether the rest fits, so the lines are counted here, roughly: 90 characters to a line.
-const LINES_BESIDE_THE_FIRST_PAGE = 12;
-const CHARACTERS_A_LINE = 90;
-
-function countTextLines(axes: ComparedAxisView[]): number {
-  const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / CHARACTERS_A_LINE));
-  return axes.reduce(
-    (sum, axis) =>
-      sum + (axis.changed ? 2 + linesOf(axis.from.description) + linesOf(axis.to.description) : linesOf(axis.from.description)),
-    4,
-  );
 }
 
 /** The comparison's file name without extension: `em5-vs-em6`. */

@@ -63,7 +63,12 @@ export interface PlanOptions extends PageOptions {
 export function planOutputs(ladder: Ladder, templates: TemplateDigests, options: PlanOptions): PlannedOutput[] {
   // The stylesheet is the same on every page: hashed once, not once a page.
   const styleKey = sha256(options.style);
-  const viewOptionsOf = viewOptionsFor(ladder, { ...options, built: { formats: options.formats, variants: options.variants } });
+  const makesBooks = options.formats.includes('book') && options.only === null && !options.preparedFor;
+  const viewOptionsOf = viewOptionsFor(ladder, {
+    ...options,
+    built: { formats: options.formats, variants: options.variants },
+    books: makesBooks ? { whole: !isTooLargeForOneBook(ladder) } : null,
+  });
   // A handout's view is made once a format and shared: the PDF and the books print the same HTML.
   const handoutViews = new Map<string, HandoutView>();
   const handoutViewOf = (role: Role, position: Position, format: OutputFormat) => {
@@ -122,12 +127,15 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
     }
     if (format !== 'pdf' && options.only === null) outputs.push(page(indexFile(format), 'index', toIndexView(ladder, viewOptions)));
   }
-  if (options.formats.includes('book') && options.only === null && !options.preparedFor) {
+  if (makesBooks) {
     const viewOptions = viewOptionsOf('pdf');
+    // Each role's book when its role is planned, and the whole ladder's, which shows every role.
+    const books = [...ladder.roles.filter((role) => options.roles?.has(role) ?? true), ...(isTooLargeForOneBook(ladder) ? [] : [null])];
+    const shown = books.includes(null) ? ladder.roles : (books as Role[]);
     const handouts = new Map(
-      ladder.roles.flatMap((role) => role.positions.map((position) => [position.code, handoutViewOf(role, position, 'pdf')])),
+      shown.flatMap((role) => role.positions.map((position) => [position.code, handoutViewOf(role, position, 'pdf')])),
     );
-    for (const role of isTooLargeForOneBook(ladder) ? ladder.roles : [...ladder.roles, null]) {
+    for (const role of books) {
       const view = toBookView(ladder, { role, date: options.coverDate ?? null }, handouts, viewOptions);
       const info = bookInfo(ladder, role, view, options);
       const key = sha256(

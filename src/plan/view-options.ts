@@ -23,6 +23,8 @@ export interface PageOptions extends Branding {
   since?: SinceDiff | null;
   /** The ladder folder as the model's paths start (relative to the working folder): internal pages name their source from it. */
   sourceFolder?: string | null;
+  /** The books made beside the pages (see `ViewOptions.books`); null or absent, none. */
+  books?: { whole: boolean } | null;
 }
 
 /**
@@ -47,6 +49,7 @@ export function viewOptionsFor(ladder: Ladder, options: PageOptions): (format: O
     preparedFor: options.preparedFor,
     since: options.since ?? null,
     sourceFolder: options.sourceFolder ?? null,
+    books: options.books ?? null,
   });
 }
 

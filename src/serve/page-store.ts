@@ -1,11 +1,12 @@
 import type { PlannedOutput } from '../plan/plan-outputs.js';
 import type { Templates } from '../render/load-templates.js';
 import { renderOutput, renderPdfPage, type PdfPage } from '../render/render-output.js';
+import { printBook } from './print-book.js';
 
-/** A PDF that can be printed on request: its output key, and its HTML rendered when asked. */
+/** A PDF that can be printed on request (a handout, a worksheet, a guide or a book): its output key, and how to print it with a page printer. */
 export interface PdfEntry {
   key: string;
-  render: () => PdfPage;
+  print: (printPage: (page: PdfPage) => Promise<Uint8Array>) => Promise<Uint8Array>;
 }
 
 /** The pages being served, by path, rendered when first asked for; and the PDFs that can be printed. */
@@ -50,10 +51,13 @@ export function createPageStore(): PageStore {
       const nextPdfs = new Map<string, PdfEntry>();
       const changed: string[] = [];
       for (const output of planned) {
-        // A book is printed until its contents hold, which is the build's work, not a preview's.
-        if (output.kind === 'book') continue;
+        // A book is printed until its contents hold: two or three prints of it on request.
+        if (output.kind === 'book') {
+          nextPdfs.set(output.path, { key: output.key, print: (printPage) => printBook(templates, output, printPage) });
+          continue;
+        }
         if (output.kind === 'pdf') {
-          nextPdfs.set(output.path, { key: output.key, render: () => renderPdfPage(templates, output) });
+          nextPdfs.set(output.path, { key: output.key, print: (printPage) => printPage(renderPdfPage(templates, output)) });
           continue;
         }
         // Only HTML is served: the Markdown pages and their charts are for the output folder.

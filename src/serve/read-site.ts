@@ -68,7 +68,7 @@ export async function readSite(settings: SiteSettings, cwd: string, kept: KeptRe
   if (!ladder || !templates || allFiles.some((file) => file.messages.some((message) => message.fatal)))
     return { templates: null, planned: null, ...read };
   const planned = kept.planner.plan(ladder, templates, {
-    formats: ['html', 'pdf'],
+    formats: ['html', 'pdf', 'book'],
     variants: ['handout', 'review'],
     only: null,
     preparedFor: null,

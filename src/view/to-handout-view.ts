@@ -71,7 +71,6 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
       footer: cssString(`${position.code} \u2014 ${position.title}`),
       review: cssString(options.locale.labels.reviewWorksheet.toLowerCase()),
       head: cssString(head.filter((part): part is string => part !== null).join(' \u00b7 ')),
-      fillFirstPage: scaleLines(ladder, position) > SCALE_LINES_BESIDE_THE_FIRST_PAGE,
     },
     preparedFor: stamp,
     ratings,
@@ -105,24 +104,6 @@ export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, posi
       values: [...ratingValues],
     },
   };
-}
-
-// How many lines of one column of the whole scale fit below the first page's content of a usual
-// handout. A scale longer than that takes a page of its own, so the first page is stretched to
-// fill the paper; a shorter one follows on the first page. CSS cannot ask whether the rest fits, so
-// the lines are counted here, roughly: 50 characters to a line of a column.
-const SCALE_LINES_BESIDE_THE_FIRST_PAGE = 18;
-const CHARACTERS_A_LINE = 50;
-
-function scaleLines(ladder: Ladder, position: Position): number {
-  const linesOf = (text: string) => Math.max(1, Math.ceil(text.length / CHARACTERS_A_LINE));
-  const lines = position.expectations.reduce((sum, expectation) => {
-    const axis = axisOf(ladder, expectation);
-    const steps = axis.levels.reduce((total, level) => total + linesOf(`${level.keyword} \u2014 ${level.description}`), 0);
-    return sum + 2 + (axis.summary ? linesOf(axis.summary) : 0) + steps;
-  }, 0);
-  // Two columns.
-  return lines / 2;
 }
 
 /** The position's pages the build writes, for links between them; none from a printed page, which cannot follow them. */

@@ -57,6 +57,8 @@ export interface ViewOptions {
   since?: SinceDiff | null;
   /** The ladder folder, relative to the working folder like the model's paths: internal pages name their source page from it. */
   sourceFolder?: string | null;
+  /** The books the build makes, so the index and role pages can link to them: each role's, and `ladder.pdf` when `whole`; null or absent, none. */
+  books?: { whole: boolean } | null;
 }
 
 /** Whether pages made with `options` are for readers outside the organisation. */
@@ -129,6 +131,7 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
       body: renderRichText(role.text, options.format, (target) => referenceHref(ladder, target, options.format, role.id)),
     },
     guides: linkedGuides(ladder, role, options.format),
+    book: options.books ? { href: `${role.id}.pdf`, text: formatLabel(options.locale, 'roleBookLink', { role: role.title }) } : null,
     positions: role.positions.map((position) => ({
       code: position.code,
       title: position.title,
@@ -168,7 +171,11 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
       summary: role.summary,
       link: { href: `${role.id}/${indexFile(options.format)}`, text: role.title },
       positionCount: role.positions.length,
+      book: options.books
+        ? { href: `${role.id}/${role.id}.pdf`, text: formatLabel(options.locale, 'roleBookLink', { role: role.title }) }
+        : null,
     })),
+    book: options.books?.whole ? { href: 'ladder.pdf', text: options.locale.labels.bookLink } : null,
     guides: ladder.guides.map((guide) => ({
       title: guide.title,
       summary: guide.summary,

@@ -137,10 +137,9 @@ export interface HandoutView extends PageView {
   /**
    * For the page margins, each a quoted CSS string safe inside `<style>`: `footer`, the position and (for
    * the organisation's own readers) where the page comes from; `review`, the worksheet's name; `head`,
-   * the organisation, whom the copy is for and where it comes from. `fillFirstPage`: the first page is stretched to the foot of
-   * the paper because the whole scale takes a page of its own.
+   * the organisation, whom the copy is for and where it comes from.
    */
-  print: { footer: string; review: string; head: string; fillFirstPage: boolean };
+  print: { footer: string; review: string; head: string };
   /** `--for` and `--date`: whom this copy was prepared for (`Prepared for A. Candidate, 1 December 2026`); null otherwise. */
   preparedFor: { name: string; date: string; text: string } | null;
   /** The review worksheet's rating choices, in order. */
@@ -168,6 +167,8 @@ export interface RoleView extends PageView {
   role: { id: string; title: string; summary: string; body: string };
   /** The guides the role's text links to. */
   guides: LinkView[];
+  /** The role's book, `<role-id>.pdf` beside the page, when the build makes it. */
+  book: LinkView | null;
   /** `versions`: the position's other pages the build writes (its PDF, its worksheet and the worksheet's PDF). */
   positions: { code: string; title: string; level: number; seniority: string; link: LinkView; versions: LinkView[] }[];
   /** One row per axis, one cell per position. */
@@ -177,7 +178,10 @@ export interface RoleView extends PageView {
 
 /** All roles and positions: the level × role matrix. */
 export interface IndexView extends PageView {
-  roles: { title: string; summary: string; link: LinkView; positionCount: number }[];
+  /** `book`: the role's book, when the build makes it. */
+  roles: { title: string; summary: string; link: LinkView; positionCount: number; book: LinkView | null }[];
+  /** The whole ladder's book, `ladder.pdf`, when the build makes it. */
+  book: LinkView | null;
   guides: { title: string; summary: string; link: LinkView }[];
   /** Each position's `versions`: its other pages the build writes, with short names. */
   levels: { level: number; seniority: string; cells: { positions: { code: string; link: LinkView; versions: LinkView[] }[] }[] }[];
