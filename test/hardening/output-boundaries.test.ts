@@ -202,7 +202,10 @@ describe('writes never follow a symbolic link out of the output folder', () => {
     const sheets = await run(['build', '--format', 'md', '--variant', 'review', '--only', 'EM6'], repo, env);
     expect(sheets.code, sheets.stderr).toBe(0);
     const blank = readFileSync(path.join(repo, 'out', 'engineering-manager', 'em6-review.md'), 'utf8');
-    writeFileSync(path.join(repo, 'sheet.md'), fillMarkdownWorksheet(blank, { fields: { name: 'Alex Doe' }, axes: {} }));
+    writeFileSync(
+      path.join(repo, 'sheet.md'),
+      fillMarkdownWorksheet(blank, { fields: { name: 'Alex Doe' }, axes: { technology: { self: 'meets' } } }),
+    );
     symlinkSync('out', path.join(repo, 'linked-out'));
     const result = await run(['assess', 'sheet.md', '--out', 'linked-out/reviews', '--format', 'md'], repo, env);
     expect(result.code).toBe(2);
@@ -386,7 +389,10 @@ describe('faults while writing into a new folder', () => {
     const sheets = await run(['build', '--format', 'md', '--variant', 'review', '--only', 'EM6'], repo, env);
     expect(sheets.code, sheets.stderr).toBe(0);
     const blank = readFileSync(path.join(repo, 'out', 'engineering-manager', 'em6-review.md'), 'utf8');
-    writeFileSync(path.join(repo, 'sheet.md'), fillMarkdownWorksheet(blank, { fields: { name: 'Alex Doe' }, axes: {} }));
+    writeFileSync(
+      path.join(repo, 'sheet.md'),
+      fillMarkdownWorksheet(blank, { fields: { name: 'Alex Doe' }, axes: { technology: { self: 'meets' } } }),
+    );
     const args = ['assess', 'sheet.md', '--format', 'html,md'];
     // Where it goes when there is room, to know the size of the first file.
     expect((await run([...args, '--out', 'roomy'], repo, env)).code).toBe(0);
