@@ -2,7 +2,7 @@ import type { VFile } from 'vfile';
 import type { VFileMessage } from 'vfile-message';
 import { severityOf } from './messages.js';
 import { compareText } from './paths-and-order.js';
-import { toWorkflowCommand } from './ci/workflow-command.js';
+import { toWorkflowCommand } from './workflow-command.js';
 
 // On GitHub Actions every message is also printed as a workflow command; the command line sets this once.
 let withWorkflowCommands = false;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sourceDate } from './commands/environment.js';
-import type { CommandIo } from './commands/io.js';
+import type { CommandIo } from './command-io.js';
 import { loadConfig } from './config/load-config.js';
 import { describeFailure, exitCode, UsageError } from './failures.js';
 import { formats, papers, variants, type OutputFormat, type Paper, type Variant } from './formats.js';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { assessWorksheets } from '../src/assess/assess-worksheets.js';
 import type { Assessment } from '../src/assess/assessment.js';
 import { planAssessment } from '../src/assess/plan-assessment.js';
-import type { PlacedPosition } from '../src/compare/find-position.js';
+import type { PlacedPosition } from '../src/plan/find-position.js';
 import type { Ladder } from '../src/model.js';
 import type { Templates } from '../src/render/load-templates.js';
 import { renderOutput } from '../src/render/render-output.js';

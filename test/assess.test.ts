@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assessWorksheets } from '../src/assess/assess-worksheets.js';
 import { formatAssessment } from '../src/assess/format-assessment.js';
-import type { PlacedPosition } from '../src/compare/find-position.js';
+import type { PlacedPosition } from '../src/plan/find-position.js';
 import type { Ladder } from '../src/model.js';
 import { loadLadder } from '../src/read/load-ladder.js';
 import type { FilledWorksheet } from '../src/worksheet/filled-worksheet.js';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BuildSummary } from '../src/commands/build.js';
+import type { BuildSummary } from '../src/commands/build-summary.js';
 import { run } from './support/run.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, type LoadedConfig } from '../src/config/load-config.js';
 import { configKeys } from '../src/config/validate-config.js';
-import { parseJson, toJsonValue } from '../src/config/parse-json.js';
+import { parseJson, toJsonValue } from '../src/read/parse-json.js';
 import { formatMessages } from '../src/format-messages.js';
 
 const root = mkdtempSync(path.join(os.tmpdir(), 'ladders-config-'));

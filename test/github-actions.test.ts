@@ -5,7 +5,7 @@ import { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import { formatMessages } from '../src/format-messages.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toWorkflowCommand } from '../src/ci/workflow-command.js';
+import { toWorkflowCommand } from '../src/workflow-command.js';
 import { scaffoldFiles } from '../src/init/scaffold-files.js';
 import { toolVersion } from '../src/tool-version.js';
 import { runAction } from './support/run-action.js';

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { BuildSummary } from '../src/commands/build.js';
+import type { BuildSummary } from '../src/commands/build-summary.js';
 import { run } from './support/run.js';
 import { hashTree, listTree } from './support/tree.js';
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { BuildSummary } from '../src/commands/build.js';
+import type { BuildSummary } from '../src/commands/build-summary.js';
 import type { Manifest } from '../src/plan/manifest.js';
 import { findBrowser } from '../src/print/find-browser.js';
 import { browsersLeft } from './support/browser-processes.js';

@@ -1,5 +1,5 @@
 import { VFile } from 'vfile';
-import type { PlacedPosition } from '../compare/find-position.js';
+import type { PlacedPosition } from '../plan/find-position.js';
 import { report } from '../messages.js';
 import type { Ladder } from '../model.js';
 import type { FilledWorksheet } from '../worksheet/filled-worksheet.js';

@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { findPosition, type PlacedPosition } from '../compare/find-position.js';
+import { findPosition, type PlacedPosition } from '../plan/find-position.js';
 import { quote, quoteList, report } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { closestMatch } from '../read/closest-match.js';

@@ -1,4 +1,4 @@
-import type { PlacedPosition } from '../compare/find-position.js';
+import type { PlacedPosition } from '../plan/find-position.js';
 import type { Expectation, Ladder, Position, Role } from '../model.js';
 import type { AssessedExpectation, AssessedPosition, Assessment } from './assessment.js';
 import type { MergedWorksheet } from './merge-worksheets.js';

@@ -2,8 +2,7 @@
  * The view of a book: the whole ladder, or one role, as one printed document. Its shape is
  * documented in the README for template authors.
  */
-import type { ChangelogView } from '../diff/changelog-view.js';
-import type { HandoutView, PageHeaderView, RoleView } from '../view/view.js';
+import type { ChangelogView, HandoutView, PageHeaderView, RoleView } from '../view/view.js';
 
 /** One line of the contents: a part of the book, where it starts, and how deep it sits. */
 export interface ContentsEntryView {

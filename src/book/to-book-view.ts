@@ -6,8 +6,8 @@ import type { HandoutView } from '../view/view.js';
 import { bookAnchors } from './book-anchors.js';
 import { shiftHeadings } from './shift-headings.js';
 import type { BookChangelogView, BookHandoutView, BookPageView, BookRoleView, BookView, ContentsEntryView } from './book-view.js';
-import type { SinceDiff } from '../diff/ladder-diff.js';
-import { toChangelogView } from '../diff/to-changelog-view.js';
+import type { SinceDiff } from '../ladder-diff.js';
+import { toChangelogView } from '../view/to-changelog-view.js';
 
 /** What a book is made of: every role of the ladder, or one. */
 export interface BookScope {

@@ -1,4 +1,4 @@
-import type { LadderDiff } from '../diff/ladder-diff.js';
+import type { LadderDiff } from '../ladder-diff.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { summarizeDiff } from '../diff/summarize-diff.js';
 import { escapeMarkdown, markdownCode } from './step-summary.js';

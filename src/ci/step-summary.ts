@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { describeSystemError, isSystemError } from '../failures.js';
 import { escapeMarkdown as escapeMarkdownText } from '../render/escape-markdown.js';
-import type { CommandIo } from '../commands/io.js';
+import type { CommandIo } from '../command-io.js';
 
 /** Whether the command runs in a GitHub Actions job, where messages are also workflow commands. */
 export function isGitHubActions(env: NodeJS.ProcessEnv): boolean {

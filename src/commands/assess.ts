@@ -15,7 +15,7 @@ import { readFilledWorksheet } from '../worksheet/read-filled-worksheet.js';
 import { maxWorksheetPdfBytes } from '../worksheet/read-pdf-worksheet.js';
 import { WorksheetError } from '../worksheet/worksheet-error.js';
 import { checkOutFolder, overlapOf, placesRead, resolveReal } from '../write/check-out-folder.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 import type { HandoutOptions } from './write-handout.js';
 
 /** Options of `ladders assess`, flags and configuration merged; the handout's look is taken as `compare`'s and `diff`'s is. */

@@ -13,7 +13,7 @@ import { selectPositions } from '../plan/select-positions.js';
 import { takeShard } from '../plan/take-shard.js';
 import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
 import { diffLadders } from '../diff/diff-ladders.js';
-import type { SinceDiff } from '../diff/ladder-diff.js';
+import type { SinceDiff } from '../ladder-diff.js';
 import { readRevision } from '../diff/read-revision.js';
 import type { Ladder } from '../model.js';
 import { loadLadder } from '../read/load-ladder.js';
@@ -23,7 +23,7 @@ import { toolVersion } from '../tool-version.js';
 import { VFile } from 'vfile';
 import { report } from '../messages.js';
 import { checkOutputFolders, removeLeftovers, removeOutputs, writeOutputs } from '../write/write-outputs.js';
-import type { BuildContext } from './build.js';
+import type { BuildContext } from './build-context.js';
 import { makeOutputs } from './make-outputs.js';
 import { renderTextAhead } from './render-text-ahead.js';
 

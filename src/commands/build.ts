@@ -1,95 +1,24 @@
 import path from 'node:path';
 import { describeFailure, exitCode } from '../failures.js';
-import { formatBuildSummary } from '../ci/format-build-summary.js';
+import { formatBuildSummary } from './format-build-summary.js';
 import { appendStepSummary } from '../ci/step-summary.js';
-import type { OutputFormat, Paper, Variant } from '../formats.js';
 import type { VFile } from 'vfile';
-import { formatMessages, messagesAsData, type MessageData } from '../format-messages.js';
+import { formatMessages, messagesAsData } from '../format-messages.js';
 import { shippedLaddersDir, shippedTemplatesDir } from '../package-paths.js';
 import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
-import { manifestName, readManifest, type Shard } from '../plan/manifest.js';
+import { manifestName, readManifest } from '../plan/manifest.js';
 import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
-import type { Branding } from '../view/to-views.js';
 import type { RevisionPlace } from '../diff/locate-revision.js';
 import type { RevisionName } from '../diff/name-revision.js';
-import { checkOutFolder, placesRead, type InputPlace } from '../write/check-out-folder.js';
+import { checkOutFolder, placesRead } from '../write/check-out-folder.js';
 import { lockOutFolder } from '../write/lock-out-folder.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 import { createProgress, type Progress } from './progress.js';
 import { shownFolder } from './shown-folder.js';
-import type { ReadSettings } from '../read/load-ladder.js';
-
-/** Options of `ladders build`, flags and configuration merged. */
-export interface BuildOptions {
-  ladders: string;
-  /** What reading takes from the configuration: the framework's title, more seniority words. */
-  reading?: ReadSettings;
-  out: string;
-  templates: string | undefined;
-  formats: OutputFormat[];
-  /** The pages made for each position: handouts, review worksheets, or both. */
-  variants: Variant[];
-  only: string[];
-  /** Null: the paper of the pages' locale. */
-  paper: Paper | null;
-  /** `--browser`: the Chrome or Chromium to print with, instead of searching for one. */
-  browser: string | undefined;
-  /** Rebuild every output, whatever the manifest says. */
-  force: boolean;
-  /** Write nothing; exit 1 listing outputs that are missing, stale or extra. */
-  check: boolean;
-  /** Build only this slice of the outputs. */
-  shard: Shard | null;
-  /** Print only problems. */
-  quiet: boolean;
-  /** Print a summary as JSON on stdout (and only problems on stderr). */
-  json: boolean;
-  /** `--for NAME --date DATE`: a copy prepared for one person, such as an offer letter's attachment. */
-  preparedFor: { name: string; date: Date } | null;
-  /** From SOURCE_DATE_EPOCH, or null: the PDFs' dates. */
-  date: Date | null;
-  /** `--date`, else SOURCE_DATE_EPOCH, or null: the day on the books' covers. */
-  coverDate: Date | null;
-  /** From the configuration: the organisation (shown on every page, the PDFs' author), its colour and logo, the framework's version label. */
-  branding: Branding;
-  /** `--since REV`: the git revision each handout and worksheet says what changed since; null for none. */
-  since: string | null;
-  /** The configuration's own files (itself, the logo, the labels), which the output folder must keep clear of. */
-  settingsFiles?: InputPlace[];
-}
-
-/** What a build did, for `--json`. */
-export interface BuildSummary {
-  written: string[];
-  current: string[];
-  removed: string[];
-  /** `--check`: each output that is not as a build would leave it, and why. */
-  differences: { path: string; state: 'missing' | 'stale' | 'modified' | 'extra' }[];
-  messages: MessageData[];
-  timings: Record<string, number>;
-  exitCode: number;
-}
-
-/** What the stages of a build share. */
-export interface BuildContext {
-  options: BuildOptions;
-  io: CommandIo;
-  progress: Progress;
-  summary: BuildSummary;
-  outDir: string;
-  /** The fingerprint of this build's raw inputs, recorded in the manifest. */
-  inputs: string;
-  /** The single files besides the folders that `inputs` covers (relative to the working folder), recorded in the manifest. */
-  reads: string[];
-  /** The fingerprint of the same folders and settings with other single files, for when reading finds that it read others. */
-  fingerprint: (reads: readonly string[]) => Promise<string>;
-  /** `--since`: where the revision is, the commit it named when the build started and how pages name it; null without `--since`. */
-  since: (RevisionPlace & { name: RevisionName }) | null;
-  /** Print warnings about the output folder (an edited manifest, an output left in place) and add them to the summary. */
-  warn: (files: readonly VFile[]) => void;
-}
+import type { BuildOptions } from './build-options.js';
+import type { BuildSummary } from './build-summary.js';
 
 /**
  * `ladders build`: read, validate, render and write the handouts. Only outputs whose inputs changed are

@@ -2,11 +2,11 @@ import path from 'node:path';
 import { countMessages, formatMessages, sortedMessages } from '../format-messages.js';
 import { appendStepSummary, boundedList, escapeMarkdown, isGitHubActions, markdownCode } from '../ci/step-summary.js';
 import { toSarif } from '../ci/to-sarif.js';
-import { toWorkflowCommand } from '../ci/workflow-command.js';
+import { toWorkflowCommand } from '../workflow-command.js';
 import { loadLadder, type LoadedLadder } from '../read/load-ladder.js';
 import { exitCode } from '../failures.js';
 import { plural, quote, severityOf } from '../messages.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders check`. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { comparePositions, type PositionComparison } from '../compare/compare-positions.js';
-import { findPosition, type PlacedPosition } from '../compare/find-position.js';
+import { findPosition, type PlacedPosition } from '../plan/find-position.js';
 import { formatComparison } from '../compare/format-comparison.js';
 import type { ComparisonFormat } from '../compare/plan-comparison.js';
 import { ContentError, exitCode, UsageError } from '../failures.js';
@@ -10,9 +10,9 @@ import { quote, quoteList } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { closestMatch } from '../read/closest-match.js';
 import { loadLadder } from '../read/load-ladder.js';
-import type { Branding } from '../view/to-views.js';
+import type { Branding } from '../config/branding-of.js';
 import { checkOutFolder, placesRead, type InputPlace } from '../write/check-out-folder.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders compare`, flags and configuration merged. */

@@ -7,7 +7,7 @@ import { diffLadders } from '../diff/diff-ladders.js';
 import { formatDiffJson } from '../diff/format-diff-json.js';
 import { formatDiffMarkdown } from '../diff/format-diff-markdown.js';
 import { formatDiffText } from '../diff/format-diff-text.js';
-import type { LadderDiff } from '../diff/ladder-diff.js';
+import type { LadderDiff } from '../ladder-diff.js';
 import type { RevisionName } from '../diff/name-revision.js';
 import type { SideReading } from '../diff/read-side.js';
 import { readSideInWorker } from '../diff/read-side-in-worker.js';
@@ -15,7 +15,7 @@ import { ContentError, exitCode, UsageError } from '../failures.js';
 import { quoteList } from '../messages.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 import { checkOutFolder, placesRead, type InputPlace } from '../write/check-out-folder.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 import type { Ladder } from '../model.js';
 import type { HandoutOptions } from './write-handout.js';
 

@@ -5,7 +5,7 @@ import { scaffoldFiles } from '../init/scaffold-files.js';
 import { packageDir } from '../package-paths.js';
 import { writeOutputs } from '../write/write-outputs.js';
 import { describeSystemError, exitCode, isSystemError, RenderFailure, UsageError } from '../failures.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 
 /** Options of `ladders init`. */
 export interface InitOptions {

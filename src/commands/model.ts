@@ -2,7 +2,7 @@ import path from 'node:path';
 import { countMessages, formatMessages } from '../format-messages.js';
 import { loadLadder } from '../read/load-ladder.js';
 import { ContentError, exitCode } from '../failures.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 import type { ReadSettings } from '../read/load-ladder.js';
 
 /** Options of `ladders model`. */

@@ -1,4 +1,4 @@
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 
 /** How a build reports what it is doing, on stderr. */
 export interface Progress {

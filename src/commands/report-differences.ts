@@ -2,7 +2,7 @@ import path from 'node:path';
 import { plural } from '../messages.js';
 import type { OutputState } from '../plan/output-states.js';
 import { exitCode } from '../failures.js';
-import type { BuildContext } from './build.js';
+import type { BuildContext } from './build-context.js';
 import { shownFolder } from './shown-folder.js';
 
 const why = {

@@ -21,7 +21,7 @@ import { toRenderProblem } from '../serve/to-render-problem.js';
 import { createSitePlanner } from '../serve/site-planner.js';
 import { watchInputs, type InputWatch, type WatchTarget } from '../serve/watch-inputs.js';
 import { sourceDate } from './environment.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 
 /** Options of `ladders serve`: the flags given, which win over the configuration, read again on every change. */
 export interface ServeOptions {

@@ -9,10 +9,10 @@ import { loadTemplates, type Templates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
 import { toolVersion } from '../tool-version.js';
 import { shownFolder } from './shown-folder.js';
-import type { Branding } from '../view/to-views.js';
+import type { Branding } from '../config/branding-of.js';
 import { writeOutputs, type OutputFile } from '../write/write-outputs.js';
 import type { InputPlace } from '../write/check-out-folder.js';
-import type { CommandIo } from './io.js';
+import type { CommandIo } from '../command-io.js';
 import { makeOutputs } from './make-outputs.js';
 
 /** What writing one handout into a folder takes: `--out` and the options `compare` and `diff` share with `build`. */

@@ -1,5 +1,5 @@
 import type { Axis, Expectation, Ladder } from '../model.js';
-import type { PlacedPosition } from './find-position.js';
+import type { PlacedPosition } from '../plan/find-position.js';
 
 /** How the rank on one axis moves from the first position to the second. */
 export type Direction = 'same' | 'up' | 'down';

@@ -3,7 +3,7 @@ import type { Expectation, Ladder, Position } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { AxisComparison, PositionComparison } from './compare-positions.js';
-import type { PlacedPosition } from './find-position.js';
+import type { PlacedPosition } from '../plan/find-position.js';
 import type { ComparedAxisView, ComparedPositionView, ComparisonView } from './comparison-view.js';
 const directionLabels = { same: 'stays', up: 'goesUp', down: 'goesDown' } as const;
 

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { quote, report, type Place } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { decodeText } from '../read/decode-text.js';
-import { parseJson, placeOfOffset, type JsonMember, type JsonNode } from './parse-json.js';
+import { parseJson, placeOfOffset, type JsonMember, type JsonNode } from '../read/parse-json.js';
 
 /** A JSON file that may hold the config: its text, parsed with the place of every value. */
 export interface Source {

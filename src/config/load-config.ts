@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
 import { placeIn, readSource, reportDuplicate, type Source } from './config-source.js';
-import type { JsonNode } from './parse-json.js';
+import type { JsonNode } from '../read/parse-json.js';
 import type { LaddersConfig } from './validate-config.js';
 
 export type { LaddersConfig } from './validate-config.js';

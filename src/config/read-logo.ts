@@ -3,7 +3,8 @@ import type { Point } from 'unist';
 import { quote } from '../messages.js';
 import { decodeText } from '../read/decode-text.js';
 import { outsideReason, readInside, resolveFolder } from '../read/read-inside.js';
-import { placeOfOffset } from './parse-json.js';
+import { placeOfOffset } from '../read/parse-json.js';
+import { logoTypes } from '../read/logo-types.js';
 
 /** A logo inlined as a `data:` URI, or why it cannot be; `inside` is the place in an SVG that was refused. */
 export type ReadLogo =
@@ -12,36 +13,6 @@ export type ReadLogo =
 
 /** A logo is a small picture on every page; larger files are a mistake and would bloat every handout. */
 export const maxLogoBytes = 512 * 1024;
-
-interface ImageType {
-  name: string;
-  mime: string;
-  /** Whether the bytes start the way this type's files do. */
-  matches: (bytes: Buffer) => boolean;
-}
-
-const startsWith = (bytes: Buffer, ...prefix: number[]): boolean => prefix.every((byte, index) => bytes[index] === byte);
-const ascii = (bytes: Buffer, offset: number, text: string): boolean => bytes.toString('latin1', offset, offset + text.length) === text;
-
-const png: ImageType = {
-  name: 'PNG',
-  mime: 'image/png',
-  matches: (bytes) => startsWith(bytes, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
-};
-const jpeg: ImageType = { name: 'JPEG', mime: 'image/jpeg', matches: (bytes) => startsWith(bytes, 0xff, 0xd8, 0xff) };
-const gif: ImageType = { name: 'GIF', mime: 'image/gif', matches: (bytes) => ascii(bytes, 0, 'GIF87a') || ascii(bytes, 0, 'GIF89a') };
-const webp: ImageType = { name: 'WebP', mime: 'image/webp', matches: (bytes) => ascii(bytes, 0, 'RIFF') && ascii(bytes, 8, 'WEBP') };
-const svg: ImageType = { name: 'SVG', mime: 'image/svg+xml', matches: () => true };
-
-/** The image types a logo may have, by file extension. */
-export const logoTypes: Readonly<Record<string, ImageType>> = {
-  '.png': png,
-  '.jpg': jpeg,
-  '.jpeg': jpeg,
-  '.gif': gif,
-  '.webp': webp,
-  '.svg': svg,
-};
 
 /**
  * Read the logo at `fullPath` and inline it; `shown` is the path as the config wrote it, for messages.
@@ -65,7 +36,7 @@ export async function readLogo(fullPath: string, shown: string): Promise<ReadLog
   }
   const bytes = read.bytes;
   if (!type.matches(bytes)) return unreadable(`The logo ${quote(shown)} is not a ${type.name} image: its content does not start like one`);
-  if (type === svg) {
+  if (type === logoTypes['.svg']) {
     const problem = checkSvg(bytes, shown);
     if (problem) return problem;
   }

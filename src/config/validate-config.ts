@@ -7,9 +7,9 @@ import { displayPath } from '../paths-and-order.js';
 import { closestMatch } from '../read/closest-match.js';
 import { seniorityWordsSchema } from '../read/read-front-matter.js';
 import { placeIn, reportDuplicate, type Source } from './config-source.js';
-import { toJsonValue, type JsonMember, type JsonNode } from './parse-json.js';
+import { toJsonValue, type JsonMember, type JsonNode } from '../read/parse-json.js';
 import { readLogo } from './read-logo.js';
-import { localeSchema } from '../locale/locale-tag.js';
+import { localeSchema } from '../locale-tag.js';
 import type { Labels } from '../locale/load-labels.js';
 import { readLabelOverrides } from '../locale/read-label-overrides.js';
 

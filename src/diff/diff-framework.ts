@@ -1,6 +1,6 @@
 import type { Axis, Ladder } from '../model.js';
 import { diffText } from './diff-text.js';
-import type { AxisChange, KeywordChange, LadderDiff } from './ladder-diff.js';
+import type { AxisChange, KeywordChange, LadderDiff } from '../ladder-diff.js';
 
 /**
  * The framework's changes: its title, and each axis added, removed, re-described or with a keyword

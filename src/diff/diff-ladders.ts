@@ -1,7 +1,7 @@
 import type { Axis, Ladder, Position, Role } from '../model.js';
 import { diffFramework } from './diff-framework.js';
 import { diffText } from './diff-text.js';
-import type { DiffCounts, DiffSide, ExpectationChange, LadderDiff, PositionChange, PositionRef, RoleChange } from './ladder-diff.js';
+import type { DiffCounts, DiffSide, ExpectationChange, LadderDiff, PositionChange, PositionRef, RoleChange } from '../ladder-diff.js';
 
 /**
  * What changed from `before` to `after`: axes and keywords of the framework with the positions they

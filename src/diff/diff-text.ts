@@ -1,5 +1,5 @@
 import { diffWords } from 'diff';
-import type { TextPart } from './ladder-diff.js';
+import type { TextPart } from '../ladder-diff.js';
 
 /** Two texts word by word, as runs kept, removed and added; null when they are the same. */
 export function diffText(before: string, after: string): TextPart[] | null {

@@ -1,4 +1,4 @@
-import type { LadderDiff } from './ladder-diff.js';
+import type { LadderDiff } from '../ladder-diff.js';
 import { summarizeDiff } from './summarize-diff.js';
 
 /** The diff as indented JSON: the `LadderDiff` data (see `ladder-diff.ts`) with its summary line first. */

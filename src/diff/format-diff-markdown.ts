@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../render/escape-markdown.js';
-import type { LadderDiff } from './ladder-diff.js';
+import type { LadderDiff } from '../ladder-diff.js';
 import { outlineDiff, type Span } from './outline-diff.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { LadderDiff } from './ladder-diff.js';
+import type { LadderDiff } from '../ladder-diff.js';
 import { outlineDiff, type Span } from './outline-diff.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ExpectationChange, KeywordChange, LadderDiff, PositionChange, RankRef, RoleChange, TextPart } from './ladder-diff.js';
+import type { ExpectationChange, KeywordChange, LadderDiff, PositionChange, RankRef, RoleChange, TextPart } from '../ladder-diff.js';
 import { summarizeDiff } from './summarize-diff.js';
 
 /**

@@ -4,9 +4,9 @@ import { sha256 } from '../plan/output-states.js';
 import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
 import { viewOptionsFor, type PageOptions } from '../plan/view-options.js';
 import { formatLabel } from '../locale/format-label.js';
-import type { LadderDiff } from './ladder-diff.js';
+import type { LadderDiff } from '../ladder-diff.js';
 import type { RevisionName } from './name-revision.js';
-import { changelogName, toChangelogView } from './to-changelog-view.js';
+import { changelogName, toChangelogView } from '../view/to-changelog-view.js';
 
 /** What a changelog handout depends on besides the newer ladder and the diff. */
 export interface ChangelogPlanOptions extends PageOptions {

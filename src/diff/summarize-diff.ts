@@ -1,4 +1,4 @@
-import type { LadderDiff } from './ladder-diff.js';
+import type { LadderDiff } from '../ladder-diff.js';
 
 /** The diff in one line: `1 axis changed; 2 positions added, 1 re-coded, 3 changed`, or `No changes`. */
 export function summarizeDiff(diff: Pick<LadderDiff, 'counts' | 'framework'>): string {

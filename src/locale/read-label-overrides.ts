@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Point } from 'unist';
-import { placeOfOffset, parseJson } from '../config/parse-json.js';
+import { placeOfOffset, parseJson } from '../read/parse-json.js';
 import { isSystemError } from '../failures.js';
 import { quote } from '../messages.js';
 import { closestMatch } from '../read/closest-match.js';

@@ -1,7 +1,7 @@
 import type { Paper } from '../formats.js';
 import type { Ladder } from '../model.js';
 import type { PageLocale } from './format-label.js';
-import { defaultPaper, isRightToLeft } from './locale-tag.js';
+import { defaultPaper, isRightToLeft } from '../locale-tag.js';
 import { loadLabels, type Labels } from './load-labels.js';
 
 /** What the configuration says about the pages' language and paper; null where it says nothing. */

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { parseJson, placeOfOffset } from '../config/parse-json.js';
+import { parseJson, placeOfOffset } from '../read/parse-json.js';
 import { quote, report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { isOutputPath } from './is-output-path.js';

@@ -1,4 +1,4 @@
-import { findPosition } from '../compare/find-position.js';
+import { findPosition } from './find-position.js';
 import { UsageError } from '../failures.js';
 import { quote, quoteChoices, quoteList } from '../messages.js';
 import type { Ladder, Position } from '../model.js';

@@ -1,9 +1,10 @@
 import type { OutputFormat, Paper, Variant } from '../formats.js';
 import type { PageLocale } from '../locale/format-label.js';
 import { resolvePageLocale } from '../locale/resolve-page-locale.js';
-import type { SinceDiff } from '../diff/ladder-diff.js';
+import type { SinceDiff } from '../ladder-diff.js';
 import type { Ladder } from '../model.js';
-import type { Branding, ViewOptions } from '../view/to-views.js';
+import type { Branding } from '../config/branding-of.js';
+import type { ViewOptions } from '../view/to-views.js';
 import type { PageHeaderView } from '../view/view.js';
 
 /** What every planned page depends on besides the model and the templates (and the configuration's branding). */

@@ -1,4 +1,4 @@
-import { keywordKey } from './to-framework.js';
+import { keywordKey } from './keyword-key.js';
 
 const opening = new Set(['(', '\uff08']);
 const closing = new Set([')', '\uff09']);

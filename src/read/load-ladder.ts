@@ -9,7 +9,7 @@ import { pruneReadCache, type ReadCache } from './read-cache.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
 import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
-import { reportMissingGlyphs } from '../fonts/report-missing-glyphs.js';
+import { reportMissingGlyphs } from './report-missing-glyphs.js';
 import { isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
 import { isRolePage, pageId, toRole } from './to-role.js';
 import { headingAnchor, makeIdMaker } from './make-id.js';

@@ -4,7 +4,7 @@ import type { VFile } from 'vfile';
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { closestMatch } from './closest-match.js';
-import { localeSchema } from '../locale/locale-tag.js';
+import { localeSchema } from '../locale-tag.js';
 import { quote, quoteList, report } from '../messages.js';
 
 /** Words a level table's seniority column may use besides the shipped ones; the front matter and the configuration share it. */

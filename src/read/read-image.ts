@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { logoTypes } from '../config/read-logo.js';
+import { logoTypes } from './logo-types.js';
 import { displayPath } from '../paths-and-order.js';
 import { isSystemError } from '../failures.js';
 import { outsideReason, readInsideSync, type Folder } from './read-inside.js';

@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import { leadingLists, placeOf, plainText, readKeywordItem, sectionsAt, type Section } from './markdown-text.js';
 import { makeIdMaker } from './make-id.js';
 import { namesAxis } from './axis-label.js';
+import { keywordKey } from './keyword-key.js';
 import { quote, report } from '../messages.js';
 import type { Axis, AxisLevel, Framework } from '../model.js';
 import type { FrontMatter } from './read-front-matter.js';
@@ -161,11 +162,6 @@ function isUnique(
     }
   }
   return unique;
-}
-
-/** How keywords compare: case and spacing do not matter. */
-export function keywordKey(keyword: string): string {
-  return keyword.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /** Where each keyword sits: its axis and rank. */

@@ -5,7 +5,8 @@ import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from 
 import { quote, quoteList, report } from '../messages.js';
 import type { Axis, AxisLevel, Expectation, Framework, Position } from '../model.js';
 import { parsePositionHeading } from './position-heading.js';
-import { keywordIndex, keywordKey } from './to-framework.js';
+import { keywordKey } from './keyword-key.js';
+import { keywordIndex } from './to-framework.js';
 
 /** Where each keyword of the framework sits. */
 export type KeywordIndex = ReturnType<typeof keywordIndex>;

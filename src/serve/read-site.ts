@@ -10,7 +10,7 @@ import { loadTemplates, type Templates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
 import { toolVersion } from '../tool-version.js';
 import { displayPath } from '../paths-and-order.js';
-import type { Branding } from '../view/to-views.js';
+import type { Branding } from '../config/branding-of.js';
 import type { SitePlanner } from './site-planner.js';
 
 /** What the served pages are made from: the configuration merged with the command's flags. */

@@ -1,4 +1,4 @@
-import { toSinceView } from '../diff/to-since-view.js';
+import { toSinceView } from './to-since-view.js';
 import { isolateInLine } from '../locale/isolate-in-line.js';
 import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
 import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';

@@ -6,30 +6,9 @@ import { referenceHref } from './reference-href.js';
 import { renderRichText } from './render-rich-text.js';
 import { sourcePath } from './source-path.js';
 import type { AxisView, GuideView, IndexView, LinkView, PageHeaderView, PageView, RankView, RoleView } from './view.js';
-import type { Labels } from '../locale/load-labels.js';
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
-import type { SinceDiff } from '../diff/ladder-diff.js';
-
-/** What the configuration adds to every page; each null when not configured. */
-export interface Branding {
-  /** The organisation, shown on every page and the PDFs' author. */
-  organization: string | null;
-  /** The accent colour, `#rrggbb`. */
-  brandColor: string | null;
-  /** The logo as a `data:` URL. */
-  logo: string | null;
-  /** The framework's version label, over the one in the introduction's front matter. */
-  version: string | null;
-  /** The pages' language (BCP 47), over the introduction's front matter `locale`. */
-  locale: string | null;
-  /** The organisation's own labels, over the shipped ones for the language. */
-  labels: Partial<Labels> | null;
-  /** `external`: pages for people outside the organisation; null or absent is `internal`. */
-  audience?: Audience | null;
-}
-
-/** Who reads the pages: `internal` ones say where they come from and link around the output folder; `external` ones (an offer's attachment) do neither. */
-export type Audience = 'internal' | 'external';
+import type { SinceDiff } from '../ladder-diff.js';
+import type { Audience } from '../config/branding-of.js';
 
 /** What the views depend on besides the model. */
 export interface ViewOptions {

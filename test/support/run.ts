@@ -1,4 +1,4 @@
-import type { CommandIo } from '../../src/commands/io.js';
+import type { CommandIo } from '../../src/command-io.js';
 import { runCli } from '../../src/run-cli.js';
 
 /** What a command printed and how it exited. */

@@ -1,6 +1,6 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
-import type { AxisChange, ExpectationChange, PositionChange, RankRef, TextPart } from './ladder-diff.js';
-import type { ChangeRowView, PositionChangeView, WordView } from './changelog-view.js';
+import type { AxisChange, ExpectationChange, PositionChange, RankRef, TextPart } from '../ladder-diff.js';
+import type { ChangeRowView, PositionChangeView, WordView } from './view.js';
 
 /** A position's change as its view: notes (new, removed, re-coded, renamed, seniority) and a row per axis that changed. */
 export function toPositionChangeView(change: PositionChange, locale: PageLocale): PositionChangeView {

@@ -1,4 +1,4 @@
-import { readPdfLayout, UnexpectedPdfError } from '../print/read-pdf-layout.js';
+import { readPdfLayout, UnexpectedPdfError } from './read-pdf-layout.js';
 
 /**
  * Where each part of a printed book starts: the page number (from 1, as the footer counts) of every

@@ -1,8 +1,9 @@
-import type { BuildOptions, BuildSummary } from '../commands/build.js';
+import type { BuildOptions } from './build-options.js';
+import type { BuildSummary } from './build-summary.js';
 import path from 'node:path';
 import { plural } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
-import { boundedList, escapeMarkdown, markdownCode } from './step-summary.js';
+import { boundedList, escapeMarkdown, markdownCode } from '../ci/step-summary.js';
 
 /** The job summary's part for `build`: how it ended, what it wrote, kept and removed, and where. */
 export function formatBuildSummary(summary: BuildSummary, options: Pick<BuildOptions, 'out' | 'shard' | 'check'>, cwd: string): string {

@@ -1,5 +1,5 @@
 import type { VFileMessage } from 'vfile-message';
-import { severityOf } from '../messages.js';
+import { severityOf } from './messages.js';
 
 const commands = { error: 'error', warning: 'warning', info: 'notice' } as const;
 

@@ -1,7 +1,7 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Position, Role } from '../model.js';
-import type { ChangeRowView, SinceView } from './changelog-view.js';
-import type { SinceDiff } from './ladder-diff.js';
+import type { ChangeRowView, SinceView } from './view.js';
+import type { SinceDiff } from '../ladder-diff.js';
 import { positionNotes, toAxisRows, toExpectationRow, toWordViews } from './to-change-rows.js';
 
 /**

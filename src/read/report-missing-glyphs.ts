@@ -1,7 +1,7 @@
 import { report } from '../messages.js';
-import type { LadderSource } from '../read/read-ladders.js';
-import { chooseFontFaces } from './choose-font-faces.js';
-import { distinctCodePoints } from './distinct-code-points.js';
+import type { LadderSource } from './read-ladders.js';
+import { chooseFontFaces } from '../fonts/choose-font-faces.js';
+import { distinctCodePoints } from '../fonts/distinct-code-points.js';
 
 /**
  * Warn about the characters of a page that no shipped font draws: the browser has no other font to
@@ -22,7 +22,9 @@ export function reportMissingGlyphs(sources: readonly LadderSource[]): void {
     const flush = () => {
       if (run && run.characters.some((character) => !reported.has(character.codePointAt(0)!))) {
         run.characters.forEach((character) => reported.add(character.codePointAt(0)!));
-        const names = [...new Set(run.characters)].map((character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+        const names = [...new Set(run.characters)].map(
+          (character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+        );
         const reason = `No shipped font draws \`${run.characters.join('')}\` (${names.join(', ')}): it would print as empty boxes`;
         report(file, 'warning', reason, { line: run.line, column: run.column }, 'missing-glyph');
       }

@@ -1,4 +1,4 @@
-import type { Paper } from '../formats.js';
+import type { Paper } from './formats.js';
 import { z } from 'zod';
 
 /** Whether `tag` is a well-formed BCP 47 language tag, such as `en-US`, `ko` or `zh-Hans`. */

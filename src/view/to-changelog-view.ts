@@ -1,8 +1,8 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Ladder } from '../model.js';
-import { cssString, toPageHeaderView, type ViewOptions } from '../view/to-views.js';
-import type { ChangelogView, RoleChangeView } from './changelog-view.js';
-import type { DiffSide, LadderDiff, RoleChange } from './ladder-diff.js';
+import { cssString, toPageHeaderView, type ViewOptions } from './to-views.js';
+import type { ChangelogView, RoleChangeView } from './view.js';
+import type { DiffSide, LadderDiff, RoleChange } from '../ladder-diff.js';
 import { toAxisRows, toPositionChangeView, toWordViews } from './to-change-rows.js';
 
 /** The view of a changelog handout: the diff in the page's language, on the newer ladder's page header. */
