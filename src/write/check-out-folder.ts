@@ -3,6 +3,7 @@ import path from 'node:path';
 import { UsageError } from '../failures.js';
 import { quote } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
+import { isWithin } from '../read/read-inside.js';
 
 /** A file or folder a command reads, which its output folder must keep clear of. */
 export interface InputPlace {
@@ -45,14 +46,9 @@ export async function checkOutFolder(out: string, inputs: readonly InputPlace[],
 /** How the folder `out` stands to `place`, both absolute; `resolveReal` them first. */
 export function overlapOf(out: string, place: string): Overlap {
   if (out === place) return 'is';
-  if (isBelow(out, place)) return 'is inside';
-  if (isBelow(place, out)) return 'holds';
+  if (isWithin(place, out)) return 'is inside';
+  if (isWithin(out, place)) return 'holds';
   return null;
-}
-
-function isBelow(inner: string, outer: string): boolean {
-  const relative = path.relative(outer, inner);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 /** `file` with every symbolic link resolved; for a path that does not exist yet, its nearest existing parent's, with the rest appended. */
