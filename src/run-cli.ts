@@ -4,6 +4,7 @@ import { sourceDate } from './commands/environment.js';
 import type { CommandIo } from './command-io.js';
 import { loadConfig } from './config/load-config.js';
 import { describeFailure, exitCode, UsageError } from './failures.js';
+import { dropControls } from './drop-controls.js';
 import { formats, papers, variants, type OutputFormat, type Paper, type Variant } from './formats.js';
 import { formatMessages, setWorkflowCommands } from './format-messages.js';
 import { quote, quoteChoices } from './messages.js';
@@ -299,13 +300,15 @@ function parsePreparedFor(
   cwd: string,
 ): { name: string; date: Date } | null {
   if (name === undefined) return null;
-  if (!name.trim()) throw new UsageError('`--for` needs the name of the person the copy is for');
+  // Printed on every page of the copy: control characters, which no reader sees, never reach one.
+  const shownName = dropControls(name).trim();
+  if (!shownName) throw new UsageError('`--for` needs the name of the person the copy is for');
   if (date === undefined) throw new UsageError('`--for` needs `--date YYYY-MM-DD`, the day to print on the copy');
   const parsed = parseDay(date);
   if (out === undefined || path.resolve(cwd, out) === path.resolve(cwd, standardOut)) {
     throw new UsageError('`--for` writes a copy for one person: give it its own folder with `--out`, apart from the standard handouts');
   }
-  return { name: name.trim(), date: parsed };
+  return { name: shownName, date: parsed };
 }
 
 function parsePort(text: string): number {

@@ -99,6 +99,21 @@ describe('control characters in the configuration', () => {
   });
 });
 
+describe('control characters in the name of an offer copy', () => {
+  it('never reach the copy stamped with `--for`', async () => {
+    const project = path.join(scratch, 'offer');
+    cpSync(path.join(repoRoot, 'test/fixtures/assess-ladder'), path.join(project, 'ladders'), { recursive: true });
+    const args = ['build', '--only', 'G2', '--format', 'html,md', '--for', 'Sam\u001b]0;PWNED\u0007 Rivera\u0000', '--date', '2026-12-01'];
+    const built = await run([...args, '--out', 'offer', '--quiet'], project, env);
+    expect(built.code, built.stderr).toBe(0);
+    for (const file of ['g2.html', 'g2.md']) {
+      const page = readFileSync(path.join(project, 'offer/grower', file), 'utf8');
+      expect(page, file).not.toMatch(control);
+      expect(page, file).toContain('Sam]0;PWNED Rivera');
+    }
+  });
+});
+
 describe('a quoted value in a message', () => {
   it('escapes every control character, the C1 ones (which JSON leaves raw) too', () => {
     expect(quote('a\u001b[31mb\u009b2J\u007f\n')).toBe('`a\\u001b[31mb\\u009b2J\\u007f\\n`');
