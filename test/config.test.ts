@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -283,7 +283,23 @@ describe('loadConfig: mistakes, with their places', () => {
   });
 
   it('reports a config file that cannot be read', async () => {
-    expect(await messagesOf({ [`${file}/inner.txt`]: '' })).toBe(`${file}:1:1: error Cannot read the file: EISDIR [unreadable-file]\n`);
+    expect(await messagesOf({ [`${file}/inner.txt`]: '' })).toBe(
+      `${file}:1:1: error Cannot read the file: it is not a plain file [unreadable-file]\n`,
+    );
+  });
+
+  it('refuses a config file that links outside its folder, or is far too large, without reading it', async () => {
+    const outside = project({ 'secret.json': '{ "paper": "a4" }' });
+    const linked = project({});
+    symlinkSync(path.join(outside, 'secret.json'), path.join(linked, file));
+    const loaded = await loadConfig(linked);
+    expect(loaded.config).toEqual({});
+    expect(printed(loaded)).toMatch(
+      /^ladders\.config\.json:1:1: error `ladders\.config\.json` is a symbolic link that points outside the folder .* \[link-outside-folder\]\n$/,
+    );
+    expect(await messagesOf({ [file]: `{ "title": "${'x'.repeat(1024 * 1024)}" }` })).toMatch(
+      /more than a configuration ever needs .*\[unreadable-file\]\n$/,
+    );
   });
 });
 

@@ -1,10 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { quote, report, type Place } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { decodeText } from '../read/decode-text.js';
 import { parseJson, placeOfOffset, type JsonMember, type JsonNode } from '../read/parse-json.js';
+import { outsideReason, readInside, resolveFolder } from '../read/read-inside.js';
+
+/** Far more than any configuration or package.json holds; a larger file is refused before it is read. */
+const maxConfigBytes = 1024 * 1024;
 
 /** A JSON file that may hold the config: its text, parsed with the place of every value. */
 export interface Source {
@@ -20,15 +23,22 @@ export interface Source {
 export async function readSource(fullPath: string, cwd: string): Promise<Source | null> {
   const file = new VFile({ path: displayPath(fullPath, cwd) });
   const dir = path.dirname(fullPath);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(fullPath);
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+  const read = await readInside(await resolveFolder(dir), fullPath, maxConfigBytes);
+  if (!read.ok) {
+    const code = read.problem === 'unreadable' && read.error instanceof Error && 'code' in read.error ? String(read.error.code) : null;
     if (code === 'ENOENT') return null;
-    report(file, 'error', `Cannot read the file: ${code}`, { line: 1, column: 1 }, 'unreadable-file');
+    const [reason, ruleId] =
+      read.problem === 'outside'
+        ? [outsideReason(displayPath(read.link, cwd), displayPath(dir, cwd)), 'link-outside-folder']
+        : read.problem === 'too-large'
+          ? [`The file holds ${read.size} bytes, more than a configuration ever needs (${maxConfigBytes})`, 'unreadable-file']
+          : read.problem === 'not-file'
+            ? ['Cannot read the file: it is not a plain file', 'unreadable-file']
+            : [`Cannot read the file: ${code ?? String(read.error)}`, 'unreadable-file'];
+    report(file, 'error', reason, { line: 1, column: 1 }, ruleId);
     return { file, dir, text: '', node: null };
   }
+  const bytes = read.bytes;
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     const reason =
