@@ -1,8 +1,8 @@
 // Usage: npm run pictures
-// Renders the README's pictures from real builds of the shipped ladders: the EM6 handout, its review
+// Renders the documentation's pictures from real builds of the shipped ladders: the EM6 handout, its review
 // worksheet, the EM5 → EM6 comparison and a copy stamped for an offer letter. Each picture is the first
 // page of the PDF the command prints, on A4, drawn by MuPDF (WebAssembly, from the npm registry) as the
-// picture tests draw their pages, so the README shows what a reader gets on paper. Last, the preview's
+// picture tests draw their pages, so the documentation shows what a reader gets on paper. Last, the preview's
 // overlay: `ladders serve` on a copy of the shipped ladders, a keyword misspelt, the page as a browser shows it.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -20,7 +20,7 @@ const ladders = (...args) =>
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'], // what the commands report, without the comparison's text
   });
-// 96 dpi: an A4 page is 794 pixels wide, readable in the README at its natural size.
+// 96 dpi: an A4 page is 794 pixels wide, readable in the documentation at its natural size.
 const dpi = 96;
 
 try {

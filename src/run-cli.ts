@@ -30,7 +30,7 @@ Commands:
           --from SPEC: install ladders there from a git URL or a tarball (default: as this one was)
   serve   Preview the HTML pages at a local address, updated on every save; PDFs on request
 
-Options (flags override ladders.config.json, see README):
+Options (flags override ladders.config.json, see docs/configuration.md):
   --ladders DIR          Folder of ladder pages (default: ladders)
   --strict               check: treat warnings as errors
   --format text|sarif    check: the messages as lines (default), or as a SARIF 2.1.0 log
@@ -39,7 +39,7 @@ Options (flags override ladders.config.json, see README):
   --format LIST          build: comma-separated formats of pdf, html, md and book (default: all)
   --only CODE|ROLE       build: only this position or role; repeat for more
   --paper a4|letter      build: paper size (default: the locale's, a4 or letter)
-  --browser PATH         build: the Chrome or Chromium to print PDFs with (default: found, see README)
+  --browser PATH         build: the Chrome or Chromium to print PDFs with (default: found, see docs/browser.md)
   --variant handout|review  build: only handouts, or only review worksheets (default: both)
   --for NAME --date DAY  build: stamp "Prepared for NAME, DAY" on a copy (needs its own --out);
                          --date alone dates the books' covers

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPdf } from './support/pdf.js';
 import { gitIn } from './support/git-in.js';
+import { documentation } from './support/readme.js';
 import { run } from './support/run.js';
 
 // A real git repository with one commit per kind of change, each tagged; every case diffs two tags
@@ -161,8 +162,10 @@ describe('ladders diff between two revisions', () => {
   }
 });
 
-describe('the README', () => {
-  const readme = readFileSync(path.join(import.meta.dirname, '..', 'README.md'), 'utf8');
+describe('the documentation', () => {
+  const docs = documentation(path.join(import.meta.dirname, '..'))
+    .map(({ text }) => text)
+    .join('\n');
 
   it.each([
     ['npx ladders diff v1 v2', 0],
@@ -172,7 +175,7 @@ describe('the README', () => {
     const result = await run(args, repo);
     expect(result.code).toBe(code);
     const shown = code === 0 ? `$ ${command}\n${result.stdout}` : result.stderr;
-    expect(readme).toContain('```text\n' + shown + '```');
+    expect(docs).toContain('```text\n' + shown + '```');
   });
 });
 

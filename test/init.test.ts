@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ciWorkflow } from '../src/init/ci-workflow.js';
 import { dependencyAsInstalled } from '../src/init/ladders-dependency.js';
 import { toolVersion } from '../src/tool-version.js';
+import { documentation } from './support/readme.js';
 import { run } from './support/run.js';
 import { scaffoldPaths as scaffold } from './support/scaffold.js';
 import { listTree } from './support/tree.js';
@@ -39,7 +40,7 @@ describe('ladders init', () => {
     expect(listTree(path.join(handbook, 'out'))).toEqual(expect.arrayContaining(['engineering-manager/em6.html', 'index.html']));
   });
 
-  it('has ladders as a dev dependency, scripts for check and build, out/ ignored and the README workflow', () => {
+  it('has ladders as a dev dependency, scripts for check and build, out/ ignored and the documented workflow', () => {
     const handbook = path.join(scratch, 'handbook');
     const manifest = JSON.parse(readFileSync(path.join(handbook, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(manifest).toMatchObject({
@@ -53,8 +54,8 @@ describe('ladders init', () => {
       $schema: './node_modules/ladders/schemas/ladders.config.schema.json',
     });
     expect(readFileSync(path.join(handbook, '.gitignore'), 'utf8').split('\n')).toContain('out/');
-    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    expect(readme).toContain('```yaml\n' + ciWorkflow + '```');
+    const docs = documentation(repoRoot).map(({ text }) => text);
+    expect(docs.join('\n')).toContain('```yaml\n' + ciWorkflow + '```');
   });
 
   it('links the framework page to the one role the repository has', () => {

@@ -2,7 +2,7 @@ import type { Rating } from '../worksheet/filled-worksheet.js';
 
 /**
  * An assessment: filled worksheets of one person merged and set against today's ladder. It is what
- * `ladders assess --json` prints (its shape is documented in the README) and what the assessment
+ * `ladders assess --json` prints (its shape is documented in docs/assess.md) and what the assessment
  * handout is made from.
  */
 export interface Assessment {

@@ -1,6 +1,6 @@
 /**
  * The view of a book: the whole ladder, or one role, as one printed document. Its shape is
- * documented in the README for template authors.
+ * documented in docs/templates.md for template authors.
  */
 import type { ChangelogView, HandoutView, PageHeaderView, RoleView } from '../view/view.js';
 

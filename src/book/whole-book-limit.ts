@@ -5,7 +5,7 @@ import type { Ladder } from '../model.js';
 /**
  * The most positions the whole ladder's book is made for. Chromium lays a document out whole before
  * it prints it, so its memory grows with the book; past this, `out/ladder.pdf` would take the build
- * past 1 GiB (see the README's Performance), and each role's book is made instead.
+ * past 1 GiB (see docs/performance.md), and each role's book is made instead.
  */
 export const maxWholeBookPositions = 60;
 

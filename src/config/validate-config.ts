@@ -65,7 +65,7 @@ export const configSchema = z.strictObject({
 /** A key of the config. */
 export type ConfigKey = keyof typeof configSchema.shape;
 
-/** Every setting of the config, in the schema's order, for help texts and the README (`$schema` is for editors, not a setting). */
+/** Every setting of the config, in the schema's order, for help texts and the manual (`$schema` is for editors, not a setting). */
 export const configKeys = (Object.keys(configSchema.shape) as ConfigKey[]).filter((key) => key !== '$schema');
 
 /** The settings, ready to use: paths absolute, the colour `#rrggbb`, the logo read and inlined, the labels file read. */

@@ -1,6 +1,6 @@
 /**
- * The GitHub Actions workflow `ladders init` writes to `.github/workflows/ladders.yml`; the README
- * shows the same text (a test keeps the two alike). It installs the repository's ladders as its
+ * The GitHub Actions workflow `ladders init` writes to `.github/workflows/ladders.yml`; the manual
+ * (docs/incremental-builds-and-ci.md) shows the same text (a test keeps the two alike). It installs the repository's ladders as its
  * lockfile pins it and runs the action that ships inside it: a strict check, then a build of
  * everything (`out/` is ignored, not committed), kept as an artifact.
  */

@@ -1,6 +1,6 @@
 /**
  * The view object: everything a template sees, derived from the model in one place
- * (`to-views.ts`). Its shape is documented in the README for template authors.
+ * (`to-views.ts`). Its shape is documented in docs/templates.md for template authors.
  */
 import type { Paper } from '../formats.js';
 import type { Rating } from '../worksheet/filled-worksheet.js';

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { documentationSection } from '../support/readme.js';
 import { listTree } from '../support/tree.js';
 import { errorPlaces, readMessageLines, runCaught, type MessageLine } from './cli-messages.js';
 import { bytesUnder, parseWork, resetParseWork } from './parse-work.js';
@@ -27,7 +28,7 @@ import { makerPage, tinyIntroduction, writeLadder } from './tiny-ladder.js';
 
 const corpusDir = path.join(import.meta.dirname, 'corpus');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-bad-input-'));
-/** Every rule id a refused case expects, to check the cases cover the README's list. */
+/** Every rule id a refused case expects, to check the cases cover the documented list. */
 const expectedRules = new Set<string>();
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -530,25 +531,23 @@ describe('templates that cannot be used (build only)', () => {
 });
 
 describe('the cases together', () => {
-  /** The error rule ids of the README's table of messages. */
+  /** The error rule ids of the documentation's table of messages. */
   const documentedErrorRules = () => {
-    const readme = readFileSync(path.join(import.meta.dirname, '..', '..', 'README.md'), 'utf8');
-    const start = readme.indexOf('\n## Messages\n');
-    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    const section = documentationSection(path.join(import.meta.dirname, '..', '..'), 'Messages');
     const errorRows = section.split('\n').filter((line) => /^\| .* \| error \|/.test(line));
     return errorRows.flatMap((row) => [...(row.split('|')[1] ?? '').matchAll(/`([a-z0-9-]+)`/g)].map((match) => match[1] ?? ''));
   };
 
-  it('expect every error rule the README lists for ladders and templates', () => {
+  it('expect every error rule the documentation lists for ladders and templates', () => {
     const documented = documentedErrorRules();
-    expect(documented.length, 'the README lists error rules').toBeGreaterThan(20);
+    expect(documented.length, 'the documentation lists error rules').toBeGreaterThan(20);
     // Not reachable from outside: `unparseable` is the parser's last resort (see parse-cost.test.ts);
     // `missing-template` needs a shipped template gone; `unreadable-template` a listed file that cannot be read (root reads all).
     const unreachable = ['unparseable', 'missing-template', 'unreadable-template'];
     expect(documented.filter((rule) => !unreachable.includes(rule) && !expectedRules.has(rule))).toEqual([]);
   });
 
-  it('expect only rules the README documents (rule ids are part of the interface)', () => {
+  it('expect only rules the documentation lists (rule ids are part of the interface)', () => {
     const documented = new Set(documentedErrorRules());
     expect([...expectedRules].filter((rule) => !documented.has(rule))).toEqual([]);
   });

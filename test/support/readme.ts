@@ -1,3 +1,44 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** One page of the documentation: its path from the repository's root, and its text. */
+export interface DocPage {
+  page: string;
+  text: string;
+}
+
+/**
+ * The README and every page of the manual it links in `docs/`, in the order it first links them: the
+ * order a reader goes through them, and the order the documentation-driven tests run their samples in.
+ */
+export function documentation(repoRoot: string): DocPage[] {
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const linked = new Set(Array.from(readme.matchAll(/\]\((docs\/[\w-]+\.md)\)/g), ([, page]) => page ?? ''));
+  return ['README.md', ...linked].map((page) => ({ page, text: readFileSync(path.join(repoRoot, page), 'utf8') }));
+}
+
+/**
+ * The section under the heading `title` (at any level, outside code blocks), on whichever page of the
+ * documentation it is, up to the next heading of the same level or above.
+ */
+export function documentationSection(repoRoot: string, title: string): string {
+  for (const { text } of documentation(repoRoot)) {
+    const lines = text.split('\n');
+    let fence = false;
+    let level = 0;
+    const section: string[] = [];
+    for (const line of lines) {
+      if (/^\s*(```|~~~)/.test(line)) fence = !fence;
+      const heading = fence ? undefined : /^(#{1,6}) (.+)$/.exec(line);
+      if (level > 0 && heading && heading[1]!.length <= level) break;
+      if (level === 0 && heading?.[2] === title) level = heading[1]!.length;
+      if (level > 0) section.push(line);
+    }
+    if (level > 0) return section.join('\n');
+  }
+  throw new Error(`No heading \`${title}\` in the README or the pages it links`);
+}
+
 /** The kinds of fenced block whose commands the README-driven tests run. */
 export type CommandBlock = 'sh' | 'console' | 'yaml';
 
