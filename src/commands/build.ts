@@ -6,6 +6,7 @@ import type { VFile } from 'vfile';
 import { formatMessages, messagesAsData } from '../format-messages.js';
 import { shippedLaddersDir, shippedTemplatesDir } from '../package-paths.js';
 import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
+import { readSiteConfig } from '../read/read-site-config.js';
 import { manifestName, readManifest } from '../plan/manifest.js';
 import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
@@ -92,12 +93,14 @@ async function buildLocked(
     options.only.length === 0;
   const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
+    // The folder the reader finds the site's `_config.yml` and pictures in, the only place they are read from.
+    const site = path.resolve(io.cwd, (await readSiteConfig(path.resolve(io.cwd, options.ladders), io.cwd)).root);
     const fingerprint = (files: readonly string[]) =>
       fingerprintInputs(
         inputFolders(options, io.cwd),
         // The name is on the pages too: a tag added or removed at the commit makes them again.
         { settings: settingsOf(options), since: since && { revision: options.since, commit: since.commit, name: since.name.title } },
-        files.map((file) => path.resolve(io.cwd, file)),
+        { site, files: files.map((file) => path.resolve(io.cwd, file)) },
       );
     const reads = manifest?.reads ?? [];
     const inputs = await fingerprint(reads);

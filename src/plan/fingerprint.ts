@@ -16,19 +16,21 @@ const maxHashedBytes = 4 * 1024 * 1024;
 /**
  * A hash of a build's raw inputs (every file it reads, byte for byte) and its settings. It is taken
  * before anything is parsed: when it equals the last build's and the outputs are as that build left
- * them, there is nothing to do, and the ladders need not even be read. `files` are single files the
- * last build read besides the folders (its manifest lists them): a new one can only come from an
- * edited page, which changes the hash anyway.
+ * them, there is nothing to do, and the ladders need not even be read. `reads.files` are single files
+ * the last build read besides the folders (its manifest lists them): a new one can only come from an
+ * edited page, which changes the hash anyway. They are read only inside `reads.site`, the site's
+ * folder, where the reader itself finds them: the manifest may have been edited to name any file.
  */
 export async function fingerprintInputs(
   folders: readonly InputFolder[],
   settings: unknown,
-  files: readonly string[] = [],
+  reads: { site: string; files: readonly string[] } | null = null,
 ): Promise<string> {
   const hash = createHash('sha256').update(JSON.stringify(settings));
   // Files the last build read besides the pages: the site's `_config.yml` and the images it inlined.
-  for (const file of files) {
-    hash.update(`\0read ${file}\0`).update(await contentOf(await resolveFolder(path.dirname(file)), file));
+  if (reads && reads.files.length > 0) {
+    const site = await resolveFolder(reads.site);
+    for (const file of reads.files) hash.update(`\0read ${file}\0`).update(await contentOf(site, file));
   }
   for (const folder of folders) {
     hash.update(`\0folder ${folder.dir}\0`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { messagesAsData } from '../../src/format-messages.js';
+import { fingerprintInputs } from '../../src/plan/fingerprint.js';
 import { createReadCache } from '../../src/read/read-cache.js';
 import { maxImageBytes } from '../../src/read/read-image.js';
 import { maxPageBytes } from '../../src/read/read-ladders.js';
@@ -337,3 +338,21 @@ function lineOf(text: string, needle: string): number {
   if (index === -1) throw new Error(`${needle} is not in the text`);
   return text.slice(0, index).split('\n').length;
 }
+
+describe('files an edited manifest names', () => {
+  it('are read for the fingerprint only inside the site’s folder: a file elsewhere changes nothing', async () => {
+    const site = path.join(scratch, 'manifest-site');
+    const elsewhere = path.join(scratch, 'manifest-elsewhere.txt');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(path.join(site, '_config.yml'), 'title: Orchard\n');
+    const fingerprintWith = async (secret: string) => {
+      writeFileSync(elsewhere, secret);
+      return fingerprintInputs([], {}, { site, files: [path.join(site, '_config.yml'), elsewhere] });
+    };
+    expect(await fingerprintWith('first secret')).toBe(await fingerprintWith('second secret'));
+    // The file inside is read: a change to it is a change of the fingerprint.
+    const before = await fingerprintWith('first secret');
+    writeFileSync(path.join(site, '_config.yml'), 'title: Grove\n');
+    expect(await fingerprintWith('first secret')).not.toBe(before);
+  });
+});
