@@ -6,7 +6,7 @@ import type { VFile } from 'vfile';
 import { formatMessages, messagesAsData } from '../format-messages.js';
 import { shippedLaddersDir, shippedTemplatesDir } from '../package-paths.js';
 import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
-import { readSiteConfig } from '../read/read-site-config.js';
+import { findSiteRoot } from '../read/find-site-root.js';
 import { manifestName, readManifest } from '../plan/manifest.js';
 import { outputStates } from '../plan/output-states.js';
 import { markdownExtension } from '../read/read-ladders.js';
@@ -94,7 +94,7 @@ async function buildLocked(
   const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
     // The folder the reader finds the site's `_config.yml` and pictures in, the only place they are read from.
-    const site = path.resolve(io.cwd, (await readSiteConfig(path.resolve(io.cwd, options.ladders), io.cwd)).root);
+    const site = path.resolve(io.cwd, (await findSiteRoot(path.resolve(io.cwd, options.ladders), io.cwd)).root);
     const fingerprint = (files: readonly string[]) =>
       fingerprintInputs(
         inputFolders(options, io.cwd),

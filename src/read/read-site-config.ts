@@ -1,10 +1,9 @@
-import { access } from 'node:fs/promises';
-import path from 'node:path';
 import { VFile } from 'vfile';
 import { parseDocument } from 'yaml';
 import { isSystemError } from '../failures.js';
 import { report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
+import { findSiteRoot } from './find-site-root.js';
 import { outsideReason, readInside, resolveFolder, type ReadInside } from './read-inside.js';
 
 /** What a GitHub Pages site says about itself in `_config.yml`, and the folder it serves from. */
@@ -20,18 +19,10 @@ export interface SiteConfig {
 /** A site's `_config.yml` is a few kilobytes; a larger one is not read. */
 export const maxSiteConfigBytes = 256 * 1024;
 
-/**
- * Find `_config.yml` in the ladder folder or the nearest parent that has one, looking no higher than
- * the repository's root (the folder holding `.git`) or the working folder, whichever comes first.
- */
+/** Read the site's `_config.yml`, found as `findSiteRoot` finds it; none, and the ladder folder as the root, when there is none. */
 export async function readSiteConfig(ladderDir: string, cwd: string): Promise<SiteConfig> {
-  const none: SiteConfig = { title: null, description: null, root: ladderDir, file: null };
-  const stop = path.resolve(cwd);
-  for (let dir = path.resolve(ladderDir); ; dir = path.dirname(dir)) {
-    const fullPath = path.join(dir, '_config.yml');
-    if (await exists(fullPath)) return readConfigFile(fullPath, dir, cwd);
-    if (dir === stop || (await exists(path.join(dir, '.git'))) || path.dirname(dir) === dir) return none;
-  }
+  const { root, configFile } = await findSiteRoot(ladderDir, cwd);
+  return configFile ? readConfigFile(configFile, root, cwd) : { title: null, description: null, root, file: null };
 }
 
 async function readConfigFile(fullPath: string, dir: string, cwd: string): Promise<SiteConfig> {
@@ -83,11 +74,4 @@ function whyUnread(read: Exclude<ReadInside, { ok: true } | { problem: 'outside'
 function text1(value: unknown): string | null {
   const text = typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
   return text || null;
-}
-
-async function exists(fullPath: string): Promise<boolean> {
-  return access(fullPath).then(
-    () => true,
-    () => false,
-  );
 }
