@@ -33,7 +33,7 @@ const outputs = renderAll(ladder, await shippedTemplates());
 
 describe('ladder text in the outputs', () => {
   it('reads into the model as the literal text', () => {
-    expect(ladder.roles[0]?.positions[0]?.expectations[0]?.description).toBe(literal);
+    expect(ladder.roles[0]?.positions[0]?.cells[0]?.rung?.description).toBe(literal);
   });
 
   it('is HTML-escaped in HTML: no markup, no script, no handler', () => {

@@ -45,8 +45,8 @@ describe('the shipped ladders', () => {
   });
 
   it('define the five axes with their ranked keywords', () => {
-    const axes = loaded.ladder?.framework.axes ?? [];
-    expect(Object.fromEntries(axes.map((axis) => [axis.id, axis.levels.map((level) => level.keyword)]))).toEqual(ranks);
+    const axes = loaded.ladder?.framework.competencies ?? [];
+    expect(Object.fromEntries(axes.map((axis) => [axis.id, axis.scale.map((level) => level.keyword)]))).toEqual(ranks);
     expect(axes.every((axis) => axis.summary.length > 0)).toBe(true);
   });
 
@@ -60,17 +60,17 @@ describe('the shipped ladders', () => {
     const position = loaded.ladder?.roles.flatMap((role) => role.positions).find((candidate) => candidate.code === code);
     expect(position?.level).toBe(Number(level));
     expect(position?.senior).toBe(senior === 'yes');
-    expect(position?.expectations.map((expectation) => expectation.keyword)).toEqual(keywords.map((keyword) => keyword.replace('_', ' ')));
+    expect(position?.cells.map((cell) => cell.rung?.keyword)).toEqual(keywords.map((keyword) => keyword.replace('_', ' ')));
     const expectedRanks = Object.values(ranks).map(
       (keywordsOfAxis, index) => keywordsOfAxis.indexOf((keywords[index] ?? '').replace('_', ' ')) + 1,
     );
-    expect(position?.expectations.map((expectation) => expectation.rank)).toEqual(expectedRanks);
-    expect(position?.expectations.every((expectation) => expectation.description.length > 0)).toBe(true);
+    expect(position?.cells.map((cell) => cell.rung?.rank)).toEqual(expectedRanks);
+    expect(position?.cells.every((cell) => (cell.rung?.description.length ?? 0) > 0)).toBe(true);
   });
 
   it('give EM6 the ranks 3, 4, 5, 5, 2', () => {
     const em6 = loaded.ladder?.roles.flatMap((role) => role.positions).find((position) => position.code === 'EM6');
-    expect(em6?.expectations.map((expectation) => [expectation.axis, expectation.rank])).toEqual([
+    expect(em6?.cells.map((cell) => [cell.competency, cell.rung?.rank])).toEqual([
       ['technology', 3],
       ['system', 4],
       ['people', 5],

@@ -45,7 +45,7 @@ export function assessWorksheets(
 /** Whether any copy ticked a rating: the overall one, or one on an axis the ladder has. */
 function isRated(ladder: Ladder, merged: MergedWorksheet): boolean {
   if (merged.overall.self !== null || merged.overall.manager !== null) return true;
-  return ladder.framework.axes.some((axis) => {
+  return ladder.framework.competencies.some((axis) => {
     const answers = merged.axes.get(axis.id);
     return answers !== undefined && (answers.self !== null || answers.manager !== null);
   });

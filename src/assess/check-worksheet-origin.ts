@@ -60,7 +60,7 @@ export function checkWorksheetOrigin(
       'worksheet-position-changed',
     );
   }
-  const axisIds = new Set(ladder.framework.axes.map((axis) => axis.id));
+  const axisIds = new Set(ladder.framework.competencies.map((axis) => axis.id));
   for (const [id, answers] of Object.entries(worksheet.axes)) {
     if (axisIds.has(id) || (answers.self === undefined && answers.manager === undefined && !answers.evidence?.trim())) continue;
     const suggestion = closestMatch(id, [...axisIds]);

@@ -1,5 +1,5 @@
 import type { PlacedPosition } from '../plan/find-position.js';
-import type { Expectation, Ladder, Position, Role } from '../model.js';
+import { rungCellsOf, type RungCell, type Ladder, type Position, type Role } from '../model.js';
 import type { AssessedExpectation, AssessedPosition, Assessment } from './assessment.js';
 import type { MergedWorksheet } from './merge-worksheets.js';
 
@@ -17,7 +17,7 @@ export function toAssessment(ladder: Ladder, merged: MergedWorksheet, placed: Pl
     framework: { title: ladder.framework.title, version: ladder.framework.version },
     position: toAssessedPosition(role, position),
     next: next && toAssessedPosition(role, next),
-    axes: ladder.framework.axes.map((axis) => {
+    axes: ladder.framework.competencies.map((axis) => {
       const answers = merged.axes.get(axis.id);
       const expected = expectationOn(position, axis.id);
       const ahead = next && expectationOn(next, axis.id);
@@ -26,7 +26,7 @@ export function toAssessment(ladder: Ladder, merged: MergedWorksheet, placed: Pl
       return {
         id: axis.id,
         name: axis.name,
-        ranks: axis.levels.length,
+        ranks: axis.scale.length,
         expected: toAssessedExpectation(expected),
         next: ahead && toAssessedExpectation(ahead),
         self,
@@ -49,13 +49,13 @@ function toAssessedPosition(role: Role, position: Position): AssessedPosition {
   return { code: position.code, title: position.title, level: position.level, role: { id: role.id, title: role.title } };
 }
 
-function expectationOn(position: Position, axisId: string): Expectation {
-  const expectation = position.expectations.find((candidate) => candidate.axis === axisId);
+function expectationOn(position: Position, axisId: string): RungCell {
+  const expectation = rungCellsOf(position).find((candidate) => candidate.competency === axisId);
   // The reader gives every position an expectation on every axis, or the ladder does not load.
   if (!expectation) throw new Error(`${position.code} expects nothing on axis ${axisId}`);
   return expectation;
 }
 
-function toAssessedExpectation({ rank, keyword, description }: Expectation): AssessedExpectation {
+function toAssessedExpectation({ rank, keyword, description }: RungCell): AssessedExpectation {
   return { rank, keyword, description };
 }

@@ -135,11 +135,11 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
     introduction: {
       anchor: 'book-introduction',
       summary: ladder.framework.summary,
-      axes: ladder.framework.axes.map((axis) => ({
+      axes: ladder.framework.competencies.map((axis) => ({
         id: axis.id,
         name: axis.name,
         summary: axis.summary,
-        scale: axis.levels.map(({ rank, keyword, description }) => ({ rank, keyword, description })),
+        scale: axis.scale.map(({ rank, keyword, description }) => ({ rank, keyword, description })),
       })),
     },
     matrix: {

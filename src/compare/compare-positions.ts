@@ -1,4 +1,4 @@
-import type { Axis, Expectation, Ladder } from '../model.js';
+import { rungCellsOf, type Competency, type RungCell, type Ladder } from '../model.js';
 import type { PlacedPosition } from '../plan/find-position.js';
 
 /** How the rank on one axis moves from the first position to the second. */
@@ -6,9 +6,9 @@ export type Direction = 'same' | 'up' | 'down';
 
 /** One axis of the framework, what each position expects on it, and which way it moves. */
 export interface AxisComparison {
-  axis: Axis;
-  from: Expectation;
-  to: Expectation;
+  axis: Competency;
+  from: RungCell;
+  to: RungCell;
   direction: Direction;
 }
 
@@ -24,7 +24,7 @@ export interface PositionComparison {
 
 /** Compare what `from` and `to` expect on every axis of the ladder's framework. */
 export function comparePositions(ladder: Ladder, from: PlacedPosition, to: PlacedPosition): PositionComparison {
-  const axes = ladder.framework.axes.map((axis): AxisComparison => {
+  const axes = ladder.framework.competencies.map((axis): AxisComparison => {
     const before = expectationOn(from, axis);
     const after = expectationOn(to, axis);
     const direction = after.rank === before.rank ? 'same' : after.rank > before.rank ? 'up' : 'down';
@@ -39,8 +39,8 @@ export function summarizeComparison({ changed, stayed }: Pick<PositionComparison
   return `${changed} ${changed === 1 ? 'axis changes' : 'axes change'}, ${stayed} ${stayed === 1 ? 'stays' : 'stay'}`;
 }
 
-function expectationOn({ position }: PlacedPosition, axis: Axis): Expectation {
-  const expectation = position.expectations.find((candidate) => candidate.axis === axis.id);
+function expectationOn({ position }: PlacedPosition, axis: Competency): RungCell {
+  const expectation = rungCellsOf(position).find((candidate) => candidate.competency === axis.id);
   // A ladder without errors has one expectation per axis in every position.
   if (!expectation) throw new Error(`Position ${position.code} expects nothing on axis ${axis.id}`);
   return expectation;

@@ -11,8 +11,8 @@ export function formatComparison(comparison: PositionComparison): string {
   const { from, to } = comparison;
   const rows = comparison.axes.map(({ axis, from: before, to: after, direction }) => ({
     name: axis.name,
-    from: `${before.keyword} (${before.rank} of ${axis.levels.length})`,
-    to: direction === 'same' ? null : `${after.keyword} (${after.rank} of ${axis.levels.length})`,
+    from: `${before.keyword} (${before.rank} of ${axis.scale.length})`,
+    to: direction === 'same' ? null : `${after.keyword} (${after.rank} of ${axis.scale.length})`,
     direction,
   }));
   const nameWidth = Math.max(...rows.map((row) => row.name.length));

@@ -1,5 +1,5 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
-import type { Expectation, Ladder, Position } from '../model.js';
+import type { RungCell, Ladder, Position } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { AxisComparison, PositionComparison } from './compare-positions.js';
@@ -63,7 +63,7 @@ function toPositionView({ role, position }: PlacedPosition, locale: PageLocale):
 }
 
 function toComparedAxisView({ axis, from, to, direction }: AxisComparison, locale: PageLocale): ComparedAxisView {
-  const ranks = axis.levels.length;
+  const ranks = axis.scale.length;
   return {
     axis: toAxisView(axis),
     from: toRankView(from, ranks, locale),
@@ -82,7 +82,7 @@ function toComparedAxisView({ axis, from, to, direction }: AxisComparison, local
 function toChartView(comparison: PositionComparison, name: string, locale: PageLocale): ComparisonView['chart'] {
   const from: Position = comparison.from.position;
   const to: Position = comparison.to.position;
-  const ranks = (select: (axis: AxisComparison) => Expectation) => comparison.axes.map((axis) => select(axis).rank);
+  const ranks = (select: (axis: AxisComparison) => RungCell) => comparison.axes.map((axis) => select(axis).rank);
   const summary = comparison.axes
     .map((axis) => `${axis.axis.name} ${axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} \u2192 ${axis.to.keyword}`}`)
     .join(', ');
@@ -98,7 +98,7 @@ function toChartView(comparison: PositionComparison, name: string, locale: PageL
       }),
       axes: comparison.axes.map((axis) => ({
         name: axis.axis.name,
-        ranks: axis.axis.levels.length,
+        ranks: axis.axis.scale.length,
         caption: axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} \u2192 ${axis.to.keyword}`,
       })),
       shapes: [

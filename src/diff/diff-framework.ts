@@ -1,4 +1,4 @@
-import type { Axis, Ladder } from '../model.js';
+import { rungCellsOf, type Competency, type Ladder } from '../model.js';
 import { diffText } from './diff-text.js';
 import type { AxisChange, KeywordChange, LadderDiff } from '../ladder-diff.js';
 
@@ -9,23 +9,23 @@ import type { AxisChange, KeywordChange, LadderDiff } from '../ladder-diff.js';
  */
 export function diffFramework(before: Ladder, after: Ladder): LadderDiff['framework'] {
   const title = before.framework.title === after.framework.title ? null : { from: before.framework.title, to: after.framework.title };
-  const beforeAxes = new Map(before.framework.axes.map((axis) => [axis.id, axis]));
-  const afterIds = new Set(after.framework.axes.map((axis) => axis.id));
+  const beforeAxes = new Map(before.framework.competencies.map((axis) => [axis.id, axis]));
+  const afterIds = new Set(after.framework.competencies.map((axis) => axis.id));
   const axes: AxisChange[] = [];
-  for (const axis of after.framework.axes) {
+  for (const axis of after.framework.competencies) {
     const old = beforeAxes.get(axis.id);
     const change = old ? diffAxis(old, axis, before, after) : wholeAxis('added', axis, after);
     if (change) axes.push(change);
   }
-  for (const axis of before.framework.axes) if (!afterIds.has(axis.id)) axes.push(wholeAxis('removed', axis, before));
+  for (const axis of before.framework.competencies) if (!afterIds.has(axis.id)) axes.push(wholeAxis('removed', axis, before));
   return { title, axes };
 }
 
-function diffAxis(before: Axis, after: Axis, beforeLadder: Ladder, afterLadder: Ladder): AxisChange | null {
+function diffAxis(before: Competency, after: Competency, beforeLadder: Ladder, afterLadder: Ladder): AxisChange | null {
   const keywords: KeywordChange[] = [];
-  for (let rank = 1; rank <= Math.max(before.levels.length, after.levels.length); rank++) {
-    const was = before.levels[rank - 1];
-    const is = after.levels[rank - 1];
+  for (let rank = 1; rank <= Math.max(before.scale.length, after.scale.length); rank++) {
+    const was = before.scale[rank - 1];
+    const is = after.scale[rank - 1];
     const from = was ? { keyword: was.keyword, description: was.description } : null;
     const to = is ? { keyword: is.keyword, description: is.description } : null;
     const renamed = from !== null && to !== null && from.keyword !== to.keyword;
@@ -51,7 +51,7 @@ function diffAxis(before: Axis, after: Axis, beforeLadder: Ladder, afterLadder: 
   };
 }
 
-function wholeAxis(change: 'added' | 'removed', axis: Axis, ladder: Ladder): AxisChange {
+function wholeAxis(change: 'added' | 'removed', axis: Competency, ladder: Ladder): AxisChange {
   return { change, id: axis.id, name: axis.name, summary: null, keywords: [], positions: allCodes(ladder) };
 }
 
@@ -59,7 +59,7 @@ function wholeAxis(change: 'added' | 'removed', axis: Axis, ladder: Ladder): Axi
 function codesAt(ladder: Ladder, axisId: string, rank: number): string[] {
   return ladder.roles.flatMap((role) =>
     role.positions
-      .filter((position) => position.expectations.some((expectation) => expectation.axis === axisId && expectation.rank === rank))
+      .filter((position) => rungCellsOf(position).some((expectation) => expectation.competency === axisId && expectation.rank === rank))
       .map((position) => position.code),
   );
 }

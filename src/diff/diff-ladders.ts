@@ -1,4 +1,4 @@
-import type { Axis, Ladder, Position, Role } from '../model.js';
+import { rungCellsOf, type Competency, type Ladder, type Position, type Role } from '../model.js';
 import { diffFramework } from './diff-framework.js';
 import { diffText } from './diff-text.js';
 import type { DiffCounts, DiffSide, ExpectationChange, LadderDiff, PositionChange, PositionRef, RoleChange } from '../ladder-diff.js';
@@ -28,7 +28,7 @@ function diffRole(before: Role, after: Role, beforeLadder: Ladder, afterLadder: 
     .map(([old, current]): PositionChange | null => {
       if (!old) return current && wholePosition('added', current);
       if (!current) return wholePosition('removed', old);
-      return diffPosition(old, current, beforeLadder.framework.axes, afterLadder.framework.axes);
+      return diffPosition(old, current, beforeLadder.framework.competencies, afterLadder.framework.competencies);
     })
     .filter((change) => change !== null)
     .sort(comparePositionChanges);
@@ -62,7 +62,7 @@ function pairPositions(before: readonly Position[], after: readonly Position[]):
   return pairs;
 }
 
-function diffPosition(before: Position, after: Position, beforeAxes: readonly Axis[], afterAxes: readonly Axis[]): PositionChange | null {
+function diffPosition(before: Position, after: Position, beforeAxes: readonly Competency[], afterAxes: readonly Competency[]): PositionChange | null {
   const expectations = diffExpectations(before, after, beforeAxes, afterAxes);
   const recoded = before.code !== after.code;
   const renamed = before.title !== after.title;
@@ -72,7 +72,7 @@ function diffPosition(before: Position, after: Position, beforeAxes: readonly Ax
 }
 
 /** Every axis on which the keyword, the rank or the text changed, in the newer framework's order, then axes gone. */
-function diffExpectations(before: Position, after: Position, beforeAxes: readonly Axis[], afterAxes: readonly Axis[]): ExpectationChange[] {
+function diffExpectations(before: Position, after: Position, beforeAxes: readonly Competency[], afterAxes: readonly Competency[]): ExpectationChange[] {
   const afterIds = new Set(afterAxes.map((axis) => axis.id));
   const axes = [
     ...afterAxes.map((axis) => ({ axis, old: beforeAxes.find((candidate) => candidate.id === axis.id) })),
@@ -80,10 +80,10 @@ function diffExpectations(before: Position, after: Position, beforeAxes: readonl
   ];
   const changes: ExpectationChange[] = [];
   for (const { axis, old } of axes) {
-    const was = old && before.expectations.find((expectation) => expectation.axis === old.id);
-    const is = afterIds.has(axis.id) ? after.expectations.find((expectation) => expectation.axis === axis.id) : undefined;
-    const from = was && old ? { keyword: was.keyword, rank: was.rank, ranks: old.levels.length } : null;
-    const to = is ? { keyword: is.keyword, rank: is.rank, ranks: axis.levels.length } : null;
+    const was = old && rungCellsOf(before).find((expectation) => expectation.competency === old.id);
+    const is = afterIds.has(axis.id) ? rungCellsOf(after).find((expectation) => expectation.competency === axis.id) : undefined;
+    const from = was && old ? { keyword: was.keyword, rank: was.rank, ranks: old.scale.length } : null;
+    const to = is ? { keyword: is.keyword, rank: is.rank, ranks: axis.scale.length } : null;
     const description = was && is ? diffText(was.description, is.description) : null;
     if (from && to && from.keyword === to.keyword && from.rank === to.rank && description === null) continue;
     if (!from && !to) continue;

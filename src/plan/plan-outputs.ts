@@ -4,7 +4,7 @@ import { toBookView } from '../book/to-book-view.js';
 import { isTooLargeForOneBook } from '../book/whole-book-limit.js';
 import type { OutputFormat, TextFormat, Variant } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
-import type { Guide, Ladder, Position, Role } from '../model.js';
+import { rungCellsOf, type Guide, type Ladder, type Position, type Role } from '../model.js';
 import { guidePath, handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
 import { toHandoutView, toReviewView } from '../view/to-handout-view.js';
 import { toGuideView, toIndexView, toRoleView } from '../view/to-views.js';
@@ -187,7 +187,7 @@ function documentInfo(
       role.title,
       ladder.framework.title,
       'career ladder',
-      ...position.expectations.map((expectation) => expectation.keyword),
+      ...rungCellsOf(position).map((expectation) => expectation.keyword),
     ],
     author: options.organization,
     creator: `ladders ${options.toolVersion}`,

@@ -3,14 +3,16 @@ import type { Root, RootContent } from 'mdast';
 import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
-import type { Framework, Ladder, Role } from '../model.js';
+import { modelSchemaVersion, type Competency, type Framework, type Ladder, type Role } from '../model.js';
+import type { LadderFile, ShapeReader } from './shape-reader.js';
+import { shapeReaders } from './shape-readers.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { pruneReadCache, type ReadCache } from './read-cache.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
 import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
 import { reportMissingGlyphs } from './report-missing-glyphs.js';
-import { isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
+import { defaultFirstSeniorLevel, isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
 import { isRolePage, pageId, toRole } from './to-role.js';
 import { headingAnchor, makeIdMaker } from './make-id.js';
 import { plainText, sectionsAt, type Section } from './markdown-text.js';
@@ -36,9 +38,13 @@ export interface LoadedLadder {
 
 interface Page {
   file: VFile;
+  text: string;
   tree: Root;
-  /** Null when the front matter is broken: the page is still classified, but not modelled. */
-  frontMatter: FrontMatter | null;
+  /**
+   * Null when the front matter is broken: the page is still classified, but not modelled. Undefined
+   * until the page is known to be of the Engineering Ladders shape or a guide: other shapes read their own.
+   */
+  frontMatter?: FrontMatter | null;
 }
 
 /** What reading takes from the configuration: its `title` and `seniorityWords`. */
@@ -93,14 +99,20 @@ export function toLadder(
   // A page that could not be parsed might be the introduction: guessing the shipped framework would mislead,
   // but with an introduction among the pages that parsed, the other pages are read and checked all the same.
   const canReadFramework = pages.length === sources.length || introductions.length > 0;
-  const framework = canReadFramework ? readFramework(introductions, shippedIntroduction, folderPath, files, names) : null;
+  const axes = canReadFramework ? readFramework(introductions, shippedIntroduction, names) : null;
   const reads = new Set<string>(options.site?.file ? [options.site.file.path] : []);
-  if (!framework) return { ladder: null, files, reads: [...reads], found: { roles: 0, positions: 0 } };
+  if (!axes) return { ladder: null, files, reads: [...reads], found: { roles: 0, positions: 0 } };
   const introduction = introductions[0];
   const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
   const others = pages.filter((page) => page !== introduction);
-  const rolePages = others.filter((page) => isRolePage(page.tree, page.file, framework, readSeniority));
-  const guidePages = others.filter((page) => !rolePages.includes(page) && hasContent(page));
+  const rolePages = others.filter((page) => isRolePage(page.tree, page.file, axes.framework, readSeniority));
+  const shaped = claimByShape(others.filter((page) => !rolePages.includes(page)));
+  const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page) && hasContent(page));
+  // A ladder kept in other shapes only does not borrow the shipped axes: its competencies are its own.
+  const ownFramework = !introduction && rolePages.length === 0 && shaped.claimed.size > 0;
+  const framework = ownFramework ? toOwnFramework(names, folderPath) : axes.framework;
+  if (axes.shipped && !ownFramework) noteShippedFramework(shippedIntroduction, folderPath, files);
+  for (const page of [...rolePages, ...guidePages]) page.frontMatter = readFrontMatter(page.tree, page.file);
   const found = { roles: rolePages.length, positions: rolePages.reduce((sum, page) => sum + positionHeadings(page.tree).length, 0) };
 
   const makeGuideId = makeIdMaker();
@@ -127,6 +139,8 @@ export function toLadder(
       },
     });
 
+  const readings = [...shaped.readers].map(([reader, shapeFiles]) => reader.read(shapeFiles, { richText }));
+  framework.competencies = mergeCompetencies(framework.competencies, readings.flatMap((reading) => reading.competencies));
   const roles = rolePages
     .flatMap(
       (page) =>
@@ -134,6 +148,7 @@ export function toLadder(
           ? toRole(page.tree, page.file, page.frontMatter, { framework, readSeniority, richText: richText(page.file) })
           : null) ?? [],
     )
+    .concat(readings.flatMap((reading) => reading.roles))
     .sort(compareRoles);
   const guides = [
     ...sectionGuides.flatMap(
@@ -142,6 +157,7 @@ export function toLadder(
     ...pageGuides.flatMap(
       ({ page, id }) => (page.frontMatter ? toPageGuide(page.tree, page.file, page.frontMatter, id, richText(page.file)) : null) ?? [],
     ),
+    ...readings.flatMap((reading) => reading.guides),
   ];
   if (roles.length === 0 && !files.some(hasErrors)) {
     const folder = new VFile({ path: folderPath });
@@ -154,7 +170,7 @@ export function toLadder(
     );
     files.push(folder);
   }
-  const ladder = { framework, roles, guides };
+  const ladder: Ladder = { schemaVersion: modelSchemaVersion, framework, roles, guides };
   validateLadder(ladder, new Map(files.map((file) => [file.path, file])));
   reportMissingGlyphs(sources);
   return { ladder, files, reads: [...reads].sort(compareText), found };
@@ -204,17 +220,15 @@ function toPage(source: LadderSource, cache?: ReadCache): Page[] {
   const tree = cached && cached.text === source.text ? cached.tree : parseMarkdown(source);
   if (!tree) return [];
   if (cache && source.text !== null && cached?.tree !== tree) cache.trees.set(source.file.path, { text: source.text, tree });
-  return [{ file: source.file, tree, frontMatter: readFrontMatter(tree, source.file) }];
+  return [{ file: source.file, text: source.text ?? '', tree, frontMatter: isIntroductionPage(tree) ? readFrontMatter(tree, source.file) : undefined }];
 }
 
-/** The folder's own introduction page, or the shipped one when the folder has none. */
+/** The axes of the folder's own introduction page, or the shipped ones when the folder has none. */
 function readFramework(
   introductions: readonly Page[],
   shippedIntroduction: LadderSource,
-  folderPath: string,
-  files: VFile[],
   names: FrameworkNames,
-): Framework | null {
+): { framework: Framework; shipped: boolean } | null {
   const [first, ...others] = introductions;
   for (const other of others) {
     const cause = { file: first?.file.path ?? '', place: undefined, reason: 'the first introduction page' };
@@ -228,13 +242,21 @@ function readFramework(
     );
   }
   if (others.length > 0) return null;
-  if (first) return first.frontMatter ? toFramework(first.tree, first.file, first.frontMatter, names) : null;
+  if (first) {
+    const framework = first.frontMatter ? toFramework(first.tree, first.file, first.frontMatter, names) : null;
+    return framework && { framework, shipped: false };
+  }
   const page = toPage(shippedIntroduction)[0];
   const framework =
     page?.frontMatter && isIntroductionPage(page.tree)
       ? toFramework(page.tree, page.file, page.frontMatter, { configTitle: names.configTitle })
       : null;
   if (!framework) throw new Error(`The shipped introduction page ${shippedIntroduction.file.path} does not define a framework`);
+  return { framework, shipped: true };
+}
+
+/** Say that the ladder's role pages are read against the shipped axes, the folder defining none. */
+function noteShippedFramework(shippedIntroduction: LadderSource, folderPath: string, files: VFile[]): void {
   files.push(shippedIntroduction.file);
   const folder = new VFile({ path: folderPath });
   report(
@@ -245,7 +267,40 @@ function readFramework(
     'shipped-framework',
   );
   files.push(folder);
-  return framework;
+}
+
+/** The framework of a ladder kept in other shapes: named by the configuration or the site, its competencies its readers'. */
+function toOwnFramework(names: FrameworkNames, folderPath: string): Framework {
+  return {
+    title: names.configTitle ?? names.siteTitle ?? 'Career Ladder',
+    summary: names.siteDescription ?? '',
+    version: null,
+    firstSeniorLevel: defaultFirstSeniorLevel,
+    locale: null,
+    competencies: [],
+    source: { file: folderPath, line: 1, column: 1 },
+  };
+}
+
+/** The pages each shape reader recognises, the first reader to recognise a page taking it. */
+function claimByShape(pages: readonly Page[]): { claimed: Set<Page>; readers: Map<ShapeReader, LadderFile[]> } {
+  const readers = new Map<ShapeReader, LadderFile[]>();
+  const claimed = new Set<Page>();
+  for (const page of pages) {
+    const file: LadderFile = { file: page.file, text: page.text, tree: page.tree };
+    const reader = shapeReaders.find((candidate) => candidate.recognises(file));
+    if (!reader) continue;
+    readers.set(reader, [...(readers.get(reader) ?? []), file]);
+    claimed.add(page);
+  }
+  return { claimed, readers };
+}
+
+/** The competencies of every reader, once each: the first to define an id names it. */
+function mergeCompetencies(first: readonly Competency[], more: readonly Competency[]): Competency[] {
+  const byId = new Map<string, Competency>();
+  for (const competency of [...first, ...more]) if (!byId.has(competency.id)) byId.set(competency.id, competency);
+  return [...byId.values()];
 }
 
 function compareRoles(a: Role, b: Role): number {

@@ -5,7 +5,7 @@ import { makeIdMaker } from './make-id.js';
 import { namesAxis } from './axis-label.js';
 import { keywordKey } from './keyword-key.js';
 import { quote, report } from '../messages.js';
-import type { Axis, AxisLevel, Framework } from '../model.js';
+import type { Competency, Rung, Framework } from '../model.js';
 import type { FrontMatter } from './read-front-matter.js';
 
 /** Radar charts and comparisons need a plane: fewer axes than this cannot be drawn. */
@@ -44,7 +44,7 @@ export function toFramework(tree: Root, file: VFile, frontMatter: FrontMatter, n
   const path = file.path;
   const title = tree.children.find((node) => node.type === 'heading');
   const makeAxisId = makeIdMaker();
-  const axes: Axis[] = [];
+  const axes: Competency[] = [];
   let valid = true;
   for (const { section, list } of axisSections(tree)) {
     const axis = toAxis(section, list, file, makeAxisId);
@@ -67,7 +67,7 @@ export function toFramework(tree: Root, file: VFile, frontMatter: FrontMatter, n
     version: frontMatter.version ?? null,
     firstSeniorLevel: frontMatter.firstSeniorLevel ?? defaultFirstSeniorLevel,
     locale: frontMatter.locale ?? null,
-    axes,
+    competencies: axes,
     source: placeOf(path, title?.position?.start),
   };
 }
@@ -88,9 +88,9 @@ function rankedList(section: Section): List | null {
   return list.children.some((item) => readKeywordItem(item)?.marked) ? list : null;
 }
 
-function toAxis(section: Section, list: List, file: VFile, makeAxisId: (name: string) => string): Axis {
+function toAxis(section: Section, list: List, file: VFile, makeAxisId: (name: string) => string): Competency {
   const name = plainText(section.heading);
-  const levels: AxisLevel[] = [];
+  const levels: Rung[] = [];
   for (const item of list.children) {
     const read = readKeywordItem(item);
     if (!read) {
@@ -104,7 +104,7 @@ function toAxis(section: Section, list: List, file: VFile, makeAxisId: (name: st
       source: placeOf(file.path, (item.children[0] ?? item).position?.start),
     });
   }
-  return { id: makeAxisId(name), name, summary: '', levels, source: placeOf(file.path, section.heading.position?.start) };
+  return { id: makeAxisId(name), name, group: null, summary: '', scale: levels, source: placeOf(file.path, section.heading.position?.start) };
 }
 
 /** The axis's line in a bulleted list such as `* **Technology**: knowledge of the stack` (or `* **기술(Technology)**: …`). */
@@ -117,7 +117,7 @@ function axisSummary(tree: Root, axisName: string): string {
   return '';
 }
 
-function hasUniqueNames(axes: readonly Axis[], file: VFile): boolean {
+function hasUniqueNames(axes: readonly Competency[], file: VFile): boolean {
   return isUnique(
     axes.map((axis) => ({ key: keywordKey(axis.name), label: axis.name, place: axis.source })),
     file,
@@ -126,8 +126,8 @@ function hasUniqueNames(axes: readonly Axis[], file: VFile): boolean {
   );
 }
 
-function hasUniqueKeywords(axes: readonly Axis[], file: VFile): boolean {
-  const levels = axes.flatMap((axis) => axis.levels);
+function hasUniqueKeywords(axes: readonly Competency[], file: VFile): boolean {
+  const levels = axes.flatMap((axis) => axis.scale);
   return isUnique(
     levels.map((level) => ({ key: keywordKey(level.keyword), label: level.keyword, place: level.source })),
     file,
@@ -165,10 +165,10 @@ function isUnique(
 }
 
 /** Where each keyword sits: its axis and rank. */
-export function keywordIndex(framework: Framework): Map<string, { axis: Axis; level: AxisLevel }> {
-  const index = new Map<string, { axis: Axis; level: AxisLevel }>();
-  for (const axis of framework.axes) {
-    for (const level of axis.levels) index.set(keywordKey(level.keyword), { axis, level });
+export function keywordIndex(framework: Framework): Map<string, { axis: Competency; level: Rung }> {
+  const index = new Map<string, { axis: Competency; level: Rung }>();
+  for (const axis of framework.competencies) {
+    for (const level of axis.scale) index.set(keywordKey(level.keyword), { axis, level });
   }
   return index;
 }

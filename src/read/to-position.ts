@@ -3,7 +3,7 @@ import { namesAxis } from './axis-label.js';
 import { closestMatch } from './closest-match.js';
 import { leadingLists, placeOf, plainText, readKeywordItem, type Section } from './markdown-text.js';
 import { quote, quoteList, report } from '../messages.js';
-import type { Axis, AxisLevel, Expectation, Framework, Position } from '../model.js';
+import type { Cell, CellRung, Competency, Rung, Framework, Position } from '../model.js';
 import { parsePositionHeading } from './position-heading.js';
 import { keywordKey } from './keyword-key.js';
 import { keywordIndex } from './to-framework.js';
@@ -23,7 +23,7 @@ export function isPositionSection(section: Section, framework: Framework, index:
 }
 
 /** What a bullet's label names: a keyword (found on its axis), an axis with a keyword it does not have, or nothing known. */
-type Found = { axis: Axis; level: AxisLevel } | { axis: Axis; unknown: string } | { unknown: string };
+type Found = { axis: Competency; level: Rung } | { axis: Competency; unknown: string } | { unknown: string };
 
 // Between an axis and its keyword: `Technology - Adopts`, `Technology: Adopts`, `Technology – Adopts`.
 const axisSeparator = /\s*[-\u2013\u2014:]\s*/gu;
@@ -33,12 +33,12 @@ function findKeyword(label: string, framework: Framework, index: KeywordIndex): 
   const key = keywordKey(label);
   const found = index.get(key);
   if (found) return found;
-  for (const axis of framework.axes) {
+  for (const axis of framework.competencies) {
     // The axis may be glossed (`기술(Technology) - 배운다`): each separator is tried until the text before it names the axis.
     for (const separator of key.matchAll(axisSeparator)) {
       if (!namesAxis(key.slice(0, separator.index), axis.name)) continue;
       const keyword = key.slice(separator.index + separator[0].length);
-      const level = axis.levels.find((candidate) => keywordKey(candidate.keyword) === keyword);
+      const level = axis.scale.find((candidate) => keywordKey(candidate.keyword) === keyword);
       return level ? { axis, level } : { axis, unknown: label.trim().slice(label.trim().length - keyword.length) };
     }
   }
@@ -54,20 +54,22 @@ export function toPosition(section: Section, file: VFile, framework: Framework, 
     report(file, 'error', reason, section.heading.position, 'bad-position-heading');
     return null;
   }
-  const expectations = readExpectations(section, file, framework, index, heading.code);
-  if (!expectations) return null;
+  const cells = readCells(section, file, framework, index, heading.code);
+  if (!cells) return null;
   return {
     code: heading.code,
     level: heading.level,
     title: heading.title ?? `${roleTitle} ${heading.level}`,
     senior: false,
-    expectations,
+    summary: '',
+    attributes: [],
+    cells,
     source: placeOf(file.path, section.heading.position?.start),
   };
 }
 
-function readExpectations(section: Section, file: VFile, framework: Framework, index: KeywordIndex, code: string): Expectation[] | null {
-  const byAxis = new Map<string, Expectation>();
+function readCells(section: Section, file: VFile, framework: Framework, index: KeywordIndex, code: string): Cell[] | null {
+  const byAxis = new Map<string, Cell & { rung: CellRung }>();
   // Axes a misspelt keyword most likely meant: reporting them missing as well would only repeat the error.
   const guessed = new Set<string>();
   let valid = true;
@@ -89,37 +91,36 @@ function readExpectations(section: Section, file: VFile, framework: Framework, i
     }
     const earlier = byAxis.get(found.axis.id);
     if (earlier) {
-      const cause = { file: file.path, place: earlier.source, reason: `${quote(earlier.keyword)} is given here` };
-      const reason = `Position ${quote(code)} names two keywords for ${quote(found.axis.name)}: ${quote(earlier.keyword)} and ${quote(found.level.keyword)}`;
+      const cause = { file: file.path, place: earlier.source, reason: `${quote(earlier.rung.keyword)} is given here` };
+      const reason = `Position ${quote(code)} names two keywords for ${quote(found.axis.name)}: ${quote(earlier.rung.keyword)} and ${quote(found.level.keyword)}`;
       report(file, 'error', reason, place, 'duplicate-axis', cause);
       valid = false;
       continue;
     }
-    const expectation = {
-      axis: found.axis.id,
-      rank: found.level.rank,
-      keyword: found.level.keyword,
-      description: read.description,
+    byAxis.set(found.axis.id, {
+      competency: found.axis.id,
+      rung: { rank: found.level.rank, keyword: found.level.keyword, description: read.description },
+      statements: [],
+      examples: [],
       source: placeOf(file.path, place?.start),
-    };
-    byAxis.set(found.axis.id, expectation);
+    });
   }
-  for (const axis of framework.axes) {
+  for (const axis of framework.competencies) {
     if (byAxis.has(axis.id) || guessed.has(axis.id)) continue;
     const reason = `Position ${quote(code)} names no keyword for ${quote(axis.name)}, expected one of ${quoteList(keywordsOf(axis))}`;
     report(file, 'error', reason, section.heading.position, 'missing-axis');
     valid = false;
   }
   if (!valid) return null;
-  return framework.axes.flatMap((axis) => byAxis.get(axis.id) ?? []);
+  return framework.competencies.flatMap((axis) => byAxis.get(axis.id) ?? []);
 }
 
 /** The message for a keyword no axis has, and the axis of the nearest keyword, if one is near. */
-function unknownKeyword(keyword: string, framework: Framework): { reason: string; axis: Axis | undefined } {
-  const suggestion = closestMatch(keyword, framework.axes.flatMap(keywordsOf));
-  const axis = suggestion ? framework.axes.find((candidate) => keywordsOf(candidate).includes(suggestion)) : undefined;
+function unknownKeyword(keyword: string, framework: Framework): { reason: string; axis: Competency | undefined } {
+  const suggestion = closestMatch(keyword, framework.competencies.flatMap(keywordsOf));
+  const axis = suggestion ? framework.competencies.find((candidate) => keywordsOf(candidate).includes(suggestion)) : undefined;
   if (!suggestion || !axis) {
-    const axes = quoteList(framework.axes.map((candidate) => candidate.name));
+    const axes = quoteList(framework.competencies.map((candidate) => candidate.name));
     return { reason: `Unexpected keyword ${quote(keyword)}, expected a keyword of one of the axes ${axes}`, axis };
   }
   const reason = `Unexpected keyword ${quote(keyword)}, expected one of ${quoteList(keywordsOf(axis))}; did you mean ${quote(suggestion)}?`;
@@ -127,7 +128,7 @@ function unknownKeyword(keyword: string, framework: Framework): { reason: string
 }
 
 /** The message for a bullet that names an axis and a keyword that axis does not have. */
-function keywordNotOnAxis(keyword: string, axis: Axis): { reason: string; axis: Axis } {
+function keywordNotOnAxis(keyword: string, axis: Competency): { reason: string; axis: Competency } {
   const suggestion = closestMatch(keyword, keywordsOf(axis));
   const hint = suggestion ? `; did you mean ${quote(suggestion)}?` : '';
   return {
@@ -136,6 +137,6 @@ function keywordNotOnAxis(keyword: string, axis: Axis): { reason: string; axis: 
   };
 }
 
-function keywordsOf(axis: Axis): string[] {
-  return axis.levels.map((level) => level.keyword);
+function keywordsOf(axis: Competency): string[] {
+  return axis.scale.map((level) => level.keyword);
 }

@@ -70,6 +70,7 @@ export function toRole(tree: Root, file: VFile, frontMatter: FrontMatter, contex
     summary: frontMatter.summary ?? summaryOf(tree),
     text: context.richText(introductionOf(tree, titleHeading, sections[0]?.heading, table?.node)),
     path: file.path,
+    everyLevel: [],
     positions: positions.sort((a, b) => a.level - b.level),
     source: placeOf(file.path, titleHeading?.position?.start),
   };

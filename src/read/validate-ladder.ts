@@ -88,13 +88,15 @@ function checkRanksGrow(role: Role, ladder: Ladder, say: Say): void {
     const previous = role.positions[index - 1];
     const position = role.positions[index];
     if (!previous || !position) continue;
-    for (const expectation of position.expectations) {
-      const before = previous.expectations.find((candidate) => candidate.axis === expectation.axis);
-      if (!before || expectation.rank >= before.rank) continue;
-      const axisName = ladder.framework.axes.find((axis) => axis.id === expectation.axis)?.name ?? expectation.axis;
+    for (const cell of position.cells) {
+      const expectation = cell.rung;
+      const earlier = previous.cells.find((candidate) => candidate.competency === cell.competency);
+      const before = earlier?.rung;
+      if (!expectation || !earlier || !before || expectation.rank >= before.rank) continue;
+      const axisName = ladder.framework.competencies.find((axis) => axis.id === cell.competency)?.name ?? cell.competency;
       const reason = `${quote(position.code)} expects ${quote(expectation.keyword)} (rank ${expectation.rank}) on ${quote(axisName)}, lower than ${quote(before.keyword)} (rank ${before.rank}) at ${quote(previous.code)}`;
-      say('warning', reason, expectation.source, 'rank-decrease', {
-        source: before.source,
+      say('warning', reason, cell.source, 'rank-decrease', {
+        source: earlier.source,
         reason: `${quote(previous.code)} expects ${quote(before.keyword)} here`,
       });
     }
@@ -102,7 +104,7 @@ function checkRanksGrow(role: Role, ladder: Ladder, say: Say): void {
 }
 
 function checkDescriptions(ladder: Ladder, say: Say): void {
-  for (const axis of ladder.framework.axes) {
+  for (const axis of ladder.framework.competencies) {
     if (!axis.summary)
       say(
         'warning',
@@ -110,18 +112,18 @@ function checkDescriptions(ladder: Ladder, say: Say): void {
         axis.source,
         'empty-description',
       );
-    for (const level of axis.levels) {
+    for (const level of axis.scale) {
       if (!level.description) say('warning', `Keyword ${quote(level.keyword)} has no description`, level.source, 'empty-description');
     }
   }
   for (const role of ladder.roles) {
     for (const position of role.positions) {
-      for (const expectation of position.expectations) {
-        if (!expectation.description)
+      for (const cell of position.cells) {
+        if (cell.rung && !cell.rung.description)
           say(
             'warning',
-            `${quote(position.code)} gives no description for ${quote(expectation.keyword)}`,
-            expectation.source,
+            `${quote(position.code)} gives no description for ${quote(cell.rung.keyword)}`,
+            cell.source,
             'empty-description',
           );
       }

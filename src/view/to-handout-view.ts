@@ -1,6 +1,6 @@
 import { toSinceView } from './to-since-view.js';
 import { isolateInLine } from '../locale/isolate-in-line.js';
-import type { Axis, Expectation, Ladder, Position, Role } from '../model.js';
+import { rungCellsOf, type Competency, type RungCell, type Ladder, type Position, type Role } from '../model.js';
 import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
 import { ratings as ratingValues } from '../worksheet/filled-worksheet.js';
 import { toWorksheetOrigin } from '../worksheet/to-worksheet-origin.js';
@@ -21,7 +21,7 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
   const external = isExternal(options);
   const printed = options.printed === true;
   const home = `../${indexFile(options.format)}`;
-  const expectations = position.expectations.map((expectation) =>
+  const expectations = rungCellsOf(position).map((expectation) =>
     toExpectationView(expectation, axisOf(ladder, expectation), options.locale),
   );
   const stamp = preparedFor(options.preparedFor, options.locale);
@@ -82,7 +82,7 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
 export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, position: Position, options: ViewOptions): ReviewView {
   const next = role.positions[role.positions.indexOf(position) + 1];
   const axes: ReviewAxisView[] = view.expectations.map((expectation, axisIndex) => {
-    const ahead = next?.expectations[axisIndex];
+    const ahead = next ? rungCellsOf(next)[axisIndex] : undefined;
     return {
       ...expectation,
       field: expectation.axis.id,
@@ -137,11 +137,11 @@ function preparedFor(stamp: ViewOptions['preparedFor'], locale: PageLocale): Han
   return { name: stamp.name, date, text: formatLabel(locale, 'preparedFor', { name: stamp.name, date }) };
 }
 
-function toExpectationView(expectation: Expectation, axis: Axis, locale: PageLocale): ExpectationView {
+function toExpectationView(expectation: RungCell, axis: Competency, locale: PageLocale): ExpectationView {
   return {
     axis: toAxisView(axis),
-    ...toRankView(expectation, axis.levels.length, locale),
-    scale: axis.levels.map((level) => ({
+    ...toRankView(expectation, axis.scale.length, locale),
+    scale: axis.scale.map((level) => ({
       rank: level.rank,
       keyword: level.keyword,
       description: level.description,
@@ -154,8 +154,8 @@ function toExpectationView(expectation: Expectation, axis: Axis, locale: PageLoc
 /** `neighbour` with the changes from `from` to `to` (one of them is the neighbour). */
 function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Position, link: StepView['position']['link']): StepView {
   const changes: ChangeView[] = [];
-  from.expectations.forEach((before, index) => {
-    const after = to.expectations[index];
+  rungCellsOf(from).forEach((before, index) => {
+    const after = rungCellsOf(to)[index];
     if (!after || after.rank === before.rank) return;
     changes.push({
       axis: axisOf(ladder, after).name,
@@ -171,10 +171,10 @@ function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Pos
 }
 
 function toChartView(ladder: Ladder, position: Position, locale: PageLocale): HandoutView['chart'] {
-  const axes = ladder.framework.axes;
-  const values = position.expectations.map((expectation) => expectation.rank);
-  const summary = position.expectations
-    .map((expectation, index) => `${axes[index]?.name ?? expectation.axis} ${expectation.keyword}`)
+  const axes = ladder.framework.competencies;
+  const values = rungCellsOf(position).map((expectation) => expectation.rank);
+  const summary = rungCellsOf(position)
+    .map((expectation, index) => `${axes[index]?.name ?? expectation.competency} ${expectation.keyword}`)
     .join(', ');
   return {
     svg: renderRadarChart({
@@ -183,8 +183,8 @@ function toChartView(ladder: Ladder, position: Position, locale: PageLocale): Ha
       description: formatLabel(locale, 'chartDescription', { title: position.title }),
       axes: axes.map((axis, index) => ({
         name: axis.name,
-        ranks: axis.levels.length,
-        caption: position.expectations[index]?.keyword ?? '',
+        ranks: axis.scale.length,
+        caption: rungCellsOf(position)[index]?.keyword ?? '',
       })),
       shapes: [{ label: position.code, values }],
       rightToLeft: locale.dir === 'rtl',
@@ -195,8 +195,8 @@ function toChartView(ladder: Ladder, position: Position, locale: PageLocale): Ha
   };
 }
 
-function axisOf(ladder: Ladder, expectation: Expectation): Axis {
-  const axis = ladder.framework.axes.find((candidate) => candidate.id === expectation.axis);
-  if (!axis) throw new Error(`Expectation names axis ${expectation.axis}, which the framework does not define`);
+function axisOf(ladder: Ladder, expectation: RungCell): Competency {
+  const axis = ladder.framework.competencies.find((candidate) => candidate.id === expectation.competency);
+  if (!axis) throw new Error(`Cell names competency ${expectation.competency}, which the framework does not define`);
   return axis;
 }

@@ -1,5 +1,5 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
-import type { Position, Role } from '../model.js';
+import { rungCellsOf, type Position, type Role } from '../model.js';
 import type { ChangeRowView, SinceView } from './view.js';
 import type { SinceDiff } from '../ladder-diff.js';
 import { positionNotes, toAxisRows, toExpectationRow, toWordViews } from './to-change-rows.js';
@@ -25,7 +25,7 @@ export function toSinceView(since: SinceDiff, role: Role, position: Position, lo
   // A new position is new as a whole; axes added or removed are among its own rows.
   for (const axis of change?.change === 'added' ? [] : since.diff.framework.axes) {
     if (axis.change !== 'changed' || !axis.positions.includes(position.code)) continue;
-    const expected = position.expectations.find((expectation) => expectation.axis === axis.id)?.rank;
+    const expected = rungCellsOf(position).find((expectation) => expectation.competency === axis.id)?.rank;
     const ownRow = change?.expectations.some((expectation) => expectation.axis.id === axis.id) ?? false;
     const shows = (rank: number) => {
       const keyword = axis.keywords.find((candidate) => candidate.rank === rank);

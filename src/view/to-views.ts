@@ -1,5 +1,5 @@
 import { paperSizes, type OutputFormat, type Paper, type TextFormat, type Variant } from '../formats.js';
-import type { Axis, Expectation, Guide, Ladder, Position, Role } from '../model.js';
+import { rungCellsOf, type Competency, type RungCell, type Guide, type Ladder, type Position, type Role } from '../model.js';
 import { guidePath, guidesFolder, indexFile } from './output-paths.js';
 import { positionLink, positionVersions } from './position-link.js';
 import { referenceHref } from './reference-href.js';
@@ -123,13 +123,13 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
         reviewPdf: options.locale.labels.reviewPdf,
       }),
     })),
-    axes: ladder.framework.axes.map((axis, axisIndex) => ({
+    axes: ladder.framework.competencies.map((axis, axisIndex) => ({
       name: axis.name,
       // No description: the overview does not show it, and its key must not change when one does.
       cells: role.positions.map((position) => {
         const { keyword, rank, ranks, rankLabel } = toRankView(
-          position.expectations[axisIndex] ?? { keyword: '', rank: 0, description: '' },
-          axis.levels.length,
+          rungCellsOf(position)[axisIndex] ?? { keyword: '', rank: 0, description: '' },
+          axis.scale.length,
           options.locale,
         );
         return { keyword, rank, ranks, rankLabel };
@@ -192,7 +192,7 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
 
 /** What an expectation asks on an axis of `ranks` ranks: its keyword, rank (`4 of 5`, in the page's language) and description. */
 export function toRankView(
-  expectation: Pick<Expectation, 'keyword' | 'rank' | 'description'>,
+  expectation: Pick<RungCell, 'keyword' | 'rank' | 'description'>,
   ranks: number,
   locale: PageLocale,
 ): RankView {
@@ -206,7 +206,7 @@ export function toRankView(
 }
 
 /** An axis as every page names it. */
-export function toAxisView(axis: Axis): AxisView {
+export function toAxisView(axis: Competency): AxisView {
   return { id: axis.id, name: axis.name, summary: axis.summary };
 }
 
