@@ -65,8 +65,8 @@ describe('ladders model', () => {
     const model = JSON.parse(result.stdout) as { roles: { positions: unknown[] }[]; framework: object };
     expect(model.roles).toHaveLength(4);
     expect(model.roles.flatMap((role) => role.positions)).toHaveLength(18);
-    expect(Object.keys(model)).toEqual(['framework', 'roles', 'guides']);
-    expect(Object.keys(model.framework)).toEqual(['title', 'summary', 'version', 'firstSeniorLevel', 'locale', 'axes', 'source']);
+    expect(Object.keys(model)).toEqual(['schemaVersion', 'framework', 'roles', 'guides']);
+    expect(Object.keys(model.framework)).toEqual(['title', 'summary', 'version', 'firstSeniorLevel', 'locale', 'competencies', 'source']);
   });
 
   it('prints the same bytes every time', async () => {

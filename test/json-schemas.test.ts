@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { scaffoldFiles } from '../src/init/scaffold-files.js';
 import { jsonSchemas, schemasFolder } from '../src/schemas/json-schemas.js';
+import { run } from './support/run.js';
+import { textLadder } from './support/text-ladder.js';
 
 // The JSON Schemas shipped for editors are made from the validator's own zod schemas. This file makes
 // them again and compares them with the committed ones (UPDATE_FIXTURES=1 rewrites those), then checks
@@ -89,5 +91,29 @@ describe('the JSON Schemas for editors', () => {
     expect(validateFrontMatter.errors?.[0]).toMatchObject({ keyword: 'additionalProperties', params: { additionalProperty: 'titel' } });
     expect(validateFrontMatter({ id: 'Not An Id' })).toBe(false);
     expect(validateFrontMatter({ firstSeniorLevel: 0 })).toBe(false);
+  });
+});
+
+describe('the JSON Schema of the model', () => {
+  const validateModel = ajv.compile(generated['ladder-model.schema.json']!);
+
+  it('accepts what `ladders model` prints for the shipped ladder', async () => {
+    const result = await run(['model'], repoRoot);
+    expect(result.code, result.stderr).toBe(0);
+    const model = JSON.parse(result.stdout) as unknown;
+    expect(validateModel(model), ajv.errorsText(validateModel.errors)).toBe(true);
+  });
+
+  it('accepts a ladder whose cells are text, with groups, attributes and what holds at every level', () => {
+    expect(validateModel(JSON.parse(JSON.stringify(textLadder()))), ajv.errorsText(validateModel.errors)).toBe(true);
+  });
+
+  it('refuses a model of another version, or a cell with a key the model does not have', () => {
+    expect(validateModel({ ...textLadder(), schemaVersion: 1 })).toBe(false);
+    const ladder = textLadder();
+    const cell = ladder.roles[0]!.positions[0]!.cells[0]!;
+    Object.assign(cell, { axis: 'delivery' });
+    expect(validateModel(JSON.parse(JSON.stringify(ladder)))).toBe(false);
+    expect(validateModel.errors?.[0]).toMatchObject({ keyword: 'additionalProperties', params: { additionalProperty: 'axis' } });
   });
 });

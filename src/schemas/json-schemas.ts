@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { configSchema } from '../config/validate-config.js';
 import { frontMatterSchema } from '../read/read-front-matter.js';
+import { ladderModelSchema } from './model-schema.js';
 
 /** Where the schemas are shipped, in the package's folder, and what `init` points `$schema` at. */
 export const schemasFolder = 'schemas';
 
 /**
  * The JSON Schemas editors check `ladders.config.json` and the pages' front matter with, made from the
- * very zod schemas the validator uses, so the two cannot drift; a test compares them with the shipped files.
+ * very zod schemas the validator uses, so the two cannot drift, and the one `ladders model`'s JSON
+ * follows; a test compares them with the shipped files.
  */
 export function jsonSchemas(): Record<string, object> {
   return {
@@ -16,6 +18,11 @@ export function jsonSchemas(): Record<string, object> {
       frontMatterSchema,
       'Front matter of a ladder page',
       "The YAML front matter of a ladder's introduction (`README.md`) or of a role's page.",
+    ),
+    'ladder-model.schema.json': toJsonSchema(
+      ladderModelSchema,
+      'The model of a ladder',
+      'What `ladders model` prints: the one model every shape of ladder is read into (see docs/model.md).',
     ),
   };
 }
