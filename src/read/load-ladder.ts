@@ -93,12 +93,16 @@ export function toLadder(
   const cwd = options.cwd ?? process.cwd();
   const files = sources.map((source) => source.file);
   if (options.site?.file && options.site.file.messages.length > 0) files.push(options.site.file);
-  const pages = sources.flatMap((source) => toPage(source, options.cache));
+  const pageSources = sources.filter((source) => source.sheets === undefined);
+  const sheetFiles = sources.flatMap((source) =>
+    source.sheets ? [{ file: source.file, text: null, tree: null, sheets: source.sheets } satisfies LadderFile] : [],
+  );
+  const pages = pageSources.flatMap((source) => toPage(source, options.cache));
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
   const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
   // A page that could not be parsed might be the introduction: guessing the shipped framework would mislead,
   // but with an introduction among the pages that parsed, the other pages are read and checked all the same.
-  const canReadFramework = pages.length === sources.length || introductions.length > 0;
+  const canReadFramework = pages.length === pageSources.length || introductions.length > 0;
   const axes = canReadFramework ? readFramework(introductions, shippedIntroduction, names) : null;
   const reads = new Set<string>(options.site?.file ? [options.site.file.path] : []);
   if (!axes) return { ladder: null, files, reads: [...reads], found: { roles: 0, positions: 0 } };
@@ -106,7 +110,10 @@ export function toLadder(
   const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
   const others = pages.filter((page) => page !== introduction);
   const rolePages = others.filter((page) => isRolePage(page.tree, page.file, axes.framework, readSeniority));
-  const shaped = claimByShape(others.filter((page) => !rolePages.includes(page)));
+  const shaped = claimByShape(
+    others.filter((page) => !rolePages.includes(page)),
+    sheetFiles,
+  );
   const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page) && hasContent(page));
   // A ladder kept in other shapes only does not borrow the shipped axes: its competencies are its own.
   const ownFramework = !introduction && rolePages.length === 0 && shaped.claimed.size > 0;
@@ -140,7 +147,10 @@ export function toLadder(
     });
 
   const readings = [...shaped.readers].map(([reader, shapeFiles]) => reader.read(shapeFiles, { richText }));
-  framework.competencies = mergeCompetencies(framework.competencies, readings.flatMap((reading) => reading.competencies));
+  framework.competencies = mergeCompetencies(
+    framework.competencies,
+    readings.flatMap((reading) => reading.competencies),
+  );
   const roles = rolePages
     .flatMap(
       (page) =>
@@ -220,7 +230,14 @@ function toPage(source: LadderSource, cache?: ReadCache): Page[] {
   const tree = cached && cached.text === source.text ? cached.tree : parseMarkdown(source);
   if (!tree) return [];
   if (cache && source.text !== null && cached?.tree !== tree) cache.trees.set(source.file.path, { text: source.text, tree });
-  return [{ file: source.file, text: source.text ?? '', tree, frontMatter: isIntroductionPage(tree) ? readFrontMatter(tree, source.file) : undefined }];
+  return [
+    {
+      file: source.file,
+      text: source.text ?? '',
+      tree,
+      frontMatter: isIntroductionPage(tree) ? readFrontMatter(tree, source.file) : undefined,
+    },
+  ];
 }
 
 /** The axes of the folder's own introduction page, or the shipped ones when the folder has none. */
@@ -283,11 +300,17 @@ function toOwnFramework(names: FrameworkNames, folderPath: string): Framework {
 }
 
 /** The pages each shape reader recognises, the first reader to recognise a page taking it. */
-function claimByShape(pages: readonly Page[]): { claimed: Set<Page>; readers: Map<ShapeReader, LadderFile[]> } {
+function claimByShape(
+  pages: readonly Page[],
+  others: readonly LadderFile[],
+): { claimed: Set<Page | LadderFile>; readers: Map<ShapeReader, LadderFile[]> } {
   const readers = new Map<ShapeReader, LadderFile[]>();
-  const claimed = new Set<Page>();
-  for (const page of pages) {
-    const file: LadderFile = { file: page.file, text: page.text, tree: page.tree };
+  const claimed = new Set<Page | LadderFile>();
+  const files = [
+    ...pages.map((page) => ({ page, file: { file: page.file, text: page.text, tree: page.tree, sheets: null } })),
+    ...others.map((file) => ({ page: file, file })),
+  ];
+  for (const { page, file } of files) {
     const reader = shapeReaders.find((candidate) => candidate.recognises(file));
     if (!reader) continue;
     readers.set(reader, [...(readers.get(reader) ?? []), file]);

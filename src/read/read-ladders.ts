@@ -7,11 +7,16 @@ import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
 import type { ReadCache } from './read-cache.js';
 import { locateInside, outsideReason, readInside, resolveFolder, type Folder } from './read-inside.js';
+import { readCsvSheet } from './spreadsheet/read-csv-sheet.js';
+import { readWorkbookSheets } from './spreadsheet/read-workbook-sheets.js';
+import type { Sheet } from './spreadsheet/sheet.js';
 
-/** A Markdown page of a ladder: its file (for messages) and its text, when it could be read. */
+/** A file of a ladder: its file (for messages) and its text, when it could be read; a spreadsheet's sheets too. */
 export interface LadderSource {
   file: VFile;
   text: string | null;
+  /** The sheets of a CSV file or a workbook (null when it could not be read); absent for a page. */
+  sheets?: Sheet[] | null;
 }
 
 /** Larger pages are refused: a real ladder page is a few kilobytes, and 512 KiB of hostile Markdown still parses in seconds. */
@@ -19,6 +24,12 @@ export const maxPageBytes = 512 * 1024;
 
 /** The pages of a ladder folder: its Markdown files, not those of sub-folders. */
 export const markdownExtension = /\.(md|markdown)$/i;
+
+/** The spreadsheets of a ladder folder: CSV files and workbooks. */
+export const spreadsheetExtension = /\.(csv|xlsx)$/i;
+
+/** A workbook is zipped, and larger than a page: this holds a ladder of thousands of positions. */
+export const maxWorkbookBytes = 8 * 1024 * 1024;
 
 /**
  * Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start.
@@ -30,7 +41,7 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
   const folder = new VFile({ path: shown.startsWith('../') ? dir : shown });
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareText);
+    names = (await readdir(dir)).filter((name) => markdownExtension.test(name) || spreadsheetExtension.test(name)).sort(compareText);
   } catch (error) {
     const hint = isSystemError(error) && error.code === 'ENOENT' ? '; give the folder of ladder pages with `--ladders DIR`' : '';
     report(folder, 'error', `Cannot read the folder ${quote(folder.path)}: ${systemReason(error)}${hint}`, undefined, 'unreadable-folder');
@@ -47,6 +58,10 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
     if (stats && !stats.isFile()) continue;
     // Nanosecond times: a burst of saves of the same size within a millisecond still gives each its own stamp.
     const stamp = stats && `${stats.ino}:${stats.size}:${stats.ctimeNs}:${stats.mtimeNs}`;
+    if (spreadsheetExtension.test(name)) {
+      pages.push(await readSpreadsheet(fullPath, cwd, inside));
+      continue;
+    }
     const cached = cache?.texts.get(fullPath);
     if (stamp && cached?.stamp === stamp) {
       pages.push({ file: new VFile({ path: displayPath(fullPath, cwd) }), text: cached.text });
@@ -75,23 +90,9 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
  * really lie in `folder` (by default the one holding it): a symbolic link out of it is not read.
  */
 export async function readLadderPage(fullPath: string, cwd: string, folder?: Folder): Promise<LadderSource> {
-  const file = new VFile({ path: displayPath(fullPath, cwd) });
-  const inside = folder ?? (await resolveFolder(path.dirname(fullPath)));
-  const read = await readInside(inside, fullPath, maxPageBytes);
-  if (!read.ok) {
-    if (read.problem === 'outside') {
-      const reason = outsideReason(displayPath(read.link, cwd), displayPath(inside.dir, cwd));
-      report(file, 'error', reason, undefined, 'link-outside-folder');
-    } else if (read.problem === 'too-large') {
-      const reason = `The page is ${Math.ceil(read.size / 1024)} KiB, larger than the ${maxPageBytes / 1024} KiB a ladder page may be`;
-      report(file, 'error', reason, undefined, 'file-too-large');
-    } else {
-      const why = read.problem === 'not-file' ? 'it is not a file' : systemReason(read.error);
-      report(file, 'error', `Cannot read the file: ${why}`, undefined, 'unreadable-file');
-    }
-    return { file, text: null };
-  }
-  const decoded = decodeText(read.bytes);
+  const { file, bytes } = await readLadderBytes(fullPath, cwd, folder, maxPageBytes);
+  if (!bytes) return { file, text: null };
+  const decoded = decodeText(bytes);
   if (!decoded.ok) {
     const place = { line: decoded.line, column: decoded.column };
     const reason =
@@ -102,6 +103,49 @@ export async function readLadderPage(fullPath: string, cwd: string, folder?: Fol
     return { file, text: null };
   }
   return { file, text: decoded.text };
+}
+
+/** Read a file's bytes, inside `folder` and within `limit`; null bytes when it cannot be (the message is on the file). */
+async function readLadderBytes(
+  fullPath: string,
+  cwd: string,
+  folder: Folder | undefined,
+  limit: number,
+): Promise<{ file: VFile; bytes: Uint8Array | null }> {
+  const file = new VFile({ path: displayPath(fullPath, cwd) });
+  const inside = folder ?? (await resolveFolder(path.dirname(fullPath)));
+  const read = await readInside(inside, fullPath, limit);
+  if (!read.ok) {
+    if (read.problem === 'outside') {
+      const reason = outsideReason(displayPath(read.link, cwd), displayPath(inside.dir, cwd));
+      report(file, 'error', reason, undefined, 'link-outside-folder');
+    } else if (read.problem === 'too-large') {
+      const reason = `The file is ${Math.ceil(read.size / 1024)} KiB, larger than the ${limit / 1024} KiB a ladder file of its kind may be`;
+      report(file, 'error', reason, undefined, 'file-too-large');
+    } else {
+      const why = read.problem === 'not-file' ? 'it is not a file' : systemReason(read.error);
+      report(file, 'error', `Cannot read the file: ${why}`, undefined, 'unreadable-file');
+    }
+    return { file, bytes: null };
+  }
+  return { file, bytes: read.bytes };
+}
+
+/** Read a CSV file or a workbook into its sheets; a problem is a message on the file, and no sheets. */
+async function readSpreadsheet(fullPath: string, cwd: string, folder: Folder): Promise<LadderSource> {
+  if (/\.xlsx$/i.test(fullPath)) {
+    const { file, bytes } = await readLadderBytes(fullPath, cwd, folder, maxWorkbookBytes);
+    return { file, text: null, sheets: bytes ? await readWorkbookSheets(bytes, file) : null };
+  }
+  const { file, text } = await readLadderPage(fullPath, cwd, folder);
+  const sheet = text === null ? null : readCsvSheet(text, file, humanize(path.basename(fullPath).replace(spreadsheetExtension, '')));
+  return { file, text: null, sheets: sheet ? [sheet] : null };
+}
+
+/** A file's name as a title: `engineering_ladder` reads `Engineering ladder`. */
+function humanize(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** What went wrong, in words with the code: `there is no such file or folder (ENOENT)`. */

@@ -1,6 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Competency, Guide, Role } from '../model.js';
+import type { Sheet } from './spreadsheet/sheet.js';
 
 /**
  * The shapes a ladder can be kept in (docs/shapes.md). Like pandoc's readers, each shape has its own
@@ -19,6 +20,8 @@ export interface LadderFile {
   text: string | null;
   /** The Markdown syntax tree, for a Markdown page; null otherwise. */
   tree: Root | null;
+  /** The sheets of a CSV file or a workbook; null otherwise. */
+  sheets: Sheet[] | null;
 }
 
 /** What reading needs besides the files: how to keep Markdown as the model's safe rich text. */
