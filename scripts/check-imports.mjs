@@ -13,7 +13,7 @@ import ts from 'typescript';
 // A module may import from its own folder and from any stage below its own; names on one line are
 // peers and must not import each other.
 export const stages = [
-  ['cli', 'browser'], // entry points: the command, and the browser that scripts beside it launch
+  ['cli', 'browser-for-scripts'], // entry points: the command, and the browser as the bench and the pictures script launch it
   ['run-cli'], // reads the arguments and runs one command
   ['commands'], // one module a command (build, diff, compare, assess, serve, init, …) and their steps
   ['serve', 'init'], // the live preview; a new ladder folder
@@ -21,13 +21,15 @@ export const stages = [
   ['assess'], // filled worksheets read back into a review
   ['diff'], // the changes between two versions of a ladder, read from git
   ['compare'], // two positions side by side
-  ['print'], // the headless browser that turns pages into PDFs, and reads them back
+  ['print'], // pages printed to PDF in the browser's tabs, measured for their forms and stamped
+  ['browser'], // the browser process: found or unpacked, launched, its tabs locked down, closed
   ['write'], // outputs written into the output folder, and nowhere else
   ['render'], // pages from templates
   ['plan'], // which outputs a build makes, from the ladder and the config
   ['book'], // a role's book: its view, contents and page numbers
   ['view'], // what a template sees of a page: handouts, guides, changelogs
   ['worksheet'], // the review worksheet's fields and origin
+  ['pdf'], // PDF bytes read and edited by hand: layout, objects, stamps, form layers, limits; knows no ladder
   ['schemas'], // the JSON schemas of the config and the ladder's files
   ['config'], // ladders.config.json, checked
   ['locale'], // the page's language and its labels

@@ -4,6 +4,7 @@ import { toBookView } from '../book/to-book-view.js';
 import { isTooLargeForOneBook } from '../book/whole-book-limit.js';
 import type { OutputFormat, TextFormat, Variant } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
+import type { DocumentInfo } from '../pdf/document-info.js';
 import type { Guide, Ladder, Position, Role } from '../model.js';
 import { guidePath, handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
 import { toHandoutView, toReviewView } from '../view/to-handout-view.js';
@@ -11,18 +12,6 @@ import { toGuideView, toIndexView, toRoleView } from '../view/to-views.js';
 import type { HandoutView, PageHeaderView, PageName } from '../view/view.js';
 import { sha256 } from './output-states.js';
 import { pageLocale, viewOptionsFor, type PageOptions } from './view-options.js';
-
-/** The document information a PDF carries (its file identifier is derived when it is stamped). */
-export interface DocumentInfo {
-  title: string;
-  subject: string;
-  keywords: string[];
-  /** The organisation, when one is configured. */
-  author: string | null;
-  creator: string;
-  /** From SOURCE_DATE_EPOCH; null leaves dates out, so builds stay byte-identical. */
-  date: Date | null;
-}
 
 /**
  * A file to make: its path in the output folder, a key (a hash of everything it is made from: its
