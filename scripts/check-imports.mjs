@@ -42,10 +42,18 @@ export const stages = [
   ['model', 'ladder-diff', 'messages', 'failures'], // the ladder and its changes, vfile messages, typed errors
 ];
 
-/** The problems in the tree under `root`, one line each. */
-export function checkImports(root) {
+/** The rank of each stage name: its line in `stages`, from 0 at the top. */
+export function rankStages() {
   const rank = new Map();
   stages.forEach((names, index) => names.forEach((name) => rank.set(name, index)));
+  return rank;
+}
+
+/**
+ * The modules under `root` and their imports of each other: `graph` maps each file to the files it
+ * imports, `name` gives a file's path under the root, and `stageOf` the stage it belongs to.
+ */
+export function readImportGraph(root) {
   const files = [];
   const walk = (folder) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -61,7 +69,6 @@ export function checkImports(root) {
     const parts = name(file).split('/');
     return parts.length === 1 ? parts[0].replace(/\.ts$/, '') : parts[0];
   };
-  const problems = [];
   const graph = new Map();
   for (const file of files) {
     const imports = new Set();
@@ -69,8 +76,20 @@ export function checkImports(root) {
     for (const { fileName } of importedFiles) {
       if (!fileName.startsWith('.')) continue;
       const target = path.join(path.dirname(file), fileName).replace(/\.js$/, '.ts');
-      if (!files.includes(target)) continue; // JSON, templates: not a module of the tree
-      imports.add(target);
+      if (files.includes(target)) imports.add(target); // not JSON, templates: not a module of the tree
+    }
+    graph.set(file, [...imports].sort());
+  }
+  return { files, graph, name, stageOf };
+}
+
+/** The problems in the tree under `root`, one line each. */
+export function checkImports(root) {
+  const rank = rankStages();
+  const { files, graph, name, stageOf } = readImportGraph(root);
+  const problems = [];
+  for (const file of files) {
+    for (const target of graph.get(file)) {
       const from = stageOf(file);
       const to = stageOf(target);
       if (from === to) continue;
@@ -81,7 +100,6 @@ export function checkImports(root) {
         problems.push(`${name(file)} -> ${name(target)}: ${from} imports ${to}, ${how}`);
       }
     }
-    graph.set(file, [...imports].sort());
   }
   // Cycles between files: Tarjan's strongly connected components, one line per component.
   let counter = 0;
