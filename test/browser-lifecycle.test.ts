@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { closeBrowser } from '../src/print/close-browser.js';
-import { findBrowser } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
-import { openLockedPage } from '../src/print/lock-down-page.js';
-import { removeStaleProfiles } from '../src/print/remove-stale-profiles.js';
+import { closeBrowser } from '../src/browser/close-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
+import { launchBrowser } from '../src/browser/launch-browser.js';
+import { openLockedPage } from '../src/browser/lock-down-page.js';
+import { removeStaleProfiles } from '../src/browser/remove-stale-profiles.js';
 import { browserPids } from './support/browser-processes.js';
 import { run } from './support/run.js';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findBrowser, type BrowserChoice } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
+import { findBrowser, type BrowserChoice } from '../src/browser/find-browser.js';
+import { launchBrowser } from '../src/browser/launch-browser.js';
 import { printPdfs } from '../src/print/print-pdfs.js';
 import { fillMarkdownWorksheet, type WorksheetAnswers } from './support/fill-worksheet.js';
 import { matchBaselines } from './support/match-baselines.js';
@@ -21,10 +21,10 @@ import { closeWarmBrowser } from './support/warm-browser.js';
 // same warm browser each time. It is the Chromium the baselines were drawn with, the one shipped
 // for Linux x64, even where a Chrome installed on the machine would be found first: another version
 // may break a line elsewhere. (On other systems, whichever browser is found.)
-vi.mock('../src/print/launch-browser.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/print/launch-browser.js')>();
+vi.mock('../src/browser/launch-browser.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/browser/launch-browser.js')>();
   const { launchWarmBrowser } = await import('./support/warm-browser.js');
-  const { unpackBundledChromium } = await import('../src/print/unpack-bundled-chromium.js');
+  const { unpackBundledChromium } = await import('../src/browser/unpack-bundled-chromium.js');
   const shipped = async (found: BrowserChoice): Promise<BrowserChoice> =>
     process.platform === 'linux' && process.arch === 'x64' ? { executablePath: await unpackBundledChromium(), source: 'bundled' } : found;
   return { ...original, launchBrowser: async (choice: BrowserChoice) => launchWarmBrowser(original.launchBrowser, await shipped(choice)) };

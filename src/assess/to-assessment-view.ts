@@ -5,7 +5,7 @@ import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, isExternal, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { Rating } from '../worksheet/filled-worksheet.js';
 import type { AssessedAxis, Assessment, Signature, WrittenText } from './assessment.js';
-import type { AssessedAxisView, AssessmentView, RatingView, TextView } from './assessment-view.js';
+import type { AssessedAxisView, AssessmentView, RatingView, TextView } from '../view/assessment-view.js';
 
 const ratingLabels = { below: 'below', meets: 'meets', above: 'above', na: 'notApplicable' } as const;
 /** How far from the expected rank each rating draws the person on the chart. */

@@ -11,7 +11,7 @@ import { planOutputs } from '../plan/plan-outputs.js';
 import { reportWholeBookRefused } from '../book/whole-book-limit.js';
 import { selectPositions } from '../plan/select-positions.js';
 import { takeShard } from '../plan/take-shard.js';
-import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
+import { startBrowser, type StartingBrowser } from '../browser/start-browser.js';
 import { diffLadders } from '../diff/diff-ladders.js';
 import type { SinceDiff } from '../ladder-diff.js';
 import { readRevision } from '../diff/read-revision.js';

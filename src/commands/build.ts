@@ -91,7 +91,7 @@ async function buildLocked(
     !options.check &&
     (options.formats.includes('pdf') || options.formats.includes('book')) &&
     options.only.length === 0;
-  const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
+  const browser = cold ? (await import('../browser/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
     // The folder the reader finds the site's `_config.yml` and pictures in, the only place they are read from.
     const site = path.resolve(io.cwd, (await findSiteRoot(path.resolve(io.cwd, options.ladders), io.cwd)).root);

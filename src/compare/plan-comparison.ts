@@ -2,10 +2,11 @@ import type { OutputFormat } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
 import type { Ladder } from '../model.js';
 import { sha256 } from '../plan/output-states.js';
-import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
+import type { DocumentInfo } from '../pdf/document-info.js';
+import type { PlannedOutput } from '../plan/plan-outputs.js';
 import { pageLocale, viewOptionsFor, type PageOptions } from '../plan/view-options.js';
 import type { PositionComparison } from './compare-positions.js';
-import type { ComparisonView } from './comparison-view.js';
+import type { ComparisonView } from '../view/comparison-view.js';
 import { comparisonName, toComparisonView } from './to-comparison-view.js';
 
 /** The formats a comparison is written in: those of `build`. */

@@ -4,7 +4,7 @@ import { renderRadarChart } from '../view/radar-chart.js';
 import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { AxisComparison, PositionComparison } from './compare-positions.js';
 import type { PlacedPosition } from '../plan/find-position.js';
-import type { ComparedAxisView, ComparedPositionView, ComparisonView } from './comparison-view.js';
+import type { ComparedAxisView, ComparedPositionView, ComparisonView } from '../view/comparison-view.js';
 const directionLabels = { same: 'stays', up: 'goesUp', down: 'goesDown' } as const;
 
 /** The view of a comparison handout, written beside its chart `<name>.svg` (see `comparisonName`). */

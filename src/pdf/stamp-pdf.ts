@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DocumentInfo } from '../plan/plan-outputs.js';
+import type { DocumentInfo } from './document-info.js';
 import { linkPdfsRelatively } from './link-pdfs-relatively.js';
 import { toPdfTextString } from './pdf-text-string.js';
 import { readPdfLayout, writeXref } from './read-pdf-layout.js';

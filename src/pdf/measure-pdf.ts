@@ -12,17 +12,6 @@ export interface PdfReadLimits {
   depth: number;
 }
 
-/**
- * What a worksheet may hold: a filled worksheet unpacks to a few megabytes at most, even with a viewer's fonts
- * embedded, has a few hundred objects, and nests a handful deep.
- */
-export const worksheetPdfLimits: PdfReadLimits = Object.freeze({
-  streamBytes: 32 * 1024 * 1024,
-  totalBytes: 64 * 1024 * 1024,
-  objects: 100_000,
-  depth: 64,
-});
-
 /** Which limit a PDF passes, and how. */
 export interface PdfOverLimit {
   limit: keyof PdfReadLimits;
@@ -43,7 +32,7 @@ const worstGrowth: Record<string, number> = {
  * stopping at the limit), count its objects and how deep its arrays and dictionaries nest, in the file and in its
  * object streams. The first limit it passes, or null; it never throws, whatever the bytes.
  */
-export async function measurePdf(bytes: Uint8Array, limits: PdfReadLimits = worksheetPdfLimits): Promise<PdfOverLimit | null> {
+export async function measurePdf(bytes: Uint8Array, limits: PdfReadLimits): Promise<PdfOverLimit | null> {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const scan = scanSyntax(text, limits.depth);
   if (scan.depth > limits.depth) return overDepth(limits);

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
-import { findBrowser } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
-import { UnexpectedPdfError } from '../src/print/read-pdf-layout.js';
-import { stampPdf, type PdfMetadata } from '../src/print/stamp-pdf.js';
-import { openPdf, readPdfInfo } from './support/pdf.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
+import { launchBrowser } from '../../src/browser/launch-browser.js';
+import { UnexpectedPdfError } from '../../src/pdf/read-pdf-layout.js';
+import { stampPdf, type PdfMetadata } from '../../src/pdf/stamp-pdf.js';
+import { openPdf, readPdfInfo } from '../support/pdf.js';
 
 const table = `<!DOCTYPE html><html lang="en"><head><title>Browser title</title></head><body>
 <h1>Axes</h1><table><thead><tr><th scope="col">Axis</th><th scope="col">Keyword</th></tr></thead>

@@ -1,8 +1,8 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRadioGroup, PDFString, PDFTextField } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { addFormLayer } from '../src/print/add-form-layer.js';
-import type { MeasuredForm } from '../src/print/measure-form-fields.js';
-import { readPdfLayout } from '../src/print/read-pdf-layout.js';
+import { addFormLayer } from '../../src/pdf/add-form-layer.js';
+import type { MeasuredForm } from '../../src/pdf/measured-form.js';
+import { readPdfLayout } from '../../src/pdf/read-pdf-layout.js';
 
 // The form layer is written by hand as an incremental update: these cases give it PDFs laid out as
 // Skia lays out long or linked documents (a nested page tree, pages that already have links, inline

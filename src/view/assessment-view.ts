@@ -1,4 +1,4 @@
-import type { AxisView, ChartView, PageHeaderView, RankView } from '../view/view.js';
+import type { AxisView, ChartView, PageHeaderView, RankView } from './view.js';
 
 /**
  * The view an assessment handout's templates see (`assessment.html.hbs`, `assessment.md.hbs`), derived

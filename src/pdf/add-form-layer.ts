@@ -1,5 +1,5 @@
 import { listPdfPages } from './list-pdf-pages.js';
-import type { MeasuredField, MeasuredForm } from './measure-form-fields.js';
+import type { MeasuredField, MeasuredForm } from './measured-form.js';
 import { toPdfTextString } from './pdf-text-string.js';
 import { readPdfLayout, UnexpectedPdfError, type PdfLayout } from './read-pdf-layout.js';
 import { readPdfObject } from './read-pdf-object.js';

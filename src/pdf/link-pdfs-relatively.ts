@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { printedLinkOrigin } from '../view/printed-link.js';
+
+/**
+ * Where links from a printed page point while it prints. Chromium writes a link into a PDF only when
+ * its target is an absolute URL, so links between PDFs are printed under this origin (a reserved,
+ * unresolvable name) and made relative again when the PDF is stamped.
+ */
+export const printedLinkOrigin = 'https://ladders.invalid/';
 
 const printedUri = new RegExp(String.raw`/S\s*/URI\s*/URI\s*\(${printedLinkOrigin.replace(/[.\\/]/g, '\\$&')}([^()\\]*)\)`, 'g');
 

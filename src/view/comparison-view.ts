@@ -1,4 +1,4 @@
-import type { AxisView, ChartView, PageHeaderView, RankView } from '../view/view.js';
+import type { AxisView, ChartView, PageHeaderView, RankView } from './view.js';
 
 /**
  * The view a comparison handout's templates see (`compare.html.hbs`, `compare.md.hbs`), derived in
