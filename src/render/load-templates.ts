@@ -12,7 +12,7 @@ import { pageNames, templateFormats, type PageName } from '../view/view.js';
 import { addFontFaces } from '../fonts/add-font-faces.js';
 import { registerLabelHelper } from './register-label-helper.js';
 import { locateHelperErrors } from './template-error.js';
-import { isSystemError } from '../failures.js';
+import { isMissingFile, isSystemError } from '../failures.js';
 import { outsideReason, readInside, resolveFolder, type ReadInside } from '../read/read-inside.js';
 
 /** Compiled templates, ready to render views. */
@@ -172,7 +172,11 @@ async function templateNames(overrideDir: string | undefined): Promise<string[]>
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  // A folder that is not there adds no templates; one that cannot be read must not look empty.
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if (isMissingFile(error)) return [];
+    throw error;
+  });
   // A symbolic link is listed too: reading it follows it when it stays inside the folder, and says so when it does not.
   return entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && /\.(hbs|css)$/.test(entry.name))

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeSystemError, isSystemError, RenderFailure } from '../failures.js';
+import { describeSystemError, isMissingFile, isSystemError, RenderFailure } from '../failures.js';
 import { isOutputPath } from '../plan/is-output-path.js';
 import { sha256 } from '../plan/output-states.js';
 import { enterFolders, makeFolder } from './enter-folders.js';
@@ -127,7 +127,10 @@ const temporaryName = /^\..+\.[\da-f]{12}\.tmp$/;
  * itself); only this writer's own temporary names are touched. Returns how many were removed.
  */
 export async function removeLeftovers(outDir: string): Promise<number> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if (isMissingFile(error)) return [];
+    throw error; // the top level names the folder that cannot be read, and why
+  });
   const leftovers = entries.filter((entry) => entry.isFile() && temporaryName.test(entry.name));
   for (const entry of leftovers) await rm(path.join(entry.parentPath, entry.name), { force: true });
   return leftovers.length;
