@@ -6,13 +6,16 @@ import { fingerprintInputs } from '../src/plan/fingerprint.js';
 import { readOtherManifests } from '../src/plan/manifest.js';
 import { outputStates } from '../src/plan/output-states.js';
 import { unpackBundledChromium } from '../src/print/unpack-bundled-chromium.js';
+import { init } from '../src/commands/init.js';
 import { loadTemplates } from '../src/render/load-templates.js';
 import { watchInputs } from '../src/serve/watch-inputs.js';
+import { removeOutputs } from '../src/write/write-outputs.js';
 
 // A file that is there but may not be read is never taken for a missing one: each says which. The
 // tests run as root, whom file modes do not stop, so the file calls are made to deny what they are
 // asked about, as the kernel does: a path with a part named `denied` (or, for the bundled browser's
-// package.json, that file) fails with EACCES, and a folder named `full` cannot be watched (ENOSPC).
+// package.json, that file) fails with EACCES, a file named `hidden` or `unstatable` cannot even be looked
+// at (lstat, stat), and a folder named `full` cannot be watched (ENOSPC).
 
 const denials = vi.hoisted(() => ({
   matches: (file: unknown) => /[/\\]denied([/\\]|$)/.test(String(file)) || /@sparticuz[/\\]chromium[/\\]package\.json$/.test(String(file)),
@@ -30,6 +33,10 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     open: deny('open', original.open),
     readFile: deny('open', original.readFile),
     readdir: deny('scandir', original.readdir),
+    stat: (file: never, ...rest: never[]) =>
+      /[/\\]unstatable$/.test(String(file)) ? Promise.reject(denials.systemError('EACCES', 'stat', file)) : original.stat(file, ...rest),
+    lstat: (file: never, ...rest: never[]) =>
+      /[/\\]hidden$/.test(String(file)) ? Promise.reject(denials.systemError('EACCES', 'lstat', file)) : original.lstat(file, ...rest),
   };
   return { ...original, ...mocked, default: { ...original, ...mocked } };
 });
@@ -70,6 +77,24 @@ describe('a file that may not be read', () => {
     expect(await fingerprintInputs([], {}, { site, files: [logo] })).not.toBe(missing);
   });
 
+  it('is an old output kept, saying why, not one removed or changed', async () => {
+    const out = folder('old-outputs');
+    writeFileSync(path.join(out, 'denied'), 'made by an earlier build');
+    writeFileSync(path.join(out, 'hidden'), 'made by an earlier build');
+    const recorded = [
+      { path: 'denied', sha256: 'a'.repeat(64) },
+      { path: 'hidden', sha256: 'a'.repeat(64) },
+      { path: 'gone.pdf', sha256: 'a'.repeat(64) },
+    ];
+    expect(await removeOutputs(out, recorded)).toEqual({
+      removed: ['gone.pdf'],
+      kept: [
+        { path: 'denied', unreadable: 'permission denied (EACCES)' },
+        { path: 'hidden', unreadable: 'permission denied (EACCES)' },
+      ],
+    });
+  });
+
   it('stops the bundled browser being looked for, saying why, not that its version is unknown', async () => {
     const error: unknown = await unpackBundledChromium().catch((error: unknown) => error);
     expect(error).toMatchObject({ code: 'EACCES' });
@@ -84,6 +109,18 @@ describe('a folder that may not be read', () => {
 
   it('is a templates folder whose partials cannot be listed, not an empty one', async () => {
     await expect(loadTemplates(folder('templates', 'denied'), scratch)).rejects.toMatchObject({ code: 'EACCES', syscall: 'scandir' });
+  });
+
+  it('is not a new folder for `init` to start in', async () => {
+    const io = { cwd: scratch, env: {}, stdout: () => {}, stderr: () => {} };
+    await expect(init({ dir: 'unstatable', from: null }, io)).rejects.toMatchObject({ code: 'EACCES', syscall: 'stat' });
+  });
+
+  it('is a templates folder that says why it cannot be read, not that it is not there', async () => {
+    const { files } = await loadTemplates(path.join(scratch, 'unstatable'), scratch);
+    expect(files.flatMap((file) => file.messages.map((message) => message.reason))).toEqual([
+      'Cannot read the templates folder `unstatable`: permission denied (EACCES)',
+    ]);
   });
 
   it('cannot be watched, which the preview is told instead of going stale', () => {

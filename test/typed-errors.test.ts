@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readSource } from '../src/config/config-source.js';
+import { readLogo } from '../src/config/read-logo.js';
 import { describeFailure, exitCode } from '../src/failures.js';
 import { readLabelOverrides } from '../src/locale/read-label-overrides.js';
 import { report } from '../src/messages.js';
@@ -88,5 +90,26 @@ describe('a labels file that cannot be read', () => {
     const dir = folder('labels-missing');
     const read = await readLabelOverrides(path.join(dir, 'labels.json'), 'labels.json');
     expect(read.ok || read.problems[0]?.reason).toBe('The labels file `labels.json` does not exist');
+  });
+});
+
+describe('a configuration or logo that cannot be read', () => {
+  it('says why in words for the configuration, and is not taken for no configuration', async () => {
+    const dir = folder('config-loop');
+    symlinkSync('ladders.config.json', path.join(dir, 'ladders.config.json'));
+    const source = await readSource(path.join(dir, 'ladders.config.json'), dir);
+    expect(source?.file.messages.map((message) => message.reason)).toEqual([
+      'Cannot read the file: its symbolic links lead round in a loop (ELOOP)',
+    ]);
+  });
+
+  it('says why in words for the logo', async () => {
+    const dir = folder('logo-loop');
+    symlinkSync('logo.png', path.join(dir, 'logo.png'));
+    expect(await readLogo(path.join(dir, 'logo.png'), 'logo.png')).toEqual({
+      ok: false,
+      ruleId: 'unreadable-logo',
+      reason: 'Cannot read the logo `logo.png`: its symbolic links lead round in a loop (ELOOP)',
+    });
   });
 });
