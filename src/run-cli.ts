@@ -120,6 +120,7 @@ export async function reportFailures(command: string | null, io: CommandIo, run:
   } catch (error) {
     const failure = describeFailure(isParseArgsError(error) ? toUsageError(error) : error, io.signal, leftWhenStopped[command ?? '']);
     if (!failure) throw error;
+    if (failure.files.length > 0) io.stderr(formatMessages(failure.files));
     if (failure.message !== null) io.stderr(`ladders: ${failure.message}\n`);
     if (failure.exitCode === exitCode.usageError) io.stderr('Run `ladders --help` for usage.\n');
     return failure.exitCode;

@@ -72,7 +72,7 @@ describe('template overrides', () => {
     const { templates, files } = await loadTemplates(path.join(scratch, 'no-such-templates'), scratch);
     expect(templates).toBeNull();
     expect(formatMessages(files)).toBe(
-      'no-such-templates:1:1: error Cannot read the templates folder `no-such-templates` [unreadable-templates]\n',
+      'no-such-templates:1:1: error Cannot read the templates folder `no-such-templates`: there is no such file or folder (ENOENT) [unreadable-templates]\n',
     );
   });
 

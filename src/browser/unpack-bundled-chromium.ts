@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { isMissingFile } from '../failures.js';
 
 const require = createRequire(import.meta.url);
 let unpacking: Promise<string> | undefined;
@@ -45,7 +46,11 @@ async function packageVersion(): Promise<string> {
   // The package's exports hide its package.json, so walk up from its entry point.
   let dir = path.dirname(require.resolve('@sparticuz/chromium'));
   while (dir !== path.dirname(dir)) {
-    const manifest = await readFile(path.join(dir, 'package.json'), 'utf8').catch(() => null);
+    // Only a missing file sends the walk up a folder: one that cannot be read stops it, saying why.
+    const manifest = await readFile(path.join(dir, 'package.json'), 'utf8').catch((error: unknown) => {
+      if (isMissingFile(error)) return null;
+      throw error;
+    });
     const parsed = manifest ? (JSON.parse(manifest) as { name?: string; version?: string }) : null;
     if (parsed?.name === '@sparticuz/chromium' && parsed.version) return parsed.version;
     dir = path.dirname(dir);

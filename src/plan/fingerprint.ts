@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isMissingFile, isSystemError } from '../failures.js';
 import { readInside, resolveFolder, type Folder } from '../read/read-inside.js';
 
 /** Files a build reads: those in `dir` whose names match, and in its sub-folders too when `recursive`. */
@@ -51,11 +52,16 @@ export async function fingerprintInputs(
 }
 
 /**
- * A file's bytes, or a word for why they are not read: the readers' rules apply here too, so a link out
+ * A file's bytes, or words for why they are not read: the readers' rules apply here too, so a link out
  * of the folder is never read, and a named pipe or a device does not stop the build before it starts.
+ * A file that is there but cannot be read hashes with its error's code, apart from a missing one: a
+ * build that found it missing and one denied reading it did not read the same inputs.
  */
 async function contentOf(folder: Folder, fullPath: string): Promise<Buffer | string> {
   const read = await readInside(folder, fullPath, maxHashedBytes);
   if (read.ok) return read.bytes;
-  return read.problem === 'too-large' ? `too-large ${read.size}` : read.problem === 'unreadable' ? 'unreadable' : read.problem;
+  if (read.problem === 'too-large') return `too-large ${read.size}`;
+  if (read.problem !== 'unreadable') return read.problem;
+  if (isMissingFile(read.error)) return 'missing';
+  return `unreadable ${isSystemError(read.error) ? read.error.code : String(read.error)}`;
 }
