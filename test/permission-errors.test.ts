@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { fingerprintInputs } from '../src/plan/fingerprint.js';
 import { readOtherManifests } from '../src/plan/manifest.js';
 import { outputStates } from '../src/plan/output-states.js';
-import { unpackBundledChromium } from '../src/print/unpack-bundled-chromium.js';
+import { unpackBundledChromium } from '../src/browser/unpack-bundled-chromium.js';
 import { init } from '../src/commands/init.js';
 import { loadTemplates } from '../src/render/load-templates.js';
 import { watchInputs } from '../src/serve/watch-inputs.js';
