@@ -140,7 +140,10 @@ export function toLadder(
     });
 
   const readings = [...shaped.readers].map(([reader, shapeFiles]) => reader.read(shapeFiles, { richText }));
-  framework.competencies = mergeCompetencies(framework.competencies, readings.flatMap((reading) => reading.competencies));
+  framework.competencies = mergeCompetencies(
+    framework.competencies,
+    readings.flatMap((reading) => reading.competencies),
+  );
   const roles = rolePages
     .flatMap(
       (page) =>
@@ -220,7 +223,14 @@ function toPage(source: LadderSource, cache?: ReadCache): Page[] {
   const tree = cached && cached.text === source.text ? cached.tree : parseMarkdown(source);
   if (!tree) return [];
   if (cache && source.text !== null && cached?.tree !== tree) cache.trees.set(source.file.path, { text: source.text, tree });
-  return [{ file: source.file, text: source.text ?? '', tree, frontMatter: isIntroductionPage(tree) ? readFrontMatter(tree, source.file) : undefined }];
+  return [
+    {
+      file: source.file,
+      text: source.text ?? '',
+      tree,
+      frontMatter: isIntroductionPage(tree) ? readFrontMatter(tree, source.file) : undefined,
+    },
+  ];
 }
 
 /** The axes of the folder's own introduction page, or the shipped ones when the folder has none. */
