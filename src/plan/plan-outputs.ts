@@ -106,7 +106,7 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
             continue;
           }
           outputs.push(page(pathOf(role, position, format), variant, view));
-          if (format === 'md' && variant === 'handout') {
+          if (format === 'md' && variant === 'handout' && view.chart) {
             const content = view.chart.svg + '\n';
             outputs.push({ kind: 'file', path: handoutPath(role, position, 'svg'), key: sha256(content), content });
           }
