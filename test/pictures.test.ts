@@ -217,7 +217,9 @@ describe('pages look as reviewed', () => {
     // PE1 has examples and the role's first step; PE2 a statement marked new, and statements added, removed and reworded.
     const codes = ['pe1', 'pe2'];
     const pages = outputs.flatMap((output) =>
-      output.kind === 'pdf' && codes.some((code) => output.path === `product-engineer/${code}.pdf`) ? [renderPdfPage(templates, output)] : [],
+      output.kind === 'pdf' && codes.some((code) => output.path === `product-engineer/${code}.pdf`)
+        ? [renderPdfPage(templates, output)]
+        : [],
     );
     expect(pages).toHaveLength(codes.length);
     const printed = new Map<string, Uint8Array>();

@@ -45,7 +45,9 @@ export function diffStatements(before: readonly string[], after: readonly string
 function pairRun(removed: number[], added: number[], before: readonly string[], after: readonly string[], result: StatementDiff): void {
   const open = new Set(added);
   for (const index of removed) {
-    const match = added.find((candidate) => open.has(candidate) && sharedShare(before[index] ?? '', after[candidate] ?? '') >= rewordedShare);
+    const match = added.find(
+      (candidate) => open.has(candidate) && sharedShare(before[index] ?? '', after[candidate] ?? '') >= rewordedShare,
+    );
     if (match === undefined) {
       result.removed.push(index);
       continue;

@@ -149,8 +149,10 @@ const shortTextLength = 80;
 function shortText(markdown: string): string {
   const text = toPlainText(markdown);
   if (text.length <= shortTextLength) return text;
-  const cut = text.slice(0, shortTextLength + 1).replace(/\s+\S*$/, '');
-  return `${cut || text.slice(0, shortTextLength)}\u2026`;
+  const cut = text.slice(0, shortTextLength);
+  // The last word is whole when a space follows the cut; else it goes.
+  const whole = /\s/.test(text.charAt(shortTextLength)) ? cut : cut.replace(/\s+\S*$/, '');
+  return `${whole.trimEnd() || cut}\u2026`;
 }
 
 /** The view of the output folder's index: every level and every role. */
@@ -205,11 +207,7 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
 }
 
 /** What an expectation asks on an axis of `ranks` ranks: its keyword, rank (`4 of 5`, in the page's language) and description. */
-export function toRankView(
-  expectation: Pick<RungCell, 'keyword' | 'rank' | 'description'>,
-  ranks: number,
-  locale: PageLocale,
-): RankView {
+export function toRankView(expectation: Pick<RungCell, 'keyword' | 'rank' | 'description'>, ranks: number, locale: PageLocale): RankView {
   return {
     keyword: expectation.keyword,
     rank: expectation.rank,
