@@ -258,6 +258,20 @@ describe('the shipped ladder, whose cells are rungs', async () => {
   if (!shipped) throw new Error('the shipped ladders do not load');
   const em = shipped.roles.find((candidate) => candidate.id === 'engineering-manager')!;
 
+  it('shows a rung cell’s words, with its rung, where the ladder gives some', () => {
+    const mixed = structuredClone(shipped);
+    const role = mixed.roles.find((candidate) => candidate.id === 'engineering-manager')!;
+    const em6 = role.positions.find((position) => position.code === 'EM6')!;
+    const system = em6.cells.find((cell) => cell.competency === 'system')!;
+    system.statements = [{ kind: 'bullet', text: 'Retires what the team no longer needs.', isNew: false, source: system.source }];
+    const view = toHandoutView(mixed, role, em6, html(mixed));
+    expect(view.expectations).toHaveLength(5);
+    expect(view.cells.flatMap((group) => group.cells.map((cell) => [cell.competency.name, cell.rung]))).toEqual([
+      ['System', { keyword: 'Evolves', rankLabel: '4 of 5' }],
+    ]);
+    expect(view.previous?.textChanges.map((change) => change.competency)).toEqual(['System']);
+  });
+
   it('has no words to show and steps of rungs alone', () => {
     for (const position of em.positions) {
       const view = toHandoutView(shipped, em, position, html(shipped));
