@@ -174,7 +174,9 @@ function documentInfo(
 ): DocumentInfo {
   const review = variant === 'review';
   const locale = pageLocale(view);
-  const subject = formatLabel(locale, review ? 'reviewSubject' : 'handoutSubject', {
+  // A handout of a ladder kept in words goes competency by competency, not axis by axis.
+  const handoutSubject = view.expectations.length === 0 ? 'handoutSubjectWords' : 'handoutSubject';
+  const subject = formatLabel(locale, review ? 'reviewSubject' : handoutSubject, {
     role: role.title,
     code: position.code,
     framework: ladder.framework.title,
