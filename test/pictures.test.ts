@@ -8,6 +8,11 @@ import { printPdfs } from '../src/print/print-pdfs.js';
 import { fillMarkdownWorksheet, type WorksheetAnswers } from './support/fill-worksheet.js';
 import { matchBaselines } from './support/match-baselines.js';
 import { rasterizePdf } from './support/rasterize-pdf.js';
+import { shippedTemplates } from './support/render.js';
+import { textLadder } from './support/text-ladder.js';
+import { planOutputs } from '../src/plan/plan-outputs.js';
+import { renderPdfPage } from '../src/render/render-output.js';
+import { pageStyle } from '../src/render/render-page.js';
 import { run } from './support/run.js';
 import { closeWarmBrowser } from './support/warm-browser.js';
 
@@ -190,6 +195,36 @@ describe('pages look as reviewed', () => {
     const pages = rasterizePdf(readFileSync(path.join(out, 'engineering-manager', 'engineering-manager.pdf'))).slice(0, 3);
     const problems = matchBaselines('book-engineering-manager-a4', pages);
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('a handout of a ladder kept in words: statements, examples, facts, what holds at every level, no chart', async () => {
+    const templates = await shippedTemplates();
+    const outputs = planOutputs(textLadder(), templates, {
+      formats: ['pdf'],
+      variants: ['handout'],
+      paper: 'a4',
+      style: pageStyle(templates, null),
+      toolVersion: '0.0.0-test',
+      only: null,
+      date: null,
+      organization: null,
+      brandColor: null,
+      logo: null,
+      version: null,
+      locale: null,
+      labels: null,
+    });
+    // PE1 has examples and the role's first step; PE2 a statement marked new, and statements added, removed and reworded.
+    const codes = ['pe1', 'pe2'];
+    const pages = outputs.flatMap((output) =>
+      output.kind === 'pdf' && codes.some((code) => output.path === `product-engineer/${code}.pdf`)
+        ? [renderPdfPage(templates, output)]
+        : [],
+    );
+    expect(pages).toHaveLength(codes.length);
+    const printed = new Map<string, Uint8Array>();
+    await printPdfs(pages, { browser: await findBrowser({}), concurrency: 1, onPdf: (page, pdf) => void printed.set(page.path, pdf) });
+    for (const code of codes) expectAsReviewed(`handout-${code}-text-a4`, printed.get(`product-engineer/${code}.pdf`)!);
   });
 
   it('the index and a role page, printed from their HTML as a browser prints them', async () => {

@@ -64,7 +64,7 @@ describe('template overrides', () => {
     const { templates, files } = await loadTemplates(dir, scratch);
     expect(templates).toBeNull();
     expect(formatMessages(files)).toContain(
-      'unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-review`, `axis-table`, `brand`, `change-rows`, `changed-words`, `level-change`, `rating-boxes`, `since` [unknown-partial]',
+      'unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-review`, `axis-table`, `brand`, `cell-groups`, `change-rows`, `changed-words`, `level-change`, `position-facts`, `rating-boxes`, `since`, `statements`, `text-changes` [unknown-partial]',
     );
   });
 

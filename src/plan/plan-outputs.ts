@@ -99,7 +99,7 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
             continue;
           }
           outputs.push(page(pathOf(role, position, format), paired));
-          if (format === 'md' && variant === 'handout') {
+          if (format === 'md' && variant === 'handout' && view.chart) {
             const content = view.chart.svg + '\n';
             outputs.push({ kind: 'file', path: handoutPath(role, position, 'svg'), key: sha256(content), content });
           }
@@ -168,7 +168,9 @@ function documentInfo(
 ): DocumentInfo {
   const review = variant === 'review';
   const locale = pageLocale(view);
-  const subject = formatLabel(locale, review ? 'reviewSubject' : 'handoutSubject', {
+  // A handout of a ladder kept in words goes competency by competency, not axis by axis.
+  const handoutSubject = view.expectations.length === 0 ? 'handoutSubjectWords' : 'handoutSubject';
+  const subject = formatLabel(locale, review ? 'reviewSubject' : handoutSubject, {
     role: role.title,
     code: position.code,
     framework: ladder.framework.title,
