@@ -171,7 +171,9 @@ async function dispatch(args: readonly string[], io: CommandIo): Promise<number>
   const byDefault = (name: string) => (elsewhere ? path.join(elsewhere, name) : name);
   const ladders = values.ladders ?? config.ladders ?? byDefault('ladders');
   const configOut = config.out ?? byDefault('out');
-  const reading = { title: config.title ?? null, seniorityWords: config.seniorityWords };
+  // The output folder may lie in the ladder folder: its Markdown handouts are not pages to read.
+  const skipFolders = [path.resolve(io.cwd, values.out ?? configOut)];
+  const reading = { title: config.title ?? null, seniorityWords: config.seniorityWords, shapes: config.shapes, skipFolders };
   if (command !== 'diff' && command !== 'serve')
     await (await import('./commands/require-ladder-folder.js')).requireLadderFolder(ladders, io.cwd);
   // Each command is loaded on demand: `build`'s templates and browser would only slow `check` down.

@@ -62,7 +62,12 @@ function pairPositions(before: readonly Position[], after: readonly Position[]):
   return pairs;
 }
 
-function diffPosition(before: Position, after: Position, beforeAxes: readonly Competency[], afterAxes: readonly Competency[]): PositionChange | null {
+function diffPosition(
+  before: Position,
+  after: Position,
+  beforeAxes: readonly Competency[],
+  afterAxes: readonly Competency[],
+): PositionChange | null {
   const expectations = diffExpectations(before, after, beforeAxes, afterAxes);
   const recoded = before.code !== after.code;
   const renamed = before.title !== after.title;
@@ -72,7 +77,12 @@ function diffPosition(before: Position, after: Position, beforeAxes: readonly Co
 }
 
 /** Every axis on which the keyword, the rank or the text changed, in the newer framework's order, then axes gone. */
-function diffExpectations(before: Position, after: Position, beforeAxes: readonly Competency[], afterAxes: readonly Competency[]): ExpectationChange[] {
+function diffExpectations(
+  before: Position,
+  after: Position,
+  beforeAxes: readonly Competency[],
+  afterAxes: readonly Competency[],
+): ExpectationChange[] {
   const afterIds = new Set(afterAxes.map((axis) => axis.id));
   const axes = [
     ...afterAxes.map((axis) => ({ axis, old: beforeAxes.find((candidate) => candidate.id === axis.id) })),

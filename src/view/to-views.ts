@@ -191,11 +191,7 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
 }
 
 /** What an expectation asks on an axis of `ranks` ranks: its keyword, rank (`4 of 5`, in the page's language) and description. */
-export function toRankView(
-  expectation: Pick<RungCell, 'keyword' | 'rank' | 'description'>,
-  ranks: number,
-  locale: PageLocale,
-): RankView {
+export function toRankView(expectation: Pick<RungCell, 'keyword' | 'rank' | 'description'>, ranks: number, locale: PageLocale): RankView {
   return {
     keyword: expectation.keyword,
     rank: expectation.rank,

@@ -20,8 +20,10 @@ export function toCells(blocks: readonly NamedBlock[], file: VFile, competencies
       report(file, 'warning', reason, block.source, 'bad-competency-id');
       continue;
     }
-    if (!competencies.has(id))
-      competencies.set(id, { id, name: block.name, group: block.group, summary: '', scale: [], source: block.source });
+    const known = competencies.get(id);
+    if (!known) competencies.set(id, { id, name: block.name, group: block.group, summary: '', scale: [], source: block.source });
+    // A competency first met outside any group (in an `All levels` section, say) takes the group a level files it under.
+    else if (known.group === null && block.group !== null) known.group = block.group;
     const earlier = cells.get(id);
     if (earlier) {
       const cause = { file: file.path, place: earlier.source, reason: `${quote(block.name)} first named here` };

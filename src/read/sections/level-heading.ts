@@ -21,7 +21,13 @@ const fileCode = /^(\p{L}{1,4})[\s_-]?(\d{1,3})(?:\.(\d{1,2}))?(?=$|[\s_-])[\s_-
 
 /** Read a level heading; null when the text is none. */
 export function parseLevelHeading(text: string): LevelHeading | null {
-  const clean = text.replace(leadingMarks, '').replace(/\s+/g, ' ').trim();
+  const read = parseCleanHeading(text.replace(leadingMarks, '').replace(/\s+/g, ' ').trim());
+  // Emoji before the words stay in the title (never in an id or a code): `🌱 L1: Apprentice` is titled `🌱 Apprentice`.
+  const marks = /^[^\p{L}\p{N}]*/u.exec(text.trim())?.[0].trim() ?? '';
+  return read && marks && read.title ? { ...read, title: `${marks} ${read.title}` } : read;
+}
+
+function parseCleanHeading(clean: string): LevelHeading | null {
   const level = levelWord.exec(clean);
   if (level) return { code: null, number: Number(level[1]), step: stepOf(level[2]), title: level[3]?.trim() || null, form: 'level' };
   const code = codeWord.exec(clean);

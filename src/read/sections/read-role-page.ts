@@ -63,16 +63,7 @@ export function readRolePage(file: VFile, tree: Root, depth: number, richText: R
     }
     const level = levels.get(part.heading);
     if (!level) continue;
-    drafts.push(
-      toPositionDraft(
-        level,
-        { heading: plainText(part.heading).replace(/^[^\p{L}\p{N}]+/u, ''), role: title },
-        body,
-        file,
-        competencies,
-        place,
-      ),
-    );
+    drafts.push(toPositionDraft(level, { heading: plainText(part.heading), role: title }, body, file, competencies, place));
   }
   const role: Role = {
     id,

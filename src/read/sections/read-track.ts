@@ -69,6 +69,8 @@ export function readTrack(
   const everyLevel: Cell[] = [];
   const guides: Guide[] = [];
   const text: RootContent[] = [];
+  // The positions first: their competencies come in the order their pages name them.
+  const drafts: PositionDraft[] = pages.map((page) => readPositionPage(page, title, richText(page.file), competencies, guides, id));
   if (readme) {
     let aside: Aside | null = null;
     const asides: Aside[] = [];
@@ -93,7 +95,6 @@ export function readTrack(
       }
     }
   }
-  const drafts: PositionDraft[] = pages.map((page) => readPositionPage(page, title, richText(page.file), competencies, guides, id));
   const role: Role = {
     id,
     title,
