@@ -45,7 +45,7 @@ export function readBlock(
           inExamples = true;
           if (label.rest.length > 0) add({ kind: 'paragraph', text: phrasing(label.rest, richText), isNew: false, source: place });
         } else if (namesExamples(plainText(node))) inExamples = true;
-        else add({ kind: 'paragraph', text: richText([node]), isNew: false, source: place });
+        else add({ kind: 'paragraph', text: paragraphText(node, richText), isNew: false, source: place });
         break;
       }
       case 'blockquote':
@@ -90,7 +90,7 @@ function bulletsOf(list: List, file: VFile, richText: RichText): Statement[] {
   for (const item of list.children) {
     const place = placeOf(file.path, item.position?.start);
     const paragraphs = item.children.filter((child): child is Paragraph => child.type === 'paragraph');
-    const text = paragraphs.map((paragraph) => richText([paragraph])).join(' ');
+    const text = paragraphs.map((paragraph) => paragraphText(paragraph, richText)).join(' ');
     if (text) statements.push({ kind: 'bullet', text, isNew: false, source: place });
     for (const child of item.children) {
       if (child.type === 'list') statements.push(...bulletsOf(child, file, richText));
@@ -102,7 +102,20 @@ function bulletsOf(list: List, file: VFile, richText: RichText): Statement[] {
 
 /** Phrasing nodes as a paragraph's safe Markdown. */
 export function phrasing(children: PhrasingContent[], richText: RichText): string {
-  return richText([{ type: 'paragraph', children }]);
+  return paragraphText({ type: 'paragraph', children }, richText);
+}
+
+// Words, digits, spaces and punctuation that Markdown gives no meaning to anywhere in a line.
+const plainRun = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} ,.;'"’‘“”()?%/-]*$/u;
+
+/**
+ * A paragraph's safe Markdown: plain words are that already (most statements are), and making them
+ * Markdown again costs as much as reading the page; anything else goes through `richText`.
+ */
+function paragraphText(paragraph: Paragraph, richText: RichText): string {
+  const [only, ...others] = paragraph.children;
+  if (only?.type === 'text' && others.length === 0 && plainRun.test(only.value) && !/^\d+[.)]|\s$|\s\s/.test(only.value)) return only.value;
+  return richText([paragraph]);
 }
 
 /** Plain text (from HTML) as safe Markdown: its characters escaped, not read as Markdown. */

@@ -17,6 +17,18 @@ const parser = unified().use(rehypeParse, { fragment: true }).freeze();
  * node that ends the `<details>`; items written inside the HTML itself (`<li>`, `<p>`) are read too.
  */
 export function readHtml(value: string): HtmlPart {
+  // Pages repeat the same few tags (`<details>`, `</details>`) hundreds of times: each is parsed once.
+  const known = cache.get(value);
+  if (known) return known;
+  const read = parseHtml(value);
+  if (cache.size < maxCached) cache.set(value, read);
+  return read;
+}
+
+const cache = new Map<string, HtmlPart>();
+const maxCached = 512;
+
+function parseHtml(value: string): HtmlPart {
   const tree = parser.parse(value);
   const content = tree.children.filter((node) => !(node.type === 'text' && !node.value.trim()));
   if (content.length > 0 && content.every((node) => node.type === 'comment')) return { kind: 'comment' };
