@@ -145,7 +145,8 @@ async function locateSince(revision: string, ladderDir: string, cwd: string): Pr
 function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
   const templates = /\.(hbs|css)$/;
   return [
-    { dir: path.resolve(cwd, options.ladders), recursive: false, names: markdownExtension },
+    // Pages in sub-folders are read too (a folder per track); the reader skips the output folder, hidden folders and packages.
+    { dir: path.resolve(cwd, options.ladders), recursive: true, names: markdownExtension, skip: options.reading?.skipFolders },
     { dir: shippedLaddersDir, recursive: false, names: markdownExtension },
     { dir: shippedTemplatesDir, recursive: true, names: templates },
     ...(options.templates ? [{ dir: path.resolve(cwd, options.templates), recursive: true, names: templates }] : []),

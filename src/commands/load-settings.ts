@@ -36,13 +36,20 @@ export async function loadSettings(laddersFlag: string | undefined, io: CommandI
   // A configuration found in a folder above: the default folders start there too, as its own paths do.
   const elsewhere = configDir !== null && configDir !== path.resolve(io.cwd) ? configDir : null;
   const byDefault = (name: string) => (elsewhere ? path.join(elsewhere, name) : name);
+  const configOut = config.out ?? byDefault('out');
   return {
     config,
     file,
     elsewhere,
     ladders: laddersFlag ?? config.ladders ?? byDefault('ladders'),
-    configOut: config.out ?? byDefault('out'),
-    reading: { title: config.title ?? null, seniorityWords: config.seniorityWords },
+    configOut,
+    reading: {
+      title: config.title ?? null,
+      seniorityWords: config.seniorityWords,
+      shapes: config.shapes,
+      // The output folder may lie in the ladder folder: its Markdown handouts are not pages to read.
+      skipFolders: [path.resolve(io.cwd, configOut)],
+    },
     settingsFiles: [
       ...(file ? [{ what: 'the configuration file', path: file.path }] : []),
       ...(config.logo ? [{ what: 'the logo', path: config.logo.path }] : []),

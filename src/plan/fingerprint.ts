@@ -3,12 +3,15 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { isMissingFile, isSystemError } from '../failures.js';
 import { readInside, resolveFolder, type Folder } from '../read/read-inside.js';
+import { isSkippedFolder } from '../read/read-ladders.js';
 
 /** Files a build reads: those in `dir` whose names match, and in its sub-folders too when `recursive`. */
 export interface InputFolder {
   dir: string;
   recursive: boolean;
   names: RegExp;
+  /** Folders inside it that are not read (see `isSkippedFolder`), as absolute paths. */
+  skip?: readonly string[];
 }
 
 // Every reader refuses files far smaller than this; of a larger file only its size is taken, so a stray huge file costs nothing.
@@ -37,7 +40,9 @@ export async function fingerprintInputs(
     hash.update(`\0folder ${folder.dir}\0`);
     let names: string[];
     try {
-      names = (await readdir(folder.dir, { recursive: folder.recursive })).filter((name) => folder.names.test(path.basename(name))).sort();
+      names = (await readdir(folder.dir, { recursive: folder.recursive }))
+        .filter((name) => folder.names.test(path.basename(name)) && !inSkippedFolder(folder, name))
+        .sort();
     } catch (error) {
       hash.update(`unreadable ${String((error as NodeJS.ErrnoException).code)}`);
       continue;
@@ -49,6 +54,12 @@ export async function fingerprintInputs(
     }
   }
   return hash.digest('hex');
+}
+
+/** Whether a file found below an input folder lies in a folder its reader skips: a hidden one, packages, the output folder. */
+function inSkippedFolder(folder: InputFolder, name: string): boolean {
+  const parts = name.split(path.sep).slice(0, -1);
+  return parts.some((part, index) => isSkippedFolder(part, path.join(folder.dir, ...parts.slice(0, index + 1)), folder.skip));
 }
 
 /**

@@ -4,7 +4,7 @@ import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
 import { modelSchemaVersion, type Competency, type Framework, type Ladder, type Role } from '../model.js';
-import type { LadderFile, ShapeReader } from './shape-reader.js';
+import type { LadderFile, LadderShape, ShapeReader } from './shape-reader.js';
 import { shapeReaders } from './shape-readers.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { pruneReadCache, type ReadCache } from './read-cache.js';
@@ -14,6 +14,9 @@ import { readLadderPage, readLadders, type LadderSource } from './read-ladders.j
 import { reportMissingGlyphs } from './report-missing-glyphs.js';
 import { defaultFirstSeniorLevel, isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
 import { isRolePage, pageId, toRole } from './to-role.js';
+import { keywordIndex } from './to-framework.js';
+import { namesKeyword } from './to-position.js';
+import { matchesPathPattern } from './match-path-pattern.js';
 import { headingAnchor, makeIdMaker } from './make-id.js';
 import { plainText, sectionsAt, type Section } from './markdown-text.js';
 import { parsePositionHeading } from './position-heading.js';
@@ -47,10 +50,14 @@ interface Page {
   frontMatter?: FrontMatter | null;
 }
 
-/** What reading takes from the configuration: its `title` and `seniorityWords`. */
+/** What reading takes from the configuration: its `title`, `seniorityWords` and `shapes`, and the folders not to read. */
 export interface ReadSettings {
   title?: string | null;
   seniorityWords?: SeniorityWords;
+  /** The shape pages matching each path pattern (inside the ladder folder) are kept in, the first match winning. */
+  shapes?: Readonly<Record<string, LadderShape>>;
+  /** Folders inside the ladder folder that hold no pages of it (the output folder), as absolute paths. */
+  skipFolders?: readonly string[];
 }
 
 /** Everything modelling pages needs besides them: the settings, the site's `_config.yml` and the working folder. */
@@ -72,7 +79,7 @@ export async function loadLadder(
   settings: ReadSettings = {},
   cache?: ReadCache,
 ): Promise<LoadedLadder> {
-  const sources = await readLadders(dir, cwd, cache);
+  const sources = await readLadders(dir, cwd, cache, settings.skipFolders);
   const shippedIntroduction = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), cwd);
   const site = await readSiteConfig(dir, cwd);
   if (cache)
@@ -105,8 +112,16 @@ export function toLadder(
   const introduction = introductions[0];
   const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
   const others = pages.filter((page) => page !== introduction);
-  const rolePages = others.filter((page) => isRolePage(page.tree, page.file, axes.framework, readSeniority));
-  const shaped = claimByShape(others.filter((page) => !rolePages.includes(page)));
+  const named = namedShapes(others, folderPath, options.shapes);
+  const rolePages = others.filter((page) =>
+    named.has(page)
+      ? named.get(page) === 'engineering-ladders' && isRolePage(page.tree, page.file, axes.framework, readSeniority)
+      : isRolePage(page.tree, page.file, axes.framework, readSeniority) && !readsAsOtherShape(page, axes.framework),
+  );
+  const shaped = claimByShape(
+    others.filter((page) => !rolePages.includes(page)),
+    named,
+  );
   const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page) && hasContent(page));
   // A ladder kept in other shapes only does not borrow the shipped axes: its competencies are its own.
   const ownFramework = !introduction && rolePages.length === 0 && shaped.claimed.size > 0;
@@ -140,6 +155,11 @@ export function toLadder(
     });
 
   const readings = [...shaped.readers].map(([reader, shapeFiles]) => reader.read(shapeFiles, { richText }));
+  // A reader reports what it cannot place rather than dropping it: what it read is what the pages hold.
+  for (const role of readings.flatMap((reading) => reading.roles)) {
+    found.roles += 1;
+    found.positions += role.positions.length;
+  }
   framework.competencies = mergeCompetencies(
     framework.competencies,
     readings.flatMap((reading) => reading.competencies),
@@ -292,18 +312,68 @@ function toOwnFramework(names: FrameworkNames, folderPath: string): Framework {
   };
 }
 
-/** The pages each shape reader recognises, the first reader to recognise a page taking it. */
-function claimByShape(pages: readonly Page[]): { claimed: Set<Page>; readers: Map<ShapeReader, LadderFile[]> } {
+/**
+ * The pages each shape reader recognises, the first reader to recognise a page taking it, or the reader
+ * of the shape the configuration names for it. Each page says which shape it was read in.
+ */
+function claimByShape(
+  pages: readonly Page[],
+  named: ReadonlyMap<Page, LadderShape>,
+): { claimed: Set<Page>; readers: Map<ShapeReader, LadderFile[]> } {
   const readers = new Map<ShapeReader, LadderFile[]>();
   const claimed = new Set<Page>();
   for (const page of pages) {
     const file: LadderFile = { file: page.file, text: page.text, tree: page.tree };
-    const reader = shapeReaders.find((candidate) => candidate.recognises(file));
+    const shape = named.get(page);
+    if (shape === 'engineering-ladders') continue;
+    const reader = shape
+      ? shapeReaders.find((candidate) => candidate.shape === shape)
+      : shapeReaders.find((candidate) => candidate.recognises(file));
     if (!reader) continue;
     readers.set(reader, [...(readers.get(reader) ?? []), file]);
     claimed.add(page);
+    const how = shape ? ', as the configuration names it' : '';
+    report(page.file, 'info', `Read in the ${quote(reader.shape)} shape${how}`, undefined, 'page-shape');
   }
   return { claimed, readers };
+}
+
+/**
+ * The shape the configuration's `shapes` names for each page it matches (by its path inside the ladder
+ * folder, the first pattern matching winning). A shape no reader of this version reads is said once a
+ * page, which is then judged by its content.
+ */
+function namedShapes(pages: readonly Page[], folderPath: string, shapes: ReadSettings['shapes']): Map<Page, LadderShape> {
+  const named = new Map<Page, LadderShape>();
+  if (!shapes) return named;
+  const patterns = Object.entries(shapes);
+  for (const page of pages) {
+    const inside = path.relative(folderPath, page.file.path).split(path.sep).join('/');
+    const shape = patterns.find(([pattern]) => matchesPathPattern(pattern, inside))?.[1];
+    if (!shape) continue;
+    if (shape === 'engineering-ladders' || shapeReaders.some((reader) => reader.shape === shape)) named.set(page, shape);
+    else
+      report(
+        page.file,
+        'warning',
+        `No reader of the ${quote(shape)} shape in this version; the page is judged by its content`,
+        undefined,
+        'unknown-shape',
+      );
+  }
+  return named;
+}
+
+/**
+ * Whether a page with position headings is rather of another shape: another reader recognises it and
+ * none of its sections' leading bullets names a keyword of the framework (`## IC2` then `- **Delivery**: …`).
+ * A page of this shape with mistakes still names some keywords, and keeps its messages.
+ */
+function readsAsOtherShape(page: Page, framework: Framework): boolean {
+  const file: LadderFile = { file: page.file, text: page.text, tree: page.tree };
+  if (!shapeReaders.some((reader) => reader.recognises(file))) return false;
+  const index = keywordIndex(framework);
+  return !sectionsAt(page.tree, 2).some((section) => namesKeyword(section, framework, index));
 }
 
 /** The competencies of every reader, once each: the first to define an id names it. */
