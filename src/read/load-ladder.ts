@@ -10,7 +10,7 @@ import { parseMarkdown } from './parse-markdown.js';
 import { pruneReadCache, type ReadCache } from './read-cache.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
-import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
+import { ladderFileExtension, markdownExtension, readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
 import { reportMissingGlyphs } from './report-missing-glyphs.js';
 import { defaultFirstSeniorLevel, isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
 import { isRolePage, pageId, toRole } from './to-role.js';
@@ -93,12 +93,15 @@ export function toLadder(
   const cwd = options.cwd ?? process.cwd();
   const files = sources.map((source) => source.file);
   if (options.site?.file && options.site.file.messages.length > 0) files.push(options.site.file);
-  const pages = sources.flatMap((source) => toPage(source, options.cache));
+  // Data files (YAML, JSON) are no pages: they go to the shape readers as text, and none can be the introduction.
+  const dataSources = sources.filter(isDataSource);
+  const pageSources = sources.filter((source) => !isDataSource(source));
+  const pages = pageSources.flatMap((source) => toPage(source, options.cache));
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
   const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
   // A page that could not be parsed might be the introduction: guessing the shipped framework would mislead,
   // but with an introduction among the pages that parsed, the other pages are read and checked all the same.
-  const canReadFramework = pages.length === sources.length || introductions.length > 0;
+  const canReadFramework = pages.length === pageSources.length || introductions.length > 0;
   const axes = canReadFramework ? readFramework(introductions, shippedIntroduction, names) : null;
   const reads = new Set<string>(options.site?.file ? [options.site.file.path] : []);
   if (!axes) return { ladder: null, files, reads: [...reads], found: { roles: 0, positions: 0 } };
@@ -106,8 +109,11 @@ export function toLadder(
   const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
   const others = pages.filter((page) => page !== introduction);
   const rolePages = others.filter((page) => isRolePage(page.tree, page.file, axes.framework, readSeniority));
-  const shaped = claimByShape(others.filter((page) => !rolePages.includes(page)));
-  const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page) && hasContent(page));
+  const shaped = claimByShape(
+    others.filter((page) => !rolePages.includes(page)),
+    dataSources,
+  );
+  const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page.file) && hasContent(page));
   // A ladder kept in other shapes only does not borrow the shipped axes: its competencies are its own.
   const ownFramework = !introduction && rolePages.length === 0 && shaped.claimed.size > 0;
   const framework = ownFramework ? toOwnFramework(names, folderPath) : axes.framework;
@@ -140,7 +146,14 @@ export function toLadder(
     });
 
   const readings = [...shaped.readers].map(([reader, shapeFiles]) => reader.read(shapeFiles, { richText }));
-  framework.competencies = mergeCompetencies(framework.competencies, readings.flatMap((reading) => reading.competencies));
+  for (const role of readings.flatMap((reading) => reading.roles)) {
+    found.roles += 1;
+    found.positions += role.positions.length;
+  }
+  framework.competencies = mergeCompetencies(
+    framework.competencies,
+    readings.flatMap((reading) => reading.competencies),
+  );
   const roles = rolePages
     .flatMap(
       (page) =>
@@ -220,7 +233,14 @@ function toPage(source: LadderSource, cache?: ReadCache): Page[] {
   const tree = cached && cached.text === source.text ? cached.tree : parseMarkdown(source);
   if (!tree) return [];
   if (cache && source.text !== null && cached?.tree !== tree) cache.trees.set(source.file.path, { text: source.text, tree });
-  return [{ file: source.file, text: source.text ?? '', tree, frontMatter: isIntroductionPage(tree) ? readFrontMatter(tree, source.file) : undefined }];
+  return [
+    {
+      file: source.file,
+      text: source.text ?? '',
+      tree,
+      frontMatter: isIntroductionPage(tree) ? readFrontMatter(tree, source.file) : undefined,
+    },
+  ];
 }
 
 /** The axes of the folder's own introduction page, or the shipped ones when the folder has none. */
@@ -282,18 +302,41 @@ function toOwnFramework(names: FrameworkNames, folderPath: string): Framework {
   };
 }
 
-/** The pages each shape reader recognises, the first reader to recognise a page taking it. */
-function claimByShape(pages: readonly Page[]): { claimed: Set<Page>; readers: Map<ShapeReader, LadderFile[]> } {
+/**
+ * The pages and data files each shape reader recognises, the first reader to recognise a file taking it.
+ * A page no reader takes is a guide; a data file no reader takes is left out, with a warning.
+ */
+function claimByShape(
+  pages: readonly Page[],
+  dataSources: readonly LadderSource[],
+): { claimed: Set<VFile>; readers: Map<ShapeReader, LadderFile[]> } {
   const readers = new Map<ShapeReader, LadderFile[]>();
-  const claimed = new Set<Page>();
-  for (const page of pages) {
-    const file: LadderFile = { file: page.file, text: page.text, tree: page.tree };
+  const claimed = new Set<VFile>();
+  const files = [
+    ...pages.map((page): LadderFile => ({ file: page.file, text: page.text, tree: page.tree })),
+    // A data file that could not be read already says why.
+    ...dataSources.flatMap((source): LadderFile[] => (source.text === null ? [] : [{ file: source.file, text: source.text, tree: null }])),
+  ];
+  for (const file of files) {
     const reader = shapeReaders.find((candidate) => candidate.recognises(file));
-    if (!reader) continue;
+    if (!reader) {
+      if (!file.tree) reportUnrecognisedData(file.file);
+      continue;
+    }
     readers.set(reader, [...(readers.get(reader) ?? []), file]);
-    claimed.add(page);
+    claimed.add(file.file);
   }
   return { claimed, readers };
+}
+
+/** A YAML or JSON file beside the pages, read as text for the shape readers rather than parsed as Markdown. */
+function isDataSource(source: LadderSource): boolean {
+  return ladderFileExtension.test(source.file.path) && !markdownExtension.test(source.file.path);
+}
+
+function reportUnrecognisedData(file: VFile): void {
+  const reason = 'Left out: no reader knows this data file; expected a job family (`levels`, `themes`, `competencies`)';
+  report(file, 'warning', reason, { line: 1, column: 1 }, 'unrecognised-data-file');
 }
 
 /** The competencies of every reader, once each: the first to define an id names it. */

@@ -20,8 +20,14 @@ export const maxPageBytes = 512 * 1024;
 /** The pages of a ladder folder: its Markdown files, not those of sub-folders. */
 export const markdownExtension = /\.(md|markdown)$/i;
 
+/** The files of a ladder folder a reader takes: its pages, and data files (YAML, JSON) read as text. */
+export const ladderFileExtension = /\.(md|markdown|ya?ml|json)$/i;
+
+/** Files beside the pages that configure the site or the tool, not the ladder: never read as ladder files. */
+const settingsFiles = new Set(['_config.yml', 'ladders.config.json']);
+
 /**
- * Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start.
+ * Read every Markdown page and data file directly inside `dir`, in name order; `cwd` is where message paths start.
  * With a `cache`, a page whose file has the stamp it had at the last read is taken from it, not read.
  */
 export async function readLadders(dir: string, cwd: string, cache?: ReadCache): Promise<LadderSource[]> {
@@ -30,7 +36,7 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
   const folder = new VFile({ path: shown.startsWith('../') ? dir : shown });
   let names: string[];
   try {
-    names = (await readdir(dir)).filter((name) => markdownExtension.test(name)).sort(compareText);
+    names = (await readdir(dir)).filter((name) => ladderFileExtension.test(name) && !settingsFiles.has(name)).sort(compareText);
   } catch (error) {
     const hint = isSystemError(error) && error.code === 'ENOENT' ? '; give the folder of ladder pages with `--ladders DIR`' : '';
     report(folder, 'error', `Cannot read the folder ${quote(folder.path)}: ${systemReason(error)}${hint}`, undefined, 'unreadable-folder');

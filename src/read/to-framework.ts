@@ -104,7 +104,14 @@ function toAxis(section: Section, list: List, file: VFile, makeAxisId: (name: st
       source: placeOf(file.path, (item.children[0] ?? item).position?.start),
     });
   }
-  return { id: makeAxisId(name), name, group: null, summary: '', scale: levels, source: placeOf(file.path, section.heading.position?.start) };
+  return {
+    id: makeAxisId(name),
+    name,
+    group: null,
+    summary: '',
+    scale: levels,
+    source: placeOf(file.path, section.heading.position?.start),
+  };
 }
 
 /** The axis's line in a bulleted list such as `* **Technology**: knowledge of the stack` (or `* **기술(Technology)**: …`). */

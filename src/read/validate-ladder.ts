@@ -120,12 +120,7 @@ function checkDescriptions(ladder: Ladder, say: Say): void {
     for (const position of role.positions) {
       for (const cell of position.cells) {
         if (cell.rung && !cell.rung.description)
-          say(
-            'warning',
-            `${quote(position.code)} gives no description for ${quote(cell.rung.keyword)}`,
-            cell.source,
-            'empty-description',
-          );
+          say('warning', `${quote(position.code)} gives no description for ${quote(cell.rung.keyword)}`, cell.source, 'empty-description');
       }
     }
   }
