@@ -13,6 +13,8 @@ export function toPlainStatement(
   file: string,
   richText: (nodes: readonly RootContent[]) => string,
 ): Statement {
-  const markdown = richText([{ type: 'paragraph', children: [{ type: 'text', value: text }] }]);
+  // A YAML block scalar keeps its line breaks; in a statement they are only wrapping.
+  const value = text.replace(/\s+/g, ' ').trim();
+  const markdown = richText([{ type: 'paragraph', children: [{ type: 'text', value }] }]);
   return { kind, text: markdown, isNew: false, source: { file, ...place } };
 }
