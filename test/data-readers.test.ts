@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import type { RootContent } from 'mdast';
 import remarkParse from 'remark-parse';
+import { VFile } from 'vfile';
+import { toPlainStatement } from '../src/read/data-tree/to-plain-statement.js';
+import { toRichText } from '../src/read/to-rich-text.js';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { toLadder } from '../src/read/load-ladder.js';
@@ -101,6 +105,23 @@ describe('data readers', () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('plain statements', () => {
+  const richText = (nodes: readonly RootContent[]) =>
+    toRichText(nodes, { file: new VFile(), siteRoot: '.', resolvePage: () => null, readImage: () => ({ ok: false, reason: '' }) as never });
+  it('take the writer’s short cut only where the writer would write the text as it is', () => {
+    const character = fc.constantFrom(...'aZé1 ,.;\'’"?()/%–—-*_[]<>#!|~&:\\`=+w'.split(''));
+    fc.assert(
+      fc.property(fc.array(character, { minLength: 1, maxLength: 30 }), (characters) => {
+        const text = characters.join('').replace(/\s+/g, ' ').trim();
+        if (!text) return;
+        const statement = toPlainStatement(text, 'bullet', { line: 1, column: 1 }, 'f.yml', richText);
+        expect(statement.text).toBe(richText([{ type: 'paragraph', children: [{ type: 'text', value: text }] }]));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -81,7 +81,7 @@ function toDataNode(node: unknown, converter: Converter, depth: number): DataNod
   }
   const tag = (node as { tag?: string }).tag;
   if (tag !== undefined && !coreTags.has(tag)) {
-    const reason = `The YAML tag ${quote(tag.replace(/^tag:yaml\.org,2002:/, '!!'))} is not read; write a plain value, list or map`;
+    const reason = `The value is tagged ${quote(tag.replace(/^tag:yaml\.org,2002:/, '!!'))}, which is not read; write a plain value, list or map`;
     report(converter.file, 'error', reason, place, 'yaml-custom-tag');
     converter.failed = true;
     return null;
