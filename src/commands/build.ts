@@ -9,7 +9,7 @@ import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
 import { findSiteRoot } from '../read/find-site-root.js';
 import { manifestName, readManifest } from '../plan/manifest.js';
 import { outputStates } from '../plan/output-states.js';
-import { markdownExtension } from '../read/read-ladders.js';
+import { ladderFileExtension, markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
 import type { RevisionPlace } from '../diff/locate-revision.js';
 import type { RevisionName } from '../diff/name-revision.js';
@@ -146,7 +146,7 @@ function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
   const templates = /\.(hbs|css)$/;
   return [
     // Pages in sub-folders are read too (a folder per track); the reader skips the output folder, hidden folders and packages.
-    { dir: path.resolve(cwd, options.ladders), recursive: true, names: markdownExtension, skip: options.reading?.skipFolders },
+    { dir: path.resolve(cwd, options.ladders), recursive: true, names: ladderFileExtension, skip: options.reading?.skipFolders },
     { dir: shippedLaddersDir, recursive: false, names: markdownExtension },
     { dir: shippedTemplatesDir, recursive: true, names: templates },
     ...(options.templates ? [{ dir: path.resolve(cwd, options.templates), recursive: true, names: templates }] : []),

@@ -10,7 +10,7 @@ import { parseMarkdown } from './parse-markdown.js';
 import { pruneReadCache, type ReadCache } from './read-cache.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
-import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
+import { ladderFileExtension, markdownExtension, readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
 import { reportMissingGlyphs } from './report-missing-glyphs.js';
 import { defaultFirstSeniorLevel, isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
 import { isRolePage, pageId, toRole } from './to-role.js';
@@ -100,12 +100,15 @@ export function toLadder(
   const cwd = options.cwd ?? process.cwd();
   const files = sources.map((source) => source.file);
   if (options.site?.file && options.site.file.messages.length > 0) files.push(options.site.file);
-  const pages = sources.flatMap((source) => toPage(source, options.cache));
+  // Data files (YAML, JSON) are no pages: they go to the shape readers as text, and none can be the introduction.
+  const dataSources = sources.filter(isDataSource);
+  const pageSources = sources.filter((source) => !isDataSource(source));
+  const pages = pageSources.flatMap((source) => toPage(source, options.cache));
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
   const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
   // A page that could not be parsed might be the introduction: guessing the shipped framework would mislead,
   // but with an introduction among the pages that parsed, the other pages are read and checked all the same.
-  const canReadFramework = pages.length === sources.length || introductions.length > 0;
+  const canReadFramework = pages.length === pageSources.length || introductions.length > 0;
   const axes = canReadFramework ? readFramework(introductions, shippedIntroduction, names) : null;
   const reads = new Set<string>(options.site?.file ? [options.site.file.path] : []);
   if (!axes) return { ladder: null, files, reads: [...reads], found: { roles: 0, positions: 0 } };
@@ -121,8 +124,9 @@ export function toLadder(
   const shaped = claimByShape(
     others.filter((page) => !rolePages.includes(page)),
     named,
+    dataSources,
   );
-  const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page) && hasContent(page));
+  const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page.file) && hasContent(page));
   // A ladder kept in other shapes only does not borrow the shipped axes: its competencies are its own.
   const ownFramework = !introduction && rolePages.length === 0 && shaped.claimed.size > 0;
   const framework = ownFramework ? toOwnFramework(names, folderPath) : axes.framework;
@@ -313,27 +317,37 @@ function toOwnFramework(names: FrameworkNames, folderPath: string): Framework {
 }
 
 /**
- * The pages each shape reader recognises, the first reader to recognise a page taking it, or the reader
- * of the shape the configuration names for it. Each page says which shape it was read in.
+ * The pages and data files each shape reader recognises, the first reader to recognise a file taking it,
+ * or the reader of the shape the configuration names for a page. Each page says which shape it was read
+ * in. A page no reader takes is a guide; a data file no reader takes is left out, with a warning.
  */
 function claimByShape(
   pages: readonly Page[],
   named: ReadonlyMap<Page, LadderShape>,
-): { claimed: Set<Page>; readers: Map<ShapeReader, LadderFile[]> } {
+  dataSources: readonly LadderSource[],
+): { claimed: Set<VFile>; readers: Map<ShapeReader, LadderFile[]> } {
   const readers = new Map<ShapeReader, LadderFile[]>();
-  const claimed = new Set<Page>();
-  for (const page of pages) {
-    const file: LadderFile = { file: page.file, text: page.text, tree: page.tree };
-    const shape = named.get(page);
+  const claimed = new Set<VFile>();
+  const files = [
+    ...pages.map((page) => ({ file: { file: page.file, text: page.text, tree: page.tree }, shape: named.get(page) })),
+    // A data file that could not be read already says why.
+    ...dataSources.flatMap((source) =>
+      source.text === null ? [] : [{ file: { file: source.file, text: source.text, tree: null }, shape: undefined }],
+    ),
+  ];
+  for (const { file, shape } of files) {
     if (shape === 'engineering-ladders') continue;
     const reader = shape
       ? shapeReaders.find((candidate) => candidate.shape === shape)
       : shapeReaders.find((candidate) => candidate.recognises(file));
-    if (!reader) continue;
+    if (!reader) {
+      if (!file.tree) reportUnrecognisedData(file.file);
+      continue;
+    }
     readers.set(reader, [...(readers.get(reader) ?? []), file]);
-    claimed.add(page);
+    claimed.add(file.file);
     const how = shape ? ', as the configuration names it' : '';
-    report(page.file, 'info', `Read in the ${quote(reader.shape)} shape${how}`, undefined, 'page-shape');
+    report(file.file, 'info', `Read in the ${quote(reader.shape)} shape${how}`, undefined, 'page-shape');
   }
   return { claimed, readers };
 }
@@ -374,6 +388,16 @@ function readsAsOtherShape(page: Page, framework: Framework): boolean {
   if (!shapeReaders.some((reader) => reader.recognises(file))) return false;
   const index = keywordIndex(framework);
   return !sectionsAt(page.tree, 2).some((section) => namesKeyword(section, framework, index));
+}
+
+/** A YAML or JSON file beside the pages, read as text for the shape readers rather than parsed as Markdown. */
+function isDataSource(source: LadderSource): boolean {
+  return ladderFileExtension.test(source.file.path) && !markdownExtension.test(source.file.path);
+}
+
+function reportUnrecognisedData(file: VFile): void {
+  const reason = 'Left out: no reader knows this data file; expected a job family (`levels`, `themes`, `competencies`)';
+  report(file, 'warning', reason, { line: 1, column: 1 }, 'unrecognised-data-file');
 }
 
 /** The competencies of every reader, once each: the first to define an id names it. */

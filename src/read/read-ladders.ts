@@ -20,6 +20,12 @@ export const maxPageBytes = 512 * 1024;
 /** The pages of a ladder folder: its Markdown files, in it and in its sub-folders. */
 export const markdownExtension = /\.(md|markdown)$/i;
 
+/** The files of a ladder folder a reader takes: its pages, and data files (YAML, JSON) read as text. */
+export const ladderFileExtension = /\.(md|markdown|ya?ml|json)$/i;
+
+/** Files beside the pages that configure the site or the tool, not the ladder: never read as ladder files. */
+const settingsFiles = new Set(['_config.yml', 'ladders.config.json']);
+
 /** How deep sub-folders are read: a track folder a level down is usual, ten levels down is a mistake or a trap. */
 export const maxFolderDepth = 8;
 
@@ -145,7 +151,7 @@ async function listPages(
   for (const entry of entries) {
     const name = relative ? `${relative}/${entry.name}` : entry.name;
     if (!entry.isDirectory()) {
-      if (markdownExtension.test(entry.name)) names.push(name);
+      if (ladderFileExtension.test(entry.name) && !settingsFiles.has(entry.name)) names.push(name);
     } else if (depth < maxFolderDepth && !isSkippedFolder(entry.name, path.join(dir, entry.name), skip)) {
       const inner = path.join(dir, entry.name);
       // A sub-folder that cannot be listed is said so, as a page that cannot be read is.
