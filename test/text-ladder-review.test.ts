@@ -1,0 +1,164 @@
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { findBrowser } from '../src/print/find-browser.js';
+import { printPdfs } from '../src/print/print-pdfs.js';
+import { pageStyle } from '../src/render/render-page.js';
+import { resolvePageLocale } from '../src/locale/resolve-page-locale.js';
+import { renderPage } from '../src/render/render-page.js';
+import { toReviewView } from '../src/view/to-review-view.js';
+import { seniority, toPageHeaderView, type ViewOptions } from '../src/view/to-views.js';
+import type { HandoutView } from '../src/view/view.js';
+import { fingerprintPosition } from '../src/worksheet/fingerprint-position.js';
+import { readFilledWorksheet } from '../src/worksheet/read-filled-worksheet.js';
+import { fillMarkdownWorksheet, fillPdfWorksheet } from './support/fill-worksheet.js';
+import { shippedTemplates } from './support/render.js';
+import { textLadder } from './support/text-ladder.js';
+
+const ladder = textLadder();
+const role = ladder.roles[0]!;
+const [pe1, pe2, pe3] = role.positions as [(typeof role.positions)[0], (typeof role.positions)[0], (typeof role.positions)[0]];
+const html: ViewOptions = {
+  format: 'html',
+  paper: 'a4',
+  style: '',
+  toolVersion: '1.2.3',
+  locale: resolvePageLocale(ladder, { locale: null, labels: null, paper: null }).locale,
+};
+const md: ViewOptions = { ...html, format: 'md' };
+// The handout's part of the view, which the worksheet's template reads only for its header and footer.
+const handoutOf = (position: typeof pe1, options: ViewOptions): HandoutView => ({
+  ...toPageHeaderView(ladder, options),
+  home: { href: '../index.html', text: ladder.framework.title },
+  role: { id: role.id, title: role.title, summary: role.summary, link: { href: 'index.html', text: role.title } },
+  position: {
+    code: position.code,
+    level: position.level,
+    title: position.title,
+    senior: position.senior,
+    seniority: seniority(position, options.locale),
+  },
+  expectations: [],
+  previous: null,
+  next: null,
+  chart: { svg: '', file: '', alt: '' },
+  source: { file: role.path, line: position.source.line },
+  internal: true,
+  trail: null,
+  versions: { handout: [], review: [] },
+  print: { footer: '""', review: '""', head: '""' },
+  preparedFor: null,
+  ratings: [options.locale.labels.below, options.locale.labels.meets, options.locale.labels.above],
+  since: null,
+});
+const reviewOf = (position: typeof pe1, options: ViewOptions) =>
+  toReviewView(handoutOf(position, options), ladder, role, position, options);
+const pageOf = async (position: typeof pe1, options: ViewOptions) =>
+  renderPage(await shippedTemplates(), 'review', options.format, reviewOf(position, options));
+const axesOf = (position: typeof pe1, options: ViewOptions) => {
+  const { first, second } = reviewOf(position, options).reviewSheets;
+  return [...first, ...second];
+};
+
+describe('the review worksheet of a ladder whose cells are text', () => {
+  it('rates each competency the position has a cell on, or one that holds at every level, fields named by its id', () => {
+    expect(axesOf(pe1, html).map((axis) => [axis.field, axis.hasRung])).toEqual([
+      ['delivery', false],
+      ['quality', false],
+      ['collaboration', false],
+    ]);
+    expect(axesOf(pe3, html).map((axis) => axis.field)).toEqual(['delivery', 'quality', 'collaboration']);
+  });
+
+  it("shows the cell's statements and examples, and what holds at every level after the position's own", () => {
+    const [delivery, quality, collaboration] = axesOf(pe1, html);
+    expect(delivery!.text?.body).toBe('<ul>\n<li>Ships small, well-described changes.</li>\n<li>Asks for help early.</li>\n</ul>');
+    expect(quality!.examples?.body).toContain('Covered the beacon timer with tests.');
+    expect(collaboration!.text?.body).toContain('Writes down decisions where the team can find them.');
+    const pe2Collaboration = axesOf(pe2, md)[2]!;
+    expect(pe2Collaboration.text?.body).toBe(
+      'Pairs with newer engineers on a feature.\n\n- Writes down decisions where the team can find them.',
+    );
+  });
+
+  it('says what the next level adds or rewords, and when it asks the same', () => {
+    const [delivery, quality, collaboration] = axesOf(pe1, md);
+    expect(delivery!.next).toMatchObject({ code: 'PE2', same: false, hasRung: false, adds: { body: '- Ships features end to end.' } });
+    expect(quality!.next?.adds?.body).toBe('- Adds tests with each change and reviews others.');
+    expect(collaboration!.next?.adds?.body).toBe('- Pairs with newer engineers on a feature.');
+    const sameAgain = axesOf(pe3, md)[2]!;
+    expect(sameAgain.next).toBeNull();
+  });
+
+  it('prints the text and the rating boxes in both formats, and no rank', async () => {
+    const page = await pageOf(pe1, html);
+    expect(page).toContain('<h2 id="review-delivery">Delivery</h2>');
+    expect(page).toContain('<li>Ships small, well-described changes.</li>');
+    expect(page).toContain('data-field="delivery.self" data-choice="meets"');
+    expect(page).toContain('data-field="collaboration.evidence"');
+    expect(page).not.toMatch(/class="rank"/);
+    const markdown = await pageOf(pe1, md);
+
+    expect(markdown).toContain('## Quality\n\n- Adds tests with each change.\n\n**Examples:**\n\n- Covered the beacon timer with tests.\n');
+    expect(markdown).toContain('What PE2 adds:\n\n- Ships features end to end.\n');
+  });
+
+  it('reads a filled Markdown worksheet back, with the origin and fingerprint of the position', async () => {
+    const filled = fillMarkdownWorksheet(await pageOf(pe2, md), {
+      fields: { name: 'Ada Quill', strengths: 'Steady releases.' },
+      axes: {
+        delivery: { self: 'meets', manager: 'above', evidence: 'Shipped the fog-horn scheduler.' },
+        quality: { manager: 'below' },
+        collaboration: { self: 'na' },
+      },
+      overall: { self: 'meets' },
+    });
+    const read = await readFilledWorksheet('pe2-review.md', new TextEncoder().encode(filled));
+    expect(read.origin).toEqual({
+      roleId: 'product-engineer',
+      code: 'PE2',
+      frameworkVersion: null,
+      positionFingerprint: fingerprintPosition(pe2),
+    });
+    expect(read.axes).toEqual({
+      delivery: { self: 'meets', manager: 'above', evidence: 'Shipped the fog-horn scheduler.' },
+      quality: { manager: 'below' },
+      collaboration: { self: 'na' },
+    });
+    expect(read.fields).toEqual({ name: 'Ada Quill', strengths: 'Steady releases.' });
+  });
+});
+
+describe('the printed worksheet of a text position', () => {
+  it('is a form whose fields are named by competency id, and reads back once filled', async () => {
+    const templates = await shippedTemplates();
+    const options = { ...html, style: pageStyle(templates, null) };
+    const page = renderPage(templates, 'review', 'html', reviewOf(pe2, options));
+    let printed: Uint8Array | undefined;
+    await printPdfs(
+      [
+        {
+          path: 'pe2-review.pdf',
+          html: page,
+          info: { title: 'PE2', subject: 'PE2', keywords: [], author: null, creator: 'test', date: null },
+        },
+      ],
+      { browser: await findBrowser({}), concurrency: 1, onPdf: (_page, pdf) => void (printed = pdf) },
+    );
+    if (process.env.KEEP_TEXT_WORKSHEET) writeFileSync(process.env.KEEP_TEXT_WORKSHEET, printed!);
+    const filled = await fillPdfWorksheet(printed!, {
+      fields: { name: 'Ada Quill', grow: 'Plan a quarter.' },
+      axes: { delivery: { self: 'above', evidence: 'Shipped the fog-horn scheduler.' }, collaboration: { manager: 'meets' } },
+    });
+    const read = await readFilledWorksheet('pe2-review.pdf', filled);
+    expect(read.origin.positionFingerprint).toBe(fingerprintPosition(pe2));
+    expect(read.axes).toEqual({
+      delivery: { self: 'above', evidence: 'Shipped the fog-horn scheduler.' },
+      collaboration: { manager: 'meets' },
+    });
+    expect(
+      Object.keys(read.places)
+        .filter((name) => name.includes('.'))
+        .sort(),
+    ).toEqual(['collaboration', 'delivery', 'quality'].flatMap((id) => [`${id}.evidence`, `${id}.manager`, `${id}.self`]));
+  });
+});
