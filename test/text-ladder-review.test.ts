@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { assessWorksheets } from '../src/assess/assess-worksheets.js';
+import { formatAssessment } from '../src/assess/format-assessment.js';
+import { toAssessmentView } from '../src/assess/to-assessment-view.js';
 import { findBrowser } from '../src/print/find-browser.js';
 import { printPdfs } from '../src/print/print-pdfs.js';
 import { pageStyle } from '../src/render/render-page.js';
@@ -160,5 +163,59 @@ describe('the printed worksheet of a text position', () => {
         .filter((name) => name.includes('.'))
         .sort(),
     ).toEqual(['collaboration', 'delivery', 'quality'].flatMap((id) => [`${id}.evidence`, `${id}.manager`, `${id}.self`]));
+  });
+});
+
+describe('an assessment of a text position', () => {
+  async function assessPe1() {
+    const worksheet = fillMarkdownWorksheet(await pageOf(pe1, md), {
+      fields: { name: 'Ada Quill' },
+      axes: {
+        delivery: { self: 'meets', manager: 'above', evidence: 'Shipped the fog-horn scheduler.' },
+        quality: { self: 'below', manager: 'below' },
+      },
+    });
+    const read = await readFilledWorksheet('pe1-review.md', new TextEncoder().encode(worksheet));
+    const { assessment, files } = assessWorksheets(ladder, [read], ({ position }) => fingerprintPosition(position));
+    expect(files.flatMap((file) => file.messages.map(String))).toEqual([]);
+    return assessment!;
+  }
+
+  it('rates each competency with its statements, no rank, and what the next position says', async () => {
+    const assessment = await assessPe1();
+    expect(assessment.axes.map((axis) => [axis.id, axis.ranks, axis.self, axis.manager, axis.differ])).toEqual([
+      ['delivery', 0, 'meets', 'above', true],
+      ['quality', 0, 'below', 'below', false],
+      ['collaboration', 0, null, null, false],
+    ]);
+    expect(assessment.axes[0]!.expected).toEqual({
+      rank: null,
+      keyword: null,
+      description: '',
+      statements: [
+        { kind: 'bullet', text: 'Ships small, well-described changes.' },
+        { kind: 'bullet', text: 'Asks for help early.' },
+      ],
+    });
+    expect(assessment.axes[0]!.next?.statements?.map((statement) => statement.text)).toEqual([
+      'Ships features end to end.',
+      'Asks for help early.',
+    ]);
+    expect(formatAssessment(assessment)).toMatch(/\nDelivery +self meets {2}manager above {2}differ\nQuality +self below {2}manager below\n/);
+  });
+
+  it('prints the statements and what the next position adds, and no chart where nothing has a scale', async () => {
+    const assessment = await assessPe1();
+    const view = toAssessmentView(ladder, assessment, md);
+    expect(view.chart).toBeNull();
+    const page = renderPage(await shippedTemplates(), 'assessment', 'md', view);
+    expect(page).not.toContain('.svg');
+    expect(page).toContain(
+      '### Delivery\n\n- Ships small, well-described changes.\n- Asks for help early.\n\nWhat PE2 adds:\n\n- Ships features end to end.\n',
+    );
+    expect(page).toMatch(/\| Delivery +\| +\| Meets +\| Above \(\*\*Ratings differ\*\*\) +\| +\|/);
+    const htmlPage = renderPage(await shippedTemplates(), 'assessment', 'html', toAssessmentView(ladder, assessment, html));
+    expect(htmlPage).toContain('<h3 id="evidence-delivery">Delivery</h3>');
+    expect(htmlPage).not.toContain('<svg');
   });
 });

@@ -4,6 +4,7 @@ import { ratings as ratingValues } from '../worksheet/filled-worksheet.js';
 import { toWorksheetOrigin } from '../worksheet/to-worksheet-origin.js';
 import { writeOriginText } from '../worksheet/worksheet-origin-text.js';
 import { diffStatements } from './diff-statements.js';
+import { expectedCell } from './expected-cell.js';
 import { renderStatements } from './render-statements.js';
 import { toAxisView, toRankView, type ViewOptions } from './to-views.js';
 import type { HandoutView, RankView, ReviewAxisView, ReviewView } from './view.js';
@@ -16,9 +17,9 @@ import type { HandoutView, RankView, ReviewAxisView, ReviewView } from './view.j
 export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, position: Position, options: ViewOptions): ReviewView {
   const next = role.positions[role.positions.indexOf(position) + 1];
   const axes = ladder.framework.competencies.flatMap((competency): ReviewAxisView[] => {
-    const cell = cellOn(role, position, competency);
+    const cell = expectedCell(role, position, competency.id);
     if (!cell) return [];
-    const ahead = next ? cellOn(role, next, competency) : null;
+    const ahead = next ? expectedCell(role, next, competency.id) : null;
     return [
       {
         ...toRungView(cell, competency, options.locale),
@@ -50,18 +51,6 @@ export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, posi
       values: [...ratingValues],
     },
   };
-}
-
-/**
- * What `position` expects on `competency`: its own cell, with what holds at every level of the role
- * after its statements; null when neither says anything there.
- */
-function cellOn(role: Role, position: Position, competency: Competency): Cell | null {
-  const own = position.cells.find((cell) => cell.competency === competency.id);
-  const always = role.everyLevel.find((cell) => cell.competency === competency.id);
-  if (!always) return own ?? null;
-  if (!own) return always;
-  return { ...own, statements: [...own.statements, ...always.statements], examples: [...own.examples, ...always.examples] };
 }
 
 /** Statements rendered for the page, under the key that Markdown pages print as it is; null for none. */
