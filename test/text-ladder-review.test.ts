@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { assessWorksheets } from '../src/assess/assess-worksheets.js';
 import { formatAssessment } from '../src/assess/format-assessment.js';
 import { toAssessmentView } from '../src/assess/to-assessment-view.js';
+import { comparePositions } from '../src/compare/compare-positions.js';
+import { formatComparison } from '../src/compare/format-comparison.js';
+import { toComparisonView } from '../src/compare/to-comparison-view.js';
+import { findPosition } from '../src/plan/find-position.js';
 import { findBrowser } from '../src/print/find-browser.js';
 import { printPdfs } from '../src/print/print-pdfs.js';
 import { pageStyle } from '../src/render/render-page.js';
@@ -201,7 +205,9 @@ describe('an assessment of a text position', () => {
       'Ships features end to end.',
       'Asks for help early.',
     ]);
-    expect(formatAssessment(assessment)).toMatch(/\nDelivery +self meets {2}manager above {2}differ\nQuality +self below {2}manager below\n/);
+    expect(formatAssessment(assessment)).toMatch(
+      /\nDelivery +self meets {2}manager above {2}differ\nQuality +self below {2}manager below\n/,
+    );
   });
 
   it('prints the statements and what the next position adds, and no chart where nothing has a scale', async () => {
@@ -217,5 +223,51 @@ describe('an assessment of a text position', () => {
     const htmlPage = renderPage(await shippedTemplates(), 'assessment', 'html', toAssessmentView(ladder, assessment, html));
     expect(htmlPage).toContain('<h3 id="evidence-delivery">Delivery</h3>');
     expect(htmlPage).not.toContain('<svg');
+  });
+});
+
+describe('two text positions compared', () => {
+  const comparison = comparePositions(ladder, findPosition(ladder, 'PE1')!, findPosition(ladder, 'PE2')!);
+
+  it('says per competency which statements the second adds, removes or rewords', () => {
+    expect(
+      comparison.axes.map((axis) => [axis.axis.id, axis.direction, axis.from, axis.statements.map((change) => change.change)]),
+    ).toEqual([
+      ['delivery', 'changed', null, ['removed', 'added']],
+      ['quality', 'changed', null, ['reworded']],
+      ['collaboration', 'changed', null, ['added']],
+    ]);
+    expect(comparison.axes[1]!.statements[0]!.words?.filter((part) => part.change === 'added').map((part) => part.text.trim())).toEqual([
+      'and reviews others',
+    ]);
+    expect(formatComparison(comparison)).toBe(
+      [
+        'PE1 Product Engineer 1 \u2192 PE2 Product Engineer 2',
+        '',
+        'Delivery          changed',
+        '  - Ships small, well-described changes.',
+        '  + Ships features end to end.',
+        'Quality           changed',
+        '  ~ Adds tests with each change. \u2192 Adds tests with each change and reviews others.',
+        'Collaboration     changed',
+        '  + Pairs with newer engineers on a feature.',
+        '',
+        '3 axes change, 0 stay',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('prints them side by side without a chart', async () => {
+    const view = toComparisonView(ladder, comparison, md);
+    expect(view.chart).toBeNull();
+    const page = renderPage(await shippedTemplates(), 'compare', 'md', view);
+    expect(page).not.toContain('.svg');
+    expect(page).toContain(
+      '### Quality\n\n**Reworded:** ~~Adds tests with each change.~~ → Adds tests with each change and reviews others.\n',
+    );
+    expect(page).toContain('**New statement:** Ships features end to end.\n');
+    const htmlPage = renderPage(await shippedTemplates(), 'compare', 'html', toComparisonView(ladder, comparison, html));
+    expect(htmlPage).toContain('<dt>Statement removed</dt><dd><p>Ships small, well-described changes.</p></dd>');
   });
 });
