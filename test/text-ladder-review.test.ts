@@ -7,6 +7,11 @@ import { comparePositions } from '../src/compare/compare-positions.js';
 import { formatComparison } from '../src/compare/format-comparison.js';
 import { toComparisonView } from '../src/compare/to-comparison-view.js';
 import { findPosition } from '../src/plan/find-position.js';
+import { diffLadders } from '../src/diff/diff-ladders.js';
+import { formatDiffJson } from '../src/diff/format-diff-json.js';
+import { formatDiffMarkdown } from '../src/diff/format-diff-markdown.js';
+import { formatDiffText } from '../src/diff/format-diff-text.js';
+import { toSinceView } from '../src/view/to-since-view.js';
 import { findBrowser } from '../src/print/find-browser.js';
 import { printPdfs } from '../src/print/print-pdfs.js';
 import { pageStyle } from '../src/render/render-page.js';
@@ -269,5 +274,54 @@ describe('two text positions compared', () => {
     expect(page).toContain('**New statement:** Ships features end to end.\n');
     const htmlPage = renderPage(await shippedTemplates(), 'compare', 'html', toComparisonView(ladder, comparison, html));
     expect(htmlPage).toContain('<dt>Statement removed</dt><dd><p>Ships small, well-described changes.</p></dd>');
+  });
+});
+
+describe('what changed in a text ladder', () => {
+  // The later version: a statement reworded, one added, an attribute changed, what holds at every level reworded, a competency added.
+  const later = textLadder();
+  const laterRole = later.roles[0]!;
+  const laterPe2 = laterRole.positions[1]!;
+  laterPe2.cells[0]!.statements.push({ ...laterPe2.cells[0]!.statements[0]!, text: 'Writes the release notes.' });
+  laterPe2.cells[1]!.statements[0]!.text = 'Adds tests with each change and reviews others closely.';
+  laterPe2.attributes[0]!.value = 'Features and fixes';
+  laterRole.everyLevel[0]!.statements[0]!.text = 'Writes down decisions where the whole team can find them.';
+  later.framework.competencies.push({ id: 'safety', name: 'Safety', group: null, summary: '', scale: [], source: laterRole.source });
+  const diff = diffLadders(textLadder(), later, { from: { label: 'v1', version: null }, to: { label: 'v2', version: null } });
+
+  it('lists statements, attributes and what holds at every level, and the competency added', () => {
+    expect(diff.framework.axes.map((axis) => [axis.id, axis.change])).toEqual([['safety', 'added']]);
+    const [change] = diff.roles;
+    expect(change?.everyLevel?.map((row) => [row.competency.id, row.statements.map((statement) => statement.change)])).toEqual([
+      ['collaboration', ['reworded']],
+    ]);
+    const pe2 = change?.positions.find((position) => position.to?.code === 'PE2');
+    expect(pe2?.expectations.map((row) => [row.axis.id, row.statements?.map((statement) => statement.change)])).toEqual([
+      ['delivery', ['added']],
+      ['quality', ['reworded']],
+    ]);
+    expect(pe2?.attributes).toEqual([{ name: 'Scope', from: 'Features', to: 'Features and fixes' }]);
+    expect((JSON.parse(formatDiffJson(diff)) as typeof diff).roles[0]?.positions[0]?.attributes).toEqual(pe2?.attributes);
+  });
+
+  it('says so in the terminal and in Markdown', () => {
+    const text = formatDiffText(diff);
+    expect(text).toContain('  Every level, Collaboration\n    reworded: Writes down decisions where the {+whole +}team can find them.\n');
+    expect(text).toContain('    Delivery: added: Writes the release notes.\n');
+    expect(text).toContain('    Scope: Features → Features and fixes\n');
+    expect(formatDiffMarkdown(diff)).toContain(
+      '  - **Quality**: reworded: Adds tests with each change and reviews others <ins>closely</ins>\\.',
+    );
+  });
+
+  it("shows a position's changes on its handout and worksheet with --since", () => {
+    const since = toSinceView({ diff, version: 'v1' }, laterRole, laterPe2, html.locale);
+    expect(since?.rows.map((row) => [row.subject, row.change, row.before, row.after])).toEqual([
+      ['Collaboration, at every level', 'Reworded', null, null],
+      ['Delivery', 'New statement', null, null],
+      ['Quality', 'Reworded', null, null],
+      ['Scope', 'Changed', 'Features', 'Features and fixes'],
+    ]);
+    expect(since?.rows[1]?.words).toEqual([{ lead: '', text: 'Writes the release notes.', trail: '', added: true, removed: false }]);
   });
 });

@@ -1,14 +1,7 @@
 import { diffArrays, diffWords } from 'diff';
-import type { TextPart } from '../ladder-diff.js';
+import type { StatementChange, TextPart } from '../ladder-diff.js';
 
-/** One statement of a cell that differs between two versions or two levels: added, removed, or reworded. */
-export interface StatementChange {
-  change: 'added' | 'removed' | 'reworded';
-  before: string | null;
-  after: string | null;
-  /** A reworded statement, word by word; null for one added or removed. */
-  words: TextPart[] | null;
-}
+export type { StatementChange };
 
 // A removed and an added statement side by side are one statement reworded when at least this share of their words is kept.
 const keptShare = 0.5;

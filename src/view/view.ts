@@ -260,6 +260,8 @@ export interface RoleChangeView {
   status: string | null;
   /** What the role is, reworded. */
   summary: WordView[] | null;
+  /** What holds at every level, a row a statement added, removed or reworded; empty when none. */
+  everyLevel: ChangeRowView[];
   positions: PositionChangeView[];
 }
 
