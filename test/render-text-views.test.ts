@@ -239,16 +239,20 @@ describe('the pages of a ladder kept in words', async () => {
 
 describe('statements compared in order', () => {
   it('pairs a statement replaced by one sharing most of its words as reworded, and keeps the rest added or removed', () => {
-    expect(diffStatements(['Writes tests.', 'Asks for help early.'], ['Writes tests for every change.', 'Leads the team.'])).toEqual({
-      removed: [1],
-      added: [1],
-      reworded: [{ before: 0, after: 0 }],
-    });
+    const changes = diffStatements(['Writes tests.', 'Asks for help early.'], ['Writes tests for every change.', 'Leads the team.']);
+    expect(changes.map(({ change, before, after }) => [change, before, after])).toEqual([
+      ['reworded', 'Writes tests.', 'Writes tests for every change.'],
+      ['removed', 'Asks for help early.', null],
+      ['added', null, 'Leads the team.'],
+    ]);
   });
 
   it('finds nothing between equal lists, and everything added from none', () => {
-    expect(diffStatements(['A b c.'], ['A b c.'])).toEqual({ removed: [], added: [], reworded: [] });
-    expect(diffStatements([], ['One.', 'Two.'])).toEqual({ removed: [], added: [0, 1], reworded: [] });
+    expect(diffStatements(['A b c.'], ['A b c.'])).toEqual([]);
+    expect(diffStatements([], ['One.', 'Two.']).map(({ change, after }) => [change, after])).toEqual([
+      ['added', 'One.'],
+      ['added', 'Two.'],
+    ]);
   });
 });
 

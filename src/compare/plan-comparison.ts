@@ -45,7 +45,8 @@ export function planComparison(
     if (options.formats.includes(format))
       outputs.push({ kind: 'page', path: `${name}.${format}`, key: keyOf(format), page: 'compare', format, view: views[format] });
   }
-  if (options.formats.includes('html') || options.formats.includes('md')) {
+  // A chart beside the pages, when there is one: competencies without a scale draw none.
+  if (views.html.chart && (options.formats.includes('html') || options.formats.includes('md'))) {
     const content = views.html.chart.svg + '\n';
     outputs.push({ kind: 'file', path: `${name}.svg`, key: sha256(content), content });
   }

@@ -26,19 +26,23 @@ export interface AssessmentView extends PageHeaderView {
   /** Each text as paragraphs of lines, verbatim. */
   strengths: TextView[];
   grow: TextView[];
-  /** The position, the next one and the person's ratings on one radar chart. */
-  chart: ChartView & { note: string };
+  /** The position, the next one and the person's ratings on one radar chart, over the competencies with a scale; null when none has one. */
+  chart: (ChartView & { note: string }) | null;
   internal: boolean;
   /** For the page margins, each a quoted CSS string safe inside `<style>`. */
   print: { footer: string; head: string };
 }
 
-/** One axis: what the position (and the next) expects, both ratings, the evidence. */
+/**
+ * One axis: what the position (and the next) expects, both ratings, the evidence. On a competency
+ * without a scale `hasRung` is false, the rank is 0 and its words empty: the cell's statements are in
+ * `text`, and what the next position adds or rewords in `adds` (each `{ body }`, sanitised HTML or Markdown).
+ */
 export interface AssessedAxisView {
   axis: AxisView;
-  expected: RankView;
+  expected: RankView & { hasRung: boolean; text: { body: string } | null };
   /** What the next position expects, `same` when it asks what this one does; null for the role's last position. */
-  next: (RankView & { same: boolean }) | null;
+  next: (RankView & { same: boolean; hasRung: boolean; adds: { body: string } | null }) | null;
   self: RatingView;
   manager: RatingView;
   differ: boolean;

@@ -19,8 +19,8 @@ export interface ComparisonView extends PageHeaderView {
   stays: ComparedAxisView[];
   /** `2 changing, 3 the same`, in the page's language. */
   summary: string;
-  /** Both positions on one radar chart: `from` the first shape, `to` the second (dashed), with a legend. */
-  chart: ChartView;
+  /** Both positions on one radar chart, over the competencies with a scale: `from` the first shape, `to` the second (dashed), with a legend; null when none has a scale. */
+  chart: ChartView | null;
   /** Pages for readers outside the organisation (the configuration's `audience`) leave out the tool's version. */
   internal: boolean;
   /**
@@ -40,14 +40,21 @@ export interface ComparedPositionView {
   role: { id: string; title: string; summary: string };
 }
 
-/** One axis: what each position expects, and which way it moves. */
+/**
+ * One axis: what each position expects, and which way it moves. On a competency without a scale
+ * `hasRung` is false, the ranks are 0 and their words empty, and `statements` say what the second
+ * position adds, removes or rewords (`changed` when any).
+ */
 export interface ComparedAxisView {
   axis: AxisView;
   from: RankView;
   to: RankView;
-  direction: 'same' | 'up' | 'down';
-  /** `goes up`, `goes down` or `stays`, in the page's language. */
+  direction: 'same' | 'up' | 'down' | 'changed';
+  /** `goes up`, `goes down`, `stays`, or `text changes`, in the page's language. */
   directionText: string;
+  hasRung: boolean;
+  /** Each statement added, removed or reworded: `change` in the page's language, the text before and after (`{ body }`, rendered), null on the side without it. */
+  statements: { change: string; before: { body: string } | null; after: { body: string } | null }[];
   /** `up from rank 3 to rank 4 of 5`; empty when the rank stays. */
   moveText: string;
   changed: boolean;

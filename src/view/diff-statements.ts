@@ -1,71 +1,52 @@
 import { diffArrays, diffWords } from 'diff';
+import type { StatementChange, TextPart } from '../ladder-diff.js';
 
-/** How two lists of statements differ: indexes into `before` removed, into `after` added, and pairs reworded. */
-export interface StatementDiff {
-  removed: number[];
-  added: number[];
-  reworded: { before: number; after: number }[];
-}
+export type { StatementChange };
 
-// A statement replaced by one sharing at least this share of its words is the same statement reworded.
-const rewordedShare = 0.5;
+// A removed and an added statement side by side are one statement reworded when at least this share of their words is kept.
+const keptShare = 0.5;
 
 /**
- * Compare two lists of statements (as plain text) in order: what stays is matched first (a longest
- * common subsequence, by the `diff` package), then, within each run replaced, a removed statement and
- * an added one that share most of their words are paired as one statement reworded.
+ * What differs between two lists of statements, in the order of the later list (a statement removed
+ * where it stood): statements kept as they were are left out; a statement removed next to one added is
+ * the same one reworded when most of its words stay. Built on jsdiff, which also words `diffText`.
  */
-export function diffStatements(before: readonly string[], after: readonly string[]): StatementDiff {
-  const result: StatementDiff = { removed: [], added: [], reworded: [] };
-  let from = 0;
-  let to = 0;
-  let removedRun: number[] = [];
-  let addedRun: number[] = [];
-  const settleRun = () => {
-    pairRun(removedRun, addedRun, before, after, result);
-    removedRun = [];
-    addedRun = [];
+export function diffStatements(before: readonly string[], after: readonly string[]): StatementChange[] {
+  const changes: StatementChange[] = [];
+  let removed: string[] = [];
+  const flush = (added: readonly string[]) => {
+    for (let index = 0; index < Math.max(removed.length, added.length); index += 1) {
+      const old = removed[index];
+      const now = added[index];
+      if (old !== undefined && now !== undefined) {
+        const words = diffWords(old, now).map((part): TextPart => ({
+          text: part.value,
+          change: part.added ? 'added' : part.removed ? 'removed' : 'same',
+        }));
+        if (shareKept(words) >= keptShare) {
+          changes.push({ change: 'reworded', before: old, after: now, words });
+          continue;
+        }
+      }
+      if (old !== undefined) changes.push({ change: 'removed', before: old, after: null, words: null });
+      if (now !== undefined) changes.push({ change: 'added', before: null, after: now, words: null });
+    }
+    removed = [];
   };
   for (const part of diffArrays([...before], [...after])) {
-    const count = part.value.length;
-    if (part.removed) {
-      for (let index = 0; index < count; index++) removedRun.push(from++);
-    } else if (part.added) {
-      for (let index = 0; index < count; index++) addedRun.push(to++);
-    } else {
-      settleRun();
-      from += count;
-      to += count;
-    }
+    if (part.removed) removed.push(...part.value);
+    else if (part.added) flush(part.value);
+    else flush([]);
   }
-  settleRun();
-  return result;
+  flush([]);
+  return changes;
 }
 
-function pairRun(removed: number[], added: number[], before: readonly string[], after: readonly string[], result: StatementDiff): void {
-  const open = new Set(added);
-  for (const index of removed) {
-    const match = added.find(
-      (candidate) => open.has(candidate) && sharedShare(before[index] ?? '', after[candidate] ?? '') >= rewordedShare,
-    );
-    if (match === undefined) {
-      result.removed.push(index);
-      continue;
-    }
-    open.delete(match);
-    result.reworded.push({ before: index, after: match });
-  }
-  result.added.push(...added.filter((index) => open.has(index)));
-  result.reworded.sort((a, b) => a.after - b.after);
-}
-
-/** The share of two texts' words they have in common, 0 to 1. */
-function sharedShare(a: string, b: string): number {
-  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
-  const total = words(a) + words(b);
-  if (total === 0) return 1;
-  const kept = diffWords(a, b)
-    .filter((part) => !part.added && !part.removed)
-    .reduce((sum, part) => sum + words(part.value), 0);
-  return (2 * kept) / total;
+/** The share of the words of the longer side that both sides keep. */
+function shareKept(words: readonly TextPart[]): number {
+  const count = (change: TextPart['change']) =>
+    words.filter((part) => part.change === change).reduce((sum, part) => sum + (part.text.match(/\S+/g)?.length ?? 0), 0);
+  const same = count('same');
+  const longer = same + Math.max(count('added'), count('removed'));
+  return longer === 0 ? 1 : same / longer;
 }

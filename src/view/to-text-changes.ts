@@ -1,5 +1,5 @@
 import { diffWords } from 'diff';
-import type { Ladder, Position } from '../model.js';
+import type { Ladder, Position, Statement } from '../model.js';
 import { diffStatements } from './diff-statements.js';
 import { toPlainText } from './render-inline-text.js';
 import { toStatementView, type TextContext } from './to-cell-groups.js';
@@ -19,15 +19,34 @@ export function toTextChanges(ladder: Ladder, from: Position, to: Position, cont
     const beforeText = before.map((statement) => toPlainText(statement.text));
     const afterText = after.map((statement) => toPlainText(statement.text));
     const diff = diffStatements(beforeText, afterText);
-    if (diff.added.length + diff.removed.length + diff.reworded.length === 0) continue;
+    if (diff.length === 0) continue;
+    const findBefore = statementFinder(beforeText, before);
+    const findAfter = statementFinder(afterText, after);
     changes.push({
       competency: competency.name,
-      added: diff.added.flatMap((index) => after[index] ?? []).map((statement) => toStatementView(statement, context)),
-      removed: diff.removed.flatMap((index) => before[index] ?? []).map((statement) => toStatementView(statement, context)),
-      reworded: diff.reworded.map((pair) => ({ words: toWords(beforeText[pair.before] ?? '', afterText[pair.after] ?? '') })),
+      added: diff
+        .flatMap((change) => (change.change === 'added' ? findAfter(change.after) : []))
+        .map((statement) => toStatementView(statement, context)),
+      removed: diff
+        .flatMap((change) => (change.change === 'removed' ? findBefore(change.before) : []))
+        .map((statement) => toStatementView(statement, context)),
+      reworded: diff.flatMap((change) =>
+        change.change === 'reworded' ? [{ words: toWords(change.before ?? '', change.after ?? '') }] : [],
+      ),
     });
   }
   return changes;
+}
+
+/** The statement a plain text was made from, each statement found once, in order. */
+function statementFinder(texts: readonly string[], statements: readonly Statement[]): (text: string | null) => Statement[] {
+  const used = new Set<number>();
+  return (text) => {
+    const index = texts.findIndex((candidate, at) => candidate === text && !used.has(at));
+    if (index < 0) return [];
+    used.add(index);
+    return statements[index] ? [statements[index]] : [];
+  };
 }
 
 /** Runs of words kept, removed and added, their outer spaces apart, so a template can mark the words alone. */

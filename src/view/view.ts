@@ -78,9 +78,21 @@ export interface ExpectationView extends RankView {
   scale: ScaleStepView[];
 }
 
-/** An axis of the review worksheet: what the position expects, and what the role's next position expects (`same` when it asks the same; null for the role's last position). */
+/**
+ * A competency of the review worksheet: what the position expects there, and what the role's next
+ * position expects (`same` when it asks the same; null for the role's last position). On a competency
+ * with a scale it is a rank as in a handout's expectations; on one without, `hasRung` is false, the
+ * rank is 0 and its words are empty, and the cell's text is in `text` and `examples`.
+ */
 export interface ReviewAxisView extends ExpectationView {
-  next: (RankView & { code: string; same: boolean }) | null;
+  /** Whether the position sits on a rung of the competency's scale. */
+  hasRung: boolean;
+  /** What the cell says, paragraphs and bullets, as `body` rendered for the page's format (sanitised HTML, or Markdown); null when nothing. */
+  text: { body: string } | null;
+  /** The cell's examples, rendered the same way; null when none. */
+  examples: { body: string } | null;
+  /** `adds`: the statements the next position adds or rewords, rendered as a list; null when none. */
+  next: (RankView & { code: string; same: boolean; hasRung: boolean; adds: { body: string } | null }) | null;
   /** What the axis's fields are named after (`<field>.self`, `<field>.manager`, `<field>.evidence`): its id, left unescaped in Markdown. */
   field: string;
 }
@@ -311,6 +323,8 @@ export interface RoleChangeView {
   status: string | null;
   /** What the role is, reworded. */
   summary: WordView[] | null;
+  /** What holds at every level, a row a statement added, removed or reworded; empty when none. */
+  everyLevel: ChangeRowView[];
   positions: PositionChangeView[];
 }
 
