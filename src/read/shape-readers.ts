@@ -1,7 +1,8 @@
 import type { ShapeReader } from './shape-reader.js';
+import { tableReader } from './table/read-table.js';
 
 /**
  * The readers of every shape but the Engineering Ladders one, in the order they are asked whether a
  * file is theirs: a file goes to the first that recognises it (or to the one the configuration names).
  */
-export const shapeReaders: readonly ShapeReader[] = [];
+export const shapeReaders: readonly ShapeReader[] = [tableReader];
