@@ -15,6 +15,7 @@ import { browserFlags, findBrowser } from '../dist/browser.js';
 import { runMeasured } from './run-measured.mjs';
 import { timeDiff } from './time-diff.mjs';
 import { timeHostileInput } from './time-hostile-input.mjs';
+import { timeTableRead } from './time-table-read.mjs';
 import { writeScaleLadders } from './write-scale-ladders.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
@@ -176,6 +177,7 @@ async function main() {
   console.log('');
   const diffRun = await timeDiff({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
   const diff = verdict('diff of two revisions, 1,000 positions, s', diffRun.ms / 1000, '<=', 5);
+  const tableRead = await timeTableRead({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
   console.log(
     JSON.stringify({
@@ -190,6 +192,7 @@ async function main() {
       hostileMs,
       hostile,
       diff,
+      tableRead,
     }),
   );
 }

@@ -93,6 +93,8 @@ const competencyAxisWords = new Set([
 /** Read a header naming a level; null when the text does not read as one. */
 export function parseLevelHeader(text: string): LevelHeader | null {
   const folded = text.replace(/\s+/g, ' ').trim();
+  // A level's name is a few words; a sentence that mentions a level is a cell's text.
+  if (folded.length > 60 || folded.split(' ').length > 6) return null;
   const bare = bareCode.exec(folded);
   if (bare?.[1] && bare[2]) return { code: `${bare[1].toUpperCase()}${bare[2]}`, title: folded };
   const inParentheses = codeInParentheses.exec(folded);

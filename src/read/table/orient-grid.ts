@@ -38,7 +38,8 @@ export interface Oriented {
  * Tell which axis of a table names the levels. The corner cell decides when it names an axis
  * (`Level`, `Title` → a row per level; `Competency`, `Skill` → a column per level); otherwise the
  * axis whose names read as levels (`L2`, `Engineer (L1)`, `Senior`, `Engineer 2`) while the other
- * axis names something else. A table where both ways read is an error; one where neither does is text.
+ * axis names something else. A table whose both axes read as levels is an error, unless it is a table
+ * of levels alone (titles beside codes); one where neither does is text.
  */
 export function orientGrid(grid: Grid): Oriented {
   const problems: TableProblem[] = [];
@@ -63,14 +64,23 @@ export function orientGrid(grid: Grid): Oriented {
   const byRows = () => readLevelsAsRows(header, rows, problems);
   if (namesLevelAxis(corner)) return { matrix: byRows(), problems };
   if (namesCompetencyAxis(corner)) return { matrix: byColumns(), problems };
-  const columns = isPlausible(byColumns, problems);
-  const rowsWay = isPlausible(byRows, problems);
-  if (columns && rowsWay) {
+  const headerNamesLevels = mostly(
+    header.slice(1).flatMap((cell) => (cell?.text ? [cell.text] : [])),
+    true,
+  );
+  const columnNamesLevels = mostly(
+    rows.flatMap((row) => (!row.isGroupRow && row.cells[0]?.text ? [row.cells[0].text] : [])),
+    true,
+  );
+  if (headerNamesLevels && columnNamesLevels) {
+    // Both axes read as levels: a table of levels alone (titles beside codes) is text; with anything else it cannot be told.
+    const scratch: TableProblem[] = [];
+    if (readLevelsAsRows(header, rows, scratch) === null) return { matrix: null, problems };
     const reason = `Cannot tell which way round the table is: both its header row and its first column read as levels; name the corner cell \`Level\` (a row per level) or \`Competency\` (a column per level)`;
     problems.push({ severity: 'error', reason, source: grid.source, ruleId: 'table-orientation' });
     return { matrix: null, problems };
   }
-  return { matrix: columns ?? rowsWay, problems };
+  return { matrix: isPlausible(byColumns, problems) ?? isPlausible(byRows, problems), problems };
 }
 
 interface Row {

@@ -155,6 +155,13 @@ function addMatrix(
     positions.push(position);
     return position;
   });
+  // Every cell of the table is made safe Markdown at once (see `toStatements`).
+  const width = matrix.levels.length;
+  const said = toStatements(
+    matrix.competencies.flatMap((_, row) => byKey.map((_position, column) => matrix.cells[row]?.[column] ?? null)),
+    page.path,
+    page.richText,
+  );
   matrix.competencies.forEach((named, row) => {
     const id = makeId(named.name);
     if (!id) {
@@ -179,8 +186,7 @@ function addMatrix(
         });
         return;
       }
-      const statements = gridCell ? toStatements(gridCell, page.path, page.richText) : [];
-      const cell: Cell = { competency: id, rung: null, statements, examples: [], source };
+      const cell: Cell = { competency: id, rung: null, statements: said[row * width + column] ?? [], examples: [], source };
       position.cells.push(cell);
     });
   });
@@ -188,9 +194,7 @@ function addMatrix(
 
 function toCompetency(id: string, named: TableMatrix['competencies'][number], page: TablePage): Competency {
   const summary = named.summary
-    ? toStatements(named.summary, page.path, page.richText)
-        .map((statement) => statement.text)
-        .join(' ')
+    ? (toStatements([named.summary], page.path, page.richText)[0] ?? []).map((statement) => statement.text).join(' ')
     : '';
   return { id, name: named.name, group: named.group, summary, scale: [], source: named.source };
 }
