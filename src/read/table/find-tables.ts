@@ -1,7 +1,7 @@
 import type { Root, RootContent } from 'mdast';
 import { placeOf } from '../markdown-text.js';
 import type { Grid, TableProblem } from './grid.js';
-import { readHtmlTable } from './html-grid.js';
+import { maxDepth, readHtmlTable } from './html-grid.js';
 import { toPipeGrid } from './pipe-grid.js';
 
 /** A page's top-level content: each table found as a grid (with the Markdown nodes it spans), the rest as it is. */
@@ -36,6 +36,10 @@ export function findTables(tree: Root, text: string, filePath: string): PageTabl
     }
     const point = { line: start.line, column: start.column, offset: start.offset };
     const first = readHtmlTable(node.value, point, filePath);
+    if (first === 'too-deep') {
+      problems.push(tooDeep(placeOf(filePath, start)));
+      continue;
+    }
     if (!first) {
       blocks.push({ kind: 'node', node });
       continue;
@@ -48,13 +52,15 @@ export function findTables(tree: Root, text: string, filePath: string): PageTabl
     let stop = index + 1;
     while (stop < nodes.length && nodes[stop]?.type !== 'heading') stop++;
     const endOffset = nodes[stop]?.position?.start.offset ?? text.length;
-    const whole = readHtmlTable(text.slice(start.offset, endOffset), point, filePath);
+    const read = readHtmlTable(text.slice(start.offset, endOffset), point, filePath);
+    if (read === 'too-deep') problems.push(tooDeep(placeOf(filePath, start)));
+    const whole = read === 'too-deep' ? null : read;
     let last = index;
     while (last + 1 < stop && (nodes[last + 1]?.position?.start.offset ?? Infinity) < (whole?.endOffset ?? endOffset)) last++;
     const spanned = nodes.slice(index, last + 1);
     index = last;
     blocks.push({ kind: 'table', grid: (whole ?? first).grid, nodes: spanned, closed: whole?.closed === true });
-    if (whole?.closed) continue;
+    if (whole?.closed || read === 'too-deep') continue;
     problems.push({
       severity: 'error',
       reason: 'Unclosed HTML table: no `</table>` before the next heading or the end of the page',
@@ -63,4 +69,9 @@ export function findTables(tree: Root, text: string, filePath: string): PageTabl
     });
   }
   return { blocks, problems };
+}
+
+function tooDeep(source: TableProblem['source']): TableProblem {
+  const reason = `The HTML table nests its elements more than ${maxDepth} deep; no ladder needs that many`;
+  return { severity: 'error', reason, source, ruleId: 'too-deeply-nested' };
 }

@@ -1,4 +1,4 @@
-import type { Element, ElementContent, Nodes, RootContent } from 'hast';
+import type { Element, ElementContent, Nodes, Root as HastRoot, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Point } from 'unist';
@@ -6,6 +6,9 @@ import type { Grid, GridCell } from './grid.js';
 
 // Verbose: an element then records whether its end tag was written, which is how an unclosed table is told.
 const parser = unified().use(rehypeParse, { fragment: true, verbose: true }).freeze();
+
+/** How deep a table's HTML may nest: far deeper than any ladder's, shallow enough for the recursive steps after parsing. */
+export const maxDepth = 100;
 
 /** An HTML table read from the start of a run of raw HTML, and whether its `</table>` was written. */
 export interface HtmlTable {
@@ -19,8 +22,16 @@ export interface HtmlTable {
  * Read the table a run of raw HTML starts with (`html` starts at `start` in the page); null when the
  * run does not start with a `<table>`. Positions are the page's.
  */
-export function readHtmlTable(html: string, start: Required<Point>, filePath: string): HtmlTable | null {
-  const root = parser.parse(html);
+export function readHtmlTable(html: string, start: Required<Point>, filePath: string): HtmlTable | 'too-deep' | null {
+  let root: HastRoot;
+  try {
+    root = parser.parse(html);
+  } catch (error) {
+    // Turning the parser's tree into hast recurses on nesting; HTML nested thousands deep exhausts the stack.
+    if (error instanceof RangeError) return 'too-deep';
+    throw error;
+  }
+  if (depthOf(root) > maxDepth) return 'too-deep';
   const first = root.children.find((node) => !(node.type === 'text' && !node.value.trim()) && node.type !== 'comment');
   if (first?.type !== 'element' || first.tagName !== 'table') return null;
   shiftPositions(first, start);
@@ -115,4 +126,17 @@ function shiftPositions(table: Element, start: Required<Point>): void {
     }
     if ('children' in node) stack.push(...node.children);
   }
+}
+
+/** How deep the elements of a tree nest, counted without recursion. */
+function depthOf(root: HastRoot): number {
+  let deepest = 0;
+  const stack: [Nodes, number][] = [[root, 0]];
+  for (let entry = stack.pop(); entry; entry = stack.pop()) {
+    const [node, depth] = entry;
+    deepest = Math.max(deepest, depth);
+    if (deepest > maxDepth) return deepest;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }

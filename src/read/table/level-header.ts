@@ -53,7 +53,6 @@ const levelAxisWords = new Set([
   'titles',
   'grade',
   'band',
-  'rank',
   'role',
   'code',
   'senior',

@@ -62,8 +62,8 @@ export function orientGrid(grid: Grid): Oriented {
   const corner = header[0]?.text ?? '';
   const byColumns = () => readLevelsAsColumns(header, rows, problems, corner);
   const byRows = () => readLevelsAsRows(header, rows, problems);
-  if (namesLevelAxis(corner)) return { matrix: byRows(), problems };
-  if (namesCompetencyAxis(corner)) return { matrix: byColumns(), problems };
+  if (namesLevelAxis(corner)) return keepLadder(byRows(), problems);
+  if (namesCompetencyAxis(corner)) return keepLadder(byColumns(), problems);
   const headerNamesLevels = mostly(
     header.slice(1).flatMap((cell) => (cell?.text ? [cell.text] : [])),
     true,
@@ -80,7 +80,12 @@ export function orientGrid(grid: Grid): Oriented {
     problems.push({ severity: 'error', reason, source: grid.source, ruleId: 'table-orientation' });
     return { matrix: null, problems };
   }
-  return { matrix: isPlausible(byColumns, problems) ?? isPlausible(byRows, problems), problems };
+  return keepLadder(isPlausible(byColumns, problems) ?? isPlausible(byRows, problems), problems);
+}
+
+/** A table of one level is no ladder (a changelog's table of one rank, say): it is kept as text. */
+function keepLadder(matrix: TableMatrix | null, problems: TableProblem[]): Oriented {
+  return matrix && matrix.levels.length >= 2 ? { matrix, problems } : { matrix: null, problems };
 }
 
 interface Row {
