@@ -17,6 +17,7 @@ import { runMeasured } from './run-measured.mjs';
 import { timeDiff } from './time-diff.mjs';
 import { timeHostileInput } from './time-hostile-input.mjs';
 import { timeShapeReads } from './time-shape-reads.mjs';
+import { timeTableRead } from './time-table-read.mjs';
 import { writeScaleLadders } from './write-scale-ladders.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
@@ -181,6 +182,7 @@ async function main() {
   // Reading 1,000 positions kept in each shape, today's Markdown first, for the other readers to be read beside it.
   console.log('');
   const shapeReadMs = await timeShapeReads({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
+  const tableRead = await timeTableRead({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
   console.log(
     JSON.stringify({
@@ -196,6 +198,7 @@ async function main() {
       hostile,
       diff,
       shapeReadMs,
+      tableRead,
     }),
   );
 }

@@ -2,9 +2,10 @@ import { frontMatterTopicsReader } from './front-matter-topics/read-front-matter
 import { jobFamilyReader } from './job-family/read-job-family.js';
 import type { ShapeReader } from './shape-reader.js';
 import { sectionsReader } from './sections/read-sections.js';
+import { tableReader } from './table/read-table.js';
 
 /**
  * The readers of every shape but the Engineering Ladders one, in the order they are asked whether a
  * file is theirs: a file goes to the first that recognises it (or to the one the configuration names).
  */
-export const shapeReaders: readonly ShapeReader[] = [frontMatterTopicsReader, jobFamilyReader, sectionsReader];
+export const shapeReaders: readonly ShapeReader[] = [frontMatterTopicsReader, jobFamilyReader, tableReader, sectionsReader];
