@@ -9,7 +9,7 @@ export default defineConfig({
   input: {
     cli: 'src/cli.ts',
     // The browser as the command finds and launches it, for the bench and the pictures script.
-    browser: 'src/browser.ts',
+    browser: 'src/browser-for-scripts.ts',
     // `diff` reads one of its two versions in a worker thread, which starts from a file of its own.
     'side-worker': 'src/diff/side-worker.ts',
   },

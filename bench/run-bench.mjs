@@ -1,6 +1,7 @@
 // Measures `ladders build` side by side with (1) the least that printing its pages can cost and (3) md-to-pdf,
 // all with the project's own browser executable and flags, then the build at 1,000 positions, then `check`
-// on pages made to be slow to read, then `diff` between two revisions of a 1,000-position ladder.
+// on pages made to be slow to read, then `diff` between two revisions of a 1,000-position ladder, then
+// `check` on 1,000 positions kept in each shape the tool reads (Markdown, front matter topics, job families).
 // Environment: BENCH_RUNS (default 3) runs of each measurement, BENCH_SCALE=0 skips the scale part,
 // BENCH_SCALE=only runs nothing else (a 1,000-position build takes minutes; its figures need no others),
 // BENCH_SCALE=positions the same without the books (the 100- and 1,000-position builds and their floor),
@@ -15,6 +16,8 @@ import { browserFlags, findBrowser } from '../dist/browser.js';
 import { runMeasured } from './run-measured.mjs';
 import { timeDiff } from './time-diff.mjs';
 import { timeHostileInput } from './time-hostile-input.mjs';
+import { timeShapeReads } from './time-shape-reads.mjs';
+import { timeTableRead } from './time-table-read.mjs';
 import { writeScaleLadders } from './write-scale-ladders.mjs';
 
 const bench = fileURLToPath(new URL('.', import.meta.url));
@@ -176,6 +179,10 @@ async function main() {
   console.log('');
   const diffRun = await timeDiff({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
   const diff = verdict('diff of two revisions, 1,000 positions, s', diffRun.ms / 1000, '<=', 5);
+  // Reading 1,000 positions kept in each shape, today's Markdown first, for the other readers to be read beside it.
+  console.log('');
+  const shapeReadMs = await timeShapeReads({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
+  const tableRead = await timeTableRead({ cli, work: await scratch(), env, introduction: path.join(shippedLadders, 'README.md'), runs });
   const medians = Object.fromEntries(measures.map(({ key }) => [key, Math.round(median(samples[key]))]));
   console.log(
     JSON.stringify({
@@ -190,6 +197,8 @@ async function main() {
       hostileMs,
       hostile,
       diff,
+      shapeReadMs,
+      tableRead,
     }),
   );
 }

@@ -13,7 +13,7 @@ import ts from 'typescript';
 // A module may import from its own folder and from any stage below its own; names on one line are
 // peers and must not import each other.
 export const stages = [
-  ['cli', 'browser'], // entry points: the command, and the browser that scripts beside it launch
+  ['cli', 'browser-for-scripts'], // entry points: the command, and the browser as the bench and the pictures script launch it
   ['run-cli'], // reads the arguments and runs one command
   ['commands'], // one module a command (build, diff, compare, assess, serve, init, …) and their steps
   ['serve', 'init'], // the live preview; a new ladder folder
@@ -21,13 +21,15 @@ export const stages = [
   ['assess'], // filled worksheets read back into a review
   ['diff'], // the changes between two versions of a ladder, read from git
   ['compare'], // two positions side by side
-  ['print'], // the headless browser that turns pages into PDFs, and reads them back
+  ['print'], // pages printed to PDF in the browser's tabs, measured for their forms and stamped
+  ['browser'], // the browser process: found or unpacked, launched, its tabs locked down, closed
   ['write'], // outputs written into the output folder, and nowhere else
   ['render'], // pages from templates
   ['plan'], // which outputs a build makes, from the ladder and the config
   ['book'], // a role's book: its view, contents and page numbers
   ['view'], // what a template sees of a page: handouts, guides, changelogs
   ['worksheet'], // the review worksheet's fields and origin
+  ['pdf'], // PDF bytes read and edited by hand: layout, objects, stamps, form layers, limits; knows no ladder
   ['schemas'], // the JSON schemas of the config and the ladder's files
   ['config'], // ladders.config.json, checked
   ['locale'], // the page's language and its labels
@@ -40,10 +42,18 @@ export const stages = [
   ['model', 'ladder-diff', 'messages', 'failures'], // the ladder and its changes, vfile messages, typed errors
 ];
 
-/** The problems in the tree under `root`, one line each. */
-export function checkImports(root) {
+/** The rank of each stage name: its line in `stages`, from 0 at the top. */
+export function rankStages() {
   const rank = new Map();
   stages.forEach((names, index) => names.forEach((name) => rank.set(name, index)));
+  return rank;
+}
+
+/**
+ * The modules under `root` and their imports of each other: `graph` maps each file to the files it
+ * imports, `name` gives a file's path under the root, and `stageOf` the stage it belongs to.
+ */
+export function readImportGraph(root) {
   const files = [];
   const walk = (folder) => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
@@ -59,7 +69,6 @@ export function checkImports(root) {
     const parts = name(file).split('/');
     return parts.length === 1 ? parts[0].replace(/\.ts$/, '') : parts[0];
   };
-  const problems = [];
   const graph = new Map();
   for (const file of files) {
     const imports = new Set();
@@ -67,8 +76,20 @@ export function checkImports(root) {
     for (const { fileName } of importedFiles) {
       if (!fileName.startsWith('.')) continue;
       const target = path.join(path.dirname(file), fileName).replace(/\.js$/, '.ts');
-      if (!files.includes(target)) continue; // JSON, templates: not a module of the tree
-      imports.add(target);
+      if (files.includes(target)) imports.add(target); // not JSON, templates: not a module of the tree
+    }
+    graph.set(file, [...imports].sort());
+  }
+  return { files, graph, name, stageOf };
+}
+
+/** The problems in the tree under `root`, one line each. */
+export function checkImports(root) {
+  const rank = rankStages();
+  const { files, graph, name, stageOf } = readImportGraph(root);
+  const problems = [];
+  for (const file of files) {
+    for (const target of graph.get(file)) {
       const from = stageOf(file);
       const to = stageOf(target);
       if (from === to) continue;
@@ -79,7 +100,6 @@ export function checkImports(root) {
         problems.push(`${name(file)} -> ${name(target)}: ${from} imports ${to}, ${how}`);
       }
     }
-    graph.set(file, [...imports].sort());
   }
   // Cycles between files: Tarjan's strongly connected components, one line per component.
   let counter = 0;

@@ -1,3 +1,5 @@
+import type { VFile } from 'vfile';
+
 /** The exit codes of every command. */
 export const exitCode = {
   ok: 0,
@@ -9,10 +11,13 @@ export const exitCode = {
   terminated: 143,
 } as const;
 
-/** The ladders or templates have errors, already printed as messages with their places: exit 1, nothing written. */
+/**
+ * The user's files have errors, each a message with its place: exit 1, nothing written. `files` hold
+ * the messages not printed yet, which the top level prints; those printed before are not repeated.
+ */
 export class ContentError extends Error {
-  constructor() {
-    super('The ladders or templates have errors');
+  constructor(readonly files: readonly VFile[] = []) {
+    super(files.flatMap((file) => file.messages.map((message) => message.reason)).join('; ') || 'The ladders or templates have errors');
   }
 }
 
@@ -25,10 +30,12 @@ export class UsageError extends Error {}
  */
 export class RenderFailure extends Error {}
 
-/** What a command that failed prints (one line, or nothing when its messages are already out) and how it exits. */
+/** What a command that failed prints (its files' messages, then one line or nothing) and how it exits. */
 export interface Failure {
   exitCode: number;
   message: string | null;
+  /** Files whose messages are still to be printed, with their places and rule ids. */
+  files: readonly VFile[];
 }
 
 /**
@@ -42,16 +49,18 @@ export function describeFailure(error: unknown, signal: AbortSignal | undefined,
     return {
       exitCode: name === 'SIGTERM' ? exitCode.terminated : exitCode.interrupted,
       message: `Stopped by ${name}${stopped ? `; ${stopped}` : ''}`,
+      files: [],
     };
   }
-  if (error instanceof ContentError) return { exitCode: exitCode.contentError, message: null };
-  if (error instanceof UsageError) return { exitCode: exitCode.usageError, message: error.message };
-  if (error instanceof RenderFailure) return { exitCode: exitCode.renderFailure, message: error.message };
+  if (error instanceof ContentError) return { exitCode: exitCode.contentError, message: null, files: error.files };
+  if (error instanceof UsageError) return { exitCode: exitCode.usageError, message: error.message, files: [] };
+  if (error instanceof RenderFailure) return { exitCode: exitCode.renderFailure, message: error.message, files: [] };
   // A full disk or a read-only folder is the machine's state, not a bug: say so, without a stack.
   if (isSystemError(error))
     return {
       exitCode: exitCode.renderFailure,
       message: `Cannot ${verbOf(error.syscall)} ${error.path ?? 'a file'}: ${describeSystemError(error)}`,
+      files: [],
     };
   return null;
 }
@@ -63,6 +72,14 @@ export function isSystemError(error: unknown): error is NodeJS.ErrnoException {
     typeof (error as NodeJS.ErrnoException).code === 'string' &&
     typeof (error as NodeJS.ErrnoException).syscall === 'string'
   );
+}
+
+/**
+ * Whether a failed file call found nothing at the path (no such file, or a part of the path is a file,
+ * not a folder); any other failure, such as a denied permission, is not a missing file and must say so.
+ */
+export function isMissingFile(error: unknown): boolean {
+  return isSystemError(error) && (error.code === 'ENOENT' || error.code === 'ENOTDIR');
 }
 
 const systemErrors: Record<string, string> = {
@@ -77,6 +94,7 @@ const systemErrors: Record<string, string> = {
   EEXIST: 'a file is in the way',
   EMFILE: 'too many files are open',
   EIO: 'the device failed to read or write',
+  ELOOP: 'its symbolic links lead round in a loop',
 };
 
 /** What went wrong, in words, with the code for searching: `the disk is full (ENOSPC)`. */
@@ -90,6 +108,8 @@ const verbs: Record<string, string> = {
   read: 'read',
   stat: 'read',
   lstat: 'read',
+  realpath: 'read',
+  watch: 'watch',
   scandir: 'read the folder',
   mkdir: 'make the folder',
   rmdir: 'remove the folder',

@@ -28,6 +28,29 @@ export interface ExpectationChange {
   direction: RankDirection | null;
   /** The bullet's text, word by word, when it changed while the axis stayed; null otherwise. */
   description: TextPart[] | null;
+  /** The cell's statements added, removed or reworded (a competency's text, with or without a rung); absent when none. */
+  statements?: StatementChange[];
+}
+
+/** One statement of a cell that changed: added, removed, or reworded (then `words`, word by word). */
+export interface StatementChange {
+  change: 'added' | 'removed' | 'reworded';
+  before: string | null;
+  after: string | null;
+  words: TextPart[] | null;
+}
+
+/** A named fact about a position (`Scope: Features`) added, removed, or with another value; null on the side without it. */
+export interface AttributeChange {
+  name: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** What holds at every level of a role, changed on one competency. */
+export interface EveryLevelChange {
+  competency: { id: string; name: string };
+  statements: StatementChange[];
 }
 
 /** A position as one version has it. */
@@ -51,6 +74,8 @@ export interface PositionChange {
   seniority: boolean;
   /** Every axis whose keyword, rank or text changed, in the framework's axis order; empty for an added or removed position. */
   expectations: ExpectationChange[];
+  /** Its attributes added, removed or changed, in the newer order; absent when none did. */
+  attributes?: AttributeChange[];
 }
 
 /** A role added, removed, or changed: its title, its first paragraph or any of its positions. */
@@ -63,6 +88,8 @@ export interface RoleChange {
   summary: TextPart[] | null;
   /** By level, then code; only positions that changed. */
   positions: PositionChange[];
+  /** What holds at every level, by competency, where its statements changed; absent when none did. */
+  everyLevel?: EveryLevelChange[];
 }
 
 /** One rank of an axis that changed: its keyword renamed, its text reworded, or the rank added or removed. */

@@ -3,11 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
+import { launchBrowser } from '../src/browser/launch-browser.js';
 import { loadLadder } from '../src/read/load-ladder.js';
 import { handoutPath, reviewPath, rolePath } from '../src/view/output-paths.js';
+import { renderAll, shippedTemplates } from './support/render.js';
 import { shippedBuild } from './support/shipped-build.js';
+import { textLadder } from './support/text-ladder.js';
 
 const repoRoot = path.join(import.meta.dirname, '..');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -78,5 +80,15 @@ describe('every HTML page in a real Chromium', () => {
       return [...document.fonts].some((face) => face.family.replace(/["']/g, '') === 'Ladders Sans' && face.status === 'loaded');
     });
     expect(shippedLoaded, `${file} renders in the shipped fonts`).toBe(true);
+  });
+});
+
+describe('the pages of a ladder kept in words', async () => {
+  // Handouts with groups, statements, examples and what holds at every level; a role page laid out by competency.
+  const pages = renderAll(textLadder(), await shippedTemplates(), { formats: ['html'], variants: ['handout'] });
+
+  it.each([...pages.keys()].sort())('%s has zero axe-core violations', async (file) => {
+    await tab.setContent(pages.get(file)!);
+    expect(await violationsOf(tab)).toEqual([]);
   });
 });

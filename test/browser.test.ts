@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { BrowserNotFoundError, findBrowser, type BrowserChoice, type FindBrowserOptions } from '../src/print/find-browser.js';
-import { browserFlags, launchBrowser } from '../src/print/launch-browser.js';
+import { BrowserNotFoundError, findBrowser, type BrowserChoice, type FindBrowserOptions } from '../src/browser/find-browser.js';
+import { browserFlags, launchBrowser } from '../src/browser/launch-browser.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'ladders-browser-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type CompareOptions } from '../src/commands/compare.js';
 import { reportFailures } from '../src/run-cli.js';
-import { findBrowser } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
+import { launchBrowser } from '../src/browser/launch-browser.js';
 import { readPdf } from './support/pdf.js';
 import { run } from './support/run.js';
 

@@ -229,7 +229,7 @@ describe('loadConfig: mistakes, with their places', () => {
   });
 
   const known =
-    '`organization`, `paper`, `formats`, `out`, `templates`, `ladders`, `version`, `brandColor`, `logo`, `title`, `seniorityWords`, `locale`, `labels`, `audience`';
+    '`organization`, `paper`, `formats`, `out`, `templates`, `ladders`, `version`, `brandColor`, `logo`, `title`, `seniorityWords`, `shapes`, `locale`, `labels`, `audience`';
   it('refuses an unknown key, suggesting the closest', async () => {
     expect(await messagesOf({ [file]: '{\n  "paper": "a4",\n  "brandColour": "#fff",\n  "colour": "red"\n}' })).toBe(
       `${file}:3:3: error Unknown config key \`brandColour\`, expected one of ${known}; did you mean \`brandColor\`? [unknown-config-key]\n` +

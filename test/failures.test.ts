@@ -11,8 +11,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // Faults injected into the stages below the commands: a stamp that fails, and a count of browser launches.
 const faults = vi.hoisted(() => ({ stamp: false, launches: 0 }));
 
-vi.mock('../src/print/stamp-pdf.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/print/stamp-pdf.js')>();
+vi.mock('../src/pdf/stamp-pdf.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/pdf/stamp-pdf.js')>();
   return {
     ...original,
     stampPdf: (...args: Parameters<typeof original.stampPdf>) => {
@@ -22,8 +22,8 @@ vi.mock('../src/print/stamp-pdf.js', async (importOriginal) => {
   };
 });
 
-vi.mock('../src/print/launch-browser.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/print/launch-browser.js')>();
+vi.mock('../src/browser/launch-browser.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/browser/launch-browser.js')>();
   return {
     ...original,
     launchBrowser: (...args: Parameters<typeof original.launchBrowser>) => {

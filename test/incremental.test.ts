@@ -71,6 +71,36 @@ describe('an incremental build', () => {
     expect(summary.current).toContain('developer/d1.html');
   });
 
+  it('remakes the outputs of a data file that changed', async () => {
+    // A ladder kept as a job family: the build must see a change to a YAML file as it sees one to a page.
+    rmSync(ladders, { recursive: true });
+    mkdirSync(ladders);
+    const family = path.join(ladders, 'harbour.yml');
+    const themes = ['ropes', 'boats', 'crew'];
+    writeFileSync(
+      family,
+      [
+        'name: Harbour',
+        'proficiencies: [Aware, Capable]',
+        'levels: [{ id: deckhand, name: Deckhand }, { id: bosun, name: Bosun }]',
+        `themes: [${themes.map((theme) => `{ id: ${theme}, name: ${theme}, summary: Work with ${theme}. }`).join(', ')}]`,
+        'competencies:',
+        ...['deckhand', 'bosun'].flatMap((level, rank) =>
+          themes.map(
+            (theme) => `  - { level: ${level}, theme: ${theme}, proficiency: ${rank ? 'Capable' : 'Aware'}, summary: Handles ${theme}. }`,
+          ),
+        ),
+      ].join('\n'),
+    );
+    const cold = await build();
+    expect(cold.code, cold.stderr).toBe(0);
+    edit(family, 'name: Bosun', 'name: Boatswain');
+    const { code, summary } = await build();
+    expect(code).toBe(0);
+    expect(summary.written).toEqual(expect.arrayContaining(['harbour/harbour2.md']));
+    expect(readFileSync(path.join(out, 'harbour/harbour2.md'), 'utf8')).toContain('Boatswain');
+  });
+
   it('remakes the pages a changed template renders, and only those', async () => {
     await build();
     const templates = path.join(workspace, 'templates');

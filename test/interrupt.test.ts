@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BuildSummary } from '../src/commands/build-summary.js';
 import type { Manifest } from '../src/plan/manifest.js';
-import { findBrowser } from '../src/print/find-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
 import { browsersLeft } from './support/browser-processes.js';
 import { run } from './support/run.js';
 import { listTree } from './support/tree.js';

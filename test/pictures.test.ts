@@ -2,12 +2,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findBrowser, type BrowserChoice } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
+import { findBrowser, type BrowserChoice } from '../src/browser/find-browser.js';
+import { launchBrowser } from '../src/browser/launch-browser.js';
 import { printPdfs } from '../src/print/print-pdfs.js';
 import { fillMarkdownWorksheet, type WorksheetAnswers } from './support/fill-worksheet.js';
 import { matchBaselines } from './support/match-baselines.js';
 import { rasterizePdf } from './support/rasterize-pdf.js';
+import { shippedTemplates } from './support/render.js';
+import { textLadder } from './support/text-ladder.js';
+import { planOutputs } from '../src/plan/plan-outputs.js';
+import { renderPdfPage } from '../src/render/render-output.js';
+import { pageStyle } from '../src/render/render-page.js';
 import { run } from './support/run.js';
 import { closeWarmBrowser } from './support/warm-browser.js';
 
@@ -21,10 +26,10 @@ import { closeWarmBrowser } from './support/warm-browser.js';
 // same warm browser each time. It is the Chromium the baselines were drawn with, the one shipped
 // for Linux x64, even where a Chrome installed on the machine would be found first: another version
 // may break a line elsewhere. (On other systems, whichever browser is found.)
-vi.mock('../src/print/launch-browser.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/print/launch-browser.js')>();
+vi.mock('../src/browser/launch-browser.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/browser/launch-browser.js')>();
   const { launchWarmBrowser } = await import('./support/warm-browser.js');
-  const { unpackBundledChromium } = await import('../src/print/unpack-bundled-chromium.js');
+  const { unpackBundledChromium } = await import('../src/browser/unpack-bundled-chromium.js');
   const shipped = async (found: BrowserChoice): Promise<BrowserChoice> =>
     process.platform === 'linux' && process.arch === 'x64' ? { executablePath: await unpackBundledChromium(), source: 'bundled' } : found;
   return { ...original, launchBrowser: async (choice: BrowserChoice) => launchWarmBrowser(original.launchBrowser, await shipped(choice)) };
@@ -190,6 +195,36 @@ describe('pages look as reviewed', () => {
     const pages = rasterizePdf(readFileSync(path.join(out, 'engineering-manager', 'engineering-manager.pdf'))).slice(0, 3);
     const problems = matchBaselines('book-engineering-manager-a4', pages);
     expect(problems, problems.join('\n')).toEqual([]);
+  });
+
+  it('a handout of a ladder kept in words: statements, examples, facts, what holds at every level, no chart', async () => {
+    const templates = await shippedTemplates();
+    const outputs = planOutputs(textLadder(), templates, {
+      formats: ['pdf'],
+      variants: ['handout'],
+      paper: 'a4',
+      style: pageStyle(templates, null),
+      toolVersion: '0.0.0-test',
+      only: null,
+      date: null,
+      organization: null,
+      brandColor: null,
+      logo: null,
+      version: null,
+      locale: null,
+      labels: null,
+    });
+    // PE1 has examples and the role's first step; PE2 a statement marked new, and statements added, removed and reworded.
+    const codes = ['pe1', 'pe2'];
+    const pages = outputs.flatMap((output) =>
+      output.kind === 'pdf' && codes.some((code) => output.path === `product-engineer/${code}.pdf`)
+        ? [renderPdfPage(templates, output)]
+        : [],
+    );
+    expect(pages).toHaveLength(codes.length);
+    const printed = new Map<string, Uint8Array>();
+    await printPdfs(pages, { browser: await findBrowser({}), concurrency: 1, onPdf: (page, pdf) => void printed.set(page.path, pdf) });
+    for (const code of codes) expectAsReviewed(`handout-${code}-text-a4`, printed.get(`product-engineer/${code}.pdf`)!);
   });
 
   it('the index and a role page, printed from their HTML as a browser prints them', async () => {

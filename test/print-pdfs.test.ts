@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/print/find-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
 import { printPdfs, PrintError } from '../src/print/print-pdfs.js';
 import type { PdfPage } from '../src/render/render-output.js';
 import { browserPids } from './support/browser-processes.js';

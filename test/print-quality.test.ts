@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { BrowserChoice } from '../src/print/find-browser.js';
+import type { BrowserChoice } from '../src/browser/find-browser.js';
 import { toolVersion } from '../src/tool-version.js';
 import { measurePdf, type MeasuredPage } from './support/measure-pdf.js';
 import { run } from './support/run.js';
@@ -15,8 +15,8 @@ import { closeWarmBrowser } from './support/warm-browser.js';
 
 // One browser serves the whole file: each of the many commands run here launches it as usual, and is
 // handed the same warm browser each time.
-vi.mock('../src/print/launch-browser.js', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../src/print/launch-browser.js')>();
+vi.mock('../src/browser/launch-browser.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../src/browser/launch-browser.js')>();
   const { launchWarmBrowser } = await import('./support/warm-browser.js');
   return { ...original, launchBrowser: (choice: BrowserChoice) => launchWarmBrowser(original.launchBrowser, choice) };
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderTextAhead } from '../src/commands/render-text-ahead.js';
 import type { PlannedOutput } from '../src/plan/plan-outputs.js';
 import type { Templates } from '../src/render/load-templates.js';
+import type { HandoutView } from '../src/view/view.js';
 
 const info = { title: 't', subject: 's', keywords: [], author: null, creator: 'test', date: null };
 
@@ -17,11 +18,14 @@ const templates: Templates = {
   },
 };
 
+// The stub templates read only these fields of a view, so a stand-in for the handout's view is enough.
+const standIn = (view: { text?: string; fail?: boolean }) => view as unknown as HandoutView;
+
 function page(path: string, text: string, fail = false): PlannedOutput {
-  return { kind: 'page', path, key: path, page: 'handout', format: 'html', view: { text, fail } };
+  return { kind: 'page', path, key: path, page: 'handout', format: 'html', view: standIn({ text, fail }) };
 }
 
-const pdf = { kind: 'pdf', path: 'a.pdf', key: 'a.pdf', page: 'handout', view: {}, info } as PlannedOutput;
+const pdf: PlannedOutput = { kind: 'pdf', path: 'a.pdf', key: 'a.pdf', page: 'handout', view: standIn({}), info };
 
 describe('renderTextAhead', () => {
   it('renders every text output, in order and none of the PDFs, while the browser starts', async () => {

@@ -23,7 +23,15 @@ describe('the handout view', () => {
   const em6 = toHandoutView(ladder, role('engineering-manager'), position('EM6'), html);
 
   it('names the position, its role and seniority', () => {
-    expect(em6.position).toEqual({ code: 'EM6', level: 6, title: 'Engineering Manager 6', senior: true, seniority: 'Senior' });
+    expect(em6.position).toEqual({
+      code: 'EM6',
+      level: 6,
+      title: 'Engineering Manager 6',
+      senior: true,
+      seniority: 'Senior',
+      summary: '',
+      attributes: [],
+    });
     expect(em6.role.title).toBe('Engineering Manager');
     expect(em6.framework).toEqual({ title: 'Engineering Career Ladders', version: null });
   });
@@ -66,7 +74,7 @@ describe('the handout view', () => {
   it('links relatively, to HTML or Markdown pages by format', () => {
     expect([em6.home.href, em6.role.link.href, em6.previous?.position.link.href]).toEqual(['../index.html', 'index.html', 'em5.html']);
     const markdown = toHandoutView(ladder, role('engineering-manager'), position('EM6'), md);
-    expect([markdown.home.href, markdown.role.link.href, markdown.next?.position.link.href, markdown.chart.file]).toEqual([
+    expect([markdown.home.href, markdown.role.link.href, markdown.next?.position.link.href, markdown.chart?.file]).toEqual([
       '../README.md',
       'README.md',
       'em7.md',
@@ -77,8 +85,8 @@ describe('the handout view', () => {
   });
 
   it('carries the chart and a text alternative with the values', () => {
-    expect(em6.chart.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    expect(em6.chart.alt).toBe(
+    expect(em6.chart?.svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(em6.chart?.alt).toBe(
       'Radar chart of EM6: Technology Evangelizes, System Evolves, People Manages, Process Defines, Influence Team',
     );
   });

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/print/find-browser.js';
-import { browserFlags } from '../src/print/launch-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
+import { browserFlags } from '../src/browser/launch-browser.js';
 import { browsersLeft } from './support/browser-processes.js';
 import { openPdf, readPdfText } from './support/pdf.js';
 

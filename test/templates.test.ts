@@ -64,7 +64,7 @@ describe('template overrides', () => {
     const { templates, files } = await loadTemplates(dir, scratch);
     expect(templates).toBeNull();
     expect(formatMessages(files)).toContain(
-      'unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-review`, `axis-table`, `brand`, `change-rows`, `changed-words`, `level-change`, `rating-boxes`, `since` [unknown-partial]',
+      'unknown-partial/index.md.hbs:3:3: error Unknown partial `legend`, expected one of `axis-review`, `axis-table`, `brand`, `cell-groups`, `change-rows`, `changed-words`, `level-change`, `position-facts`, `rating-boxes`, `since`, `statements`, `text-changes` [unknown-partial]',
     );
   });
 
@@ -72,7 +72,7 @@ describe('template overrides', () => {
     const { templates, files } = await loadTemplates(path.join(scratch, 'no-such-templates'), scratch);
     expect(templates).toBeNull();
     expect(formatMessages(files)).toBe(
-      'no-such-templates:1:1: error Cannot read the templates folder `no-such-templates` [unreadable-templates]\n',
+      'no-such-templates:1:1: error Cannot read the templates folder `no-such-templates`: there is no such file or folder (ENOENT) [unreadable-templates]\n',
     );
   });
 

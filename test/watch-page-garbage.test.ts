@@ -1,9 +1,9 @@
 import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../src/print/find-browser.js';
-import { launchBrowser } from '../src/print/launch-browser.js';
-import { openLockedPage } from '../src/print/lock-down-page.js';
-import { watchPageGarbage } from '../src/print/watch-page-garbage.js';
+import { findBrowser } from '../src/browser/find-browser.js';
+import { launchBrowser } from '../src/browser/launch-browser.js';
+import { openLockedPage } from '../src/browser/lock-down-page.js';
+import { watchPageGarbage } from '../src/browser/watch-page-garbage.js';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -15,7 +15,7 @@ export interface Assessment {
   position: AssessedPosition;
   /** The role's next position; null for the role's last. */
   next: AssessedPosition | null;
-  /** Every axis of today's framework, in its order. */
+  /** Every axis (competency) of today's framework the position expects something on, in its order. */
   axes: AssessedAxis[];
   /** The summary's overall rating, self and manager (each null when not rated), and whether both are given and differ. */
   overall: { self: Rating | null; manager: Rating | null; differ: boolean };
@@ -49,18 +49,23 @@ export interface AssessedPosition {
   role: { id: string; title: string };
 }
 
-/** What a position expects on one axis. */
+/**
+ * What a position expects on one competency: its rung (rank, keyword and description), or on a
+ * competency without a scale a null rank and keyword; and, when the cell has any, its statements.
+ */
 export interface AssessedExpectation {
-  rank: number;
-  keyword: string;
+  rank: number | null;
+  keyword: string | null;
   description: string;
+  /** What the cell says, each a paragraph or a bullet as safe inline Markdown; absent when it says nothing but its rung. */
+  statements?: { kind: 'paragraph' | 'bullet'; text: string }[];
 }
 
 /** One axis: what the position and the next expect, both ratings, and the evidence. */
 export interface AssessedAxis {
   id: string;
   name: string;
-  /** How many ranks the axis has. */
+  /** How many ranks the axis has; 0 for a competency without a scale. */
   ranks: number;
   expected: AssessedExpectation;
   /** What the next position expects; null for the role's last position. */

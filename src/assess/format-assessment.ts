@@ -15,7 +15,8 @@ export function formatAssessment(assessment: Assessment): string {
   const rows = [
     ...assessment.axes.map((axis) => ({
       name: shown(axis.name),
-      expected: `${shown(axis.expected.keyword)} (${axis.expected.rank} of ${axis.ranks})`,
+      // A competency without a scale has no keyword to print: its statements are left to the handout and `--json`.
+      expected: axis.expected.keyword === null ? '' : `${shown(axis.expected.keyword)} (${axis.expected.rank} of ${axis.ranks})`,
       ...ratingCells(axis),
     })),
     { name: 'Overall', expected: '', ...ratingCells(overall) },

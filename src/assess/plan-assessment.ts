@@ -50,7 +50,8 @@ export function planAssessment(
     if (options.formats.includes(format))
       outputs.push({ kind: 'page', path: `${name}.${format}`, key: keyOf(format), page: 'assessment', format, view: views[format] });
   }
-  if (options.formats.includes('html') || options.formats.includes('md')) {
+  // A chart beside the pages, when there is one: a ladder whose competencies have no scale has none.
+  if (views.html.chart && (options.formats.includes('html') || options.formats.includes('md'))) {
     const content = views.html.chart.svg + '\n';
     outputs.push({ kind: 'file', path: `${name}.svg`, key: sha256(content), content });
   }

@@ -1,11 +1,13 @@
 import { dropControls } from '../drop-controls.js';
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { Ladder } from '../model.js';
+import { diffStatements } from '../view/diff-statements.js';
 import { renderRadarChart } from '../view/radar-chart.js';
+import { renderStatements } from '../view/render-statements.js';
 import { cssString, isExternal, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { Rating } from '../worksheet/filled-worksheet.js';
-import type { AssessedAxis, Assessment, Signature, WrittenText } from './assessment.js';
-import type { AssessedAxisView, AssessmentView, RatingView, TextView } from './assessment-view.js';
+import type { AssessedAxis, AssessedExpectation, Assessment, Signature, WrittenText } from './assessment.js';
+import type { AssessedAxisView, AssessmentView, RatingView, TextView } from '../view/assessment-view.js';
 
 const ratingLabels = { below: 'below', meets: 'meets', above: 'above', na: 'notApplicable' } as const;
 /** How far from the expected rank each rating draws the person on the chart. */
@@ -114,10 +116,24 @@ function seniorityOf(ladder: Ladder, assessment: Assessment, locale: PageLocale)
 
 function toAssessedAxisView(axis: AssessedAxis, options: ViewOptions): AssessedAxisView {
   const { locale } = options;
+  const rankOf = (expected: AssessedExpectation) =>
+    expected.rank === null || expected.keyword === null
+      ? { keyword: '', rank: 0, ranks: 0, rankLabel: '', description: '' }
+      : toRankView({ rank: expected.rank, keyword: expected.keyword, description: expected.description }, axis.ranks, locale);
+  const texts = (expected: AssessedExpectation) => (expected.statements ?? []).map((statement) => statement.text);
+  const body = (statements: readonly { kind: 'paragraph' | 'bullet'; text: string }[]) =>
+    statements.length === 0 ? null : { body: renderStatements(statements, options.format) };
+  const changes = axis.next ? diffStatements(texts(axis.expected), texts(axis.next)) : [];
+  const adds = changes.flatMap((change) => (change.after === null ? [] : [{ kind: 'bullet' as const, text: change.after }]));
   return {
     axis: { id: axis.id, name: axis.name, summary: '' },
-    expected: toRankView(axis.expected, axis.ranks, locale),
-    next: axis.next && { ...toRankView(axis.next, axis.ranks, locale), same: axis.next.rank === axis.expected.rank },
+    expected: { ...rankOf(axis.expected), hasRung: axis.expected.rank !== null, text: body(axis.expected.statements ?? []) },
+    next: axis.next && {
+      ...rankOf(axis.next),
+      same: axis.next.rank === axis.expected.rank && changes.length === 0,
+      hasRung: axis.next.rank !== null,
+      adds: body(adds),
+    },
     self: toRatingView(axis.self, locale),
     manager: toRatingView(axis.manager, locale),
     differ: axis.differ,
@@ -155,34 +171,38 @@ function toTextView({ from, text }: WrittenText, { format, locale }: ViewOptions
   };
 }
 
-function toChartView(assessment: Assessment, locale: PageLocale): AssessmentView['chart'] {
+function toChartView(given: Assessment, locale: PageLocale): AssessmentView['chart'] {
+  // Only the competencies with a scale can be drawn: a rating on text has no rank to draw it at.
+  const assessment = { ...given, axes: given.axes.filter((axis) => axis.ranks > 0 && axis.expected.rank !== null) };
+  if (assessment.axes.length === 0) return null;
   const { position, next, person } = assessment;
+  const rankOf = (expected: AssessedExpectation | null) => expected?.rank ?? 0;
   const name = assessmentName(assessment);
   const personLabel = person.name ? formatLabel(locale, 'asRated', { name: person.name }) : locale.labels.asRatedNoName;
   // The manager's rating where there is one: it is the one the review settles on; else the person's own.
   const ratingOf = (axis: AssessedAxis) => axis.manager ?? axis.self;
   const personValues = assessment.axes.map((axis) => {
     const rating = ratingOf(axis);
-    const value = axis.expected.rank + (rating === null ? 0 : ratingOffsets[rating]);
+    const value = rankOf(axis.expected) + (rating === null ? 0 : ratingOffsets[rating]);
     return Math.min(axis.ranks, Math.max(0, value));
   });
   const summary = assessment.axes
     .map((axis) => {
       const rating = ratingOf(axis);
-      return `${axis.name} ${axis.expected.keyword}: ${rating === null ? locale.labels.notRated : locale.labels[ratingLabels[rating]]}`;
+      return `${axis.name} ${axis.expected.keyword ?? ''}: ${rating === null ? locale.labels.notRated : locale.labels[ratingLabels[rating]]}`;
     })
     .join(', ');
   const shapes = [
     {
       label: `${position.code} \u2014 ${position.title}`,
-      values: assessment.axes.map((axis) => axis.expected.rank),
+      values: assessment.axes.map((axis) => rankOf(axis.expected)),
       style: 'filled' as const,
     },
     ...(next
       ? [
           {
             label: `${next.code} \u2014 ${next.title}`,
-            values: assessment.axes.map((axis) => axis.next?.rank ?? 0),
+            values: assessment.axes.map((axis) => rankOf(axis.next)),
             style: 'dashed' as const,
           },
         ]
@@ -203,7 +223,7 @@ function toChartView(assessment: Assessment, locale: PageLocale): AssessmentView
       idPrefix: `chart-${name}`,
       title: formatLabel(locale, 'assessChartTitle', { name: personLabel, code: position.code }),
       description: formatLabel(locale, 'assessChartDescription', { code: position.code, next: next?.code ?? position.code }),
-      axes: assessment.axes.map((axis) => ({ name: axis.name, ranks: axis.ranks, caption: axis.expected.keyword })),
+      axes: assessment.axes.map((axis) => ({ name: axis.name, ranks: axis.ranks, caption: axis.expected.keyword ?? '' })),
       shapes,
       rightToLeft: locale.dir === 'rtl',
       rankLabel: (rank, ranks) => formatLabel(locale, 'rankOf', { rank, ranks }),

@@ -1,5 +1,6 @@
 import type { PlacedPosition } from '../plan/find-position.js';
-import { rungCellsOf, type RungCell, type Ladder, type Position, type Role } from '../model.js';
+import type { Cell, Ladder, Position, Role } from '../model.js';
+import { expectedCell } from '../view/expected-cell.js';
 import type { AssessedExpectation, AssessedPosition, Assessment } from './assessment.js';
 import type { MergedWorksheet } from './merge-worksheets.js';
 
@@ -17,23 +18,27 @@ export function toAssessment(ladder: Ladder, merged: MergedWorksheet, placed: Pl
     framework: { title: ladder.framework.title, version: ladder.framework.version },
     position: toAssessedPosition(role, position),
     next: next && toAssessedPosition(role, next),
-    axes: ladder.framework.competencies.map((axis) => {
+    axes: ladder.framework.competencies.flatMap((axis) => {
       const answers = merged.axes.get(axis.id);
-      const expected = expectationOn(position, axis.id);
-      const ahead = next && expectationOn(next, axis.id);
+      const expected = expectedCell(role, position, axis.id);
+      // A competency the position expects nothing on has no part on its worksheet either.
+      if (!expected) return [];
+      const ahead = next && expectedCell(role, next, axis.id);
       const self = answers?.self ?? null;
       const manager = answers?.manager ?? null;
-      return {
-        id: axis.id,
-        name: axis.name,
-        ranks: axis.scale.length,
-        expected: toAssessedExpectation(expected),
-        next: ahead && toAssessedExpectation(ahead),
-        self,
-        manager,
-        differ: self !== null && manager !== null && self !== manager,
-        evidence: answers?.evidence ?? [],
-      };
+      return [
+        {
+          id: axis.id,
+          name: axis.name,
+          ranks: axis.scale.length,
+          expected: toAssessedExpectation(expected),
+          next: ahead && toAssessedExpectation(ahead),
+          self,
+          manager,
+          differ: self !== null && manager !== null && self !== manager,
+          evidence: answers?.evidence ?? [],
+        },
+      ];
     }),
     overall: {
       ...merged.overall,
@@ -49,13 +54,11 @@ function toAssessedPosition(role: Role, position: Position): AssessedPosition {
   return { code: position.code, title: position.title, level: position.level, role: { id: role.id, title: role.title } };
 }
 
-function expectationOn(position: Position, axisId: string): RungCell {
-  const expectation = rungCellsOf(position).find((candidate) => candidate.competency === axisId);
-  // The reader gives every position an expectation on every axis, or the ladder does not load.
-  if (!expectation) throw new Error(`${position.code} expects nothing on axis ${axisId}`);
-  return expectation;
-}
-
-function toAssessedExpectation({ rank, keyword, description }: RungCell): AssessedExpectation {
-  return { rank, keyword, description };
+/** A cell as an assessment names it: its rung, or nulls; its statements when it has any. */
+function toAssessedExpectation({ rung, statements }: Cell): AssessedExpectation {
+  const expected: AssessedExpectation = rung
+    ? { rank: rung.rank, keyword: rung.keyword, description: rung.description }
+    : { rank: null, keyword: null, description: '' };
+  if (statements.length > 0) expected.statements = statements.map(({ kind, text }) => ({ kind, text }));
+  return expected;
 }

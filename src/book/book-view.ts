@@ -33,7 +33,7 @@ export interface BookHandoutView extends HandoutView {
 export interface BookRoleView {
   anchor: string;
   pageName: string;
-  overview: Pick<RoleView, 'role' | 'guides' | 'positions' | 'axes' | 'source'>;
+  overview: Pick<RoleView, 'role' | 'guides' | 'positions' | 'scaled' | 'axes' | 'source'>;
   handouts: BookHandoutView[];
 }
 
@@ -50,9 +50,11 @@ export interface BookView extends PageHeaderView {
   /** `summary`: the ladder's, from its introduction; empty when it has none. */
   cover: { title: string; subtitle: string | null; summary: string; version: string | null; date: string | null };
   contents: ContentsEntryView[];
+  /** `scaled`: some competency has a scale (the axes' scales and the charts are shown; else the competencies alone). */
   introduction: {
     anchor: string;
     summary: string;
+    scaled: boolean;
     axes: { id: string; name: string; summary: string; scale: { rank: number; keyword: string; description: string }[] }[];
   };
   matrix: {
@@ -64,7 +66,8 @@ export interface BookView extends PageHeaderView {
   /** `--since REV`: the chapter of what changed since that revision (in a role's book, in that role); null without `--since`. */
   changelog: BookChangelogView | null;
   guides: { anchor: string; pageName: string; title: string; body: string }[];
-  howToRead: { anchor: string };
+  /** `words`: some cell says something in words, which the handouts show competency by competency. */
+  howToRead: { anchor: string; words: boolean };
   /** One `@page` rule per part, for its running heads. */
   pages: BookPageView[];
 }

@@ -1,5 +1,5 @@
 import { formatDay, formatLabel } from '../locale/format-label.js';
-import type { Ladder, Role } from '../model.js';
+import { hasScale, type Cell, type Ladder, type Role } from '../model.js';
 import { renderRichText } from '../view/render-rich-text.js';
 import { cssString, toIndexView, toRoleView, type ViewOptions } from '../view/to-views.js';
 import type { HandoutView } from '../view/view.js';
@@ -47,6 +47,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
           ...position,
           link: { ...position.link, href: `#${anchors.position(position.code)}` },
         })),
+        scaled: overview.scaled,
         axes: overview.axes,
         source: overview.source,
       },
@@ -135,6 +136,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
     introduction: {
       anchor: 'book-introduction',
       summary: ladder.framework.summary,
+      scaled: ladder.framework.competencies.some(hasScale),
       axes: ladder.framework.competencies.map((axis) => ({
         id: axis.id,
         name: axis.name,
@@ -164,7 +166,7 @@ export function toBookView(ladder: Ladder, scope: BookScope, handouts: HandoutVi
     roles: roleViews,
     changelog,
     guides,
-    howToRead: { anchor: 'book-how-to-read' },
+    howToRead: { anchor: 'book-how-to-read', words: hasWords(ladder) },
     pages,
   };
 }
@@ -183,4 +185,10 @@ function toBookChangelog(ladder: Ladder, since: SinceDiff, role: Role | null, op
 
 function entry(anchor: string, text: string, entries: ContentsEntryView[] = []): ContentsEntryView {
   return { anchor, text, page: '', entries };
+}
+
+/** Whether any cell of the ladder says something in words, which the handouts then show competency by competency. */
+function hasWords(ladder: Ladder): boolean {
+  const says = (cell: Cell) => cell.statements.length > 0 || cell.examples.length > 0;
+  return ladder.roles.some((role) => role.everyLevel.some(says) || role.positions.some((position) => position.cells.some(says)));
 }

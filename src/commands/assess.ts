@@ -1,19 +1,16 @@
-import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { assessWorksheets } from '../assess/assess-worksheets.js';
 import type { Assessment } from '../assess/assessment.js';
 import { formatAssessment } from '../assess/format-assessment.js';
-import { ContentError, describeSystemError, exitCode, isSystemError, UsageError } from '../failures.js';
+import { ContentError, exitCode, UsageError } from '../failures.js';
 import { formatMessages } from '../format-messages.js';
-import { escapeControls, quote, report } from '../messages.js';
+import { escapeControls } from '../messages.js';
 import type { Ladder } from '../model.js';
 import { loadLadder, type ReadSettings } from '../read/load-ladder.js';
 import type { FilledWorksheet } from '../worksheet/filled-worksheet.js';
 import { fingerprintPosition } from '../worksheet/fingerprint-position.js';
-import { readFilledWorksheet } from '../worksheet/read-filled-worksheet.js';
-import { maxWorksheetPdfBytes } from '../worksheet/read-pdf-worksheet.js';
-import { WorksheetError } from '../worksheet/worksheet-error.js';
+import { readWorksheetFile } from '../worksheet/read-worksheet-file.js';
 import { checkOutFolder, overlapOf, placesRead, resolveReal } from '../write/check-out-folder.js';
 import type { CommandIo } from '../command-io.js';
 import type { HandoutOptions } from './write-handout.js';
@@ -105,35 +102,12 @@ async function readWorksheets(names: readonly string[], io: CommandIo): Promise<
   const failed: VFile[] = [];
   for (const name of names) {
     try {
-      worksheets.push(await readFilledWorksheet(name, await readAtMost(path.resolve(io.cwd, name), maxWorksheetPdfBytes + 1)));
+      worksheets.push(await readWorksheetFile(name, io.cwd));
     } catch (error) {
-      if (error instanceof WorksheetError) failed.push(error.file);
-      else if (isSystemError(error)) failed.push(unreadable(name, error));
-      else throw error;
+      if (!(error instanceof ContentError)) throw error;
+      failed.push(...error.files);
     }
   }
-  if (failed.length) {
-    io.stderr(formatMessages(failed));
-    throw new ContentError();
-  }
+  if (failed.length) throw new ContentError(failed);
   return worksheets;
-}
-
-/** The file's first `limit` bytes: a file past the reader's limit is refused by size without being read whole. */
-async function readAtMost(file: string, limit: number): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    const buffer = Buffer.alloc(Math.min(size, limit));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
-function unreadable(name: string, error: NodeJS.ErrnoException): VFile {
-  const file = new VFile({ path: name });
-  report(file, 'error', `Cannot read the worksheet ${quote(name)}: ${describeSystemError(error)}`, undefined, 'unreadable-worksheet');
-  return file;
 }

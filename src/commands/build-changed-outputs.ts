@@ -11,7 +11,7 @@ import { planOutputs } from '../plan/plan-outputs.js';
 import { reportWholeBookRefused } from '../book/whole-book-limit.js';
 import { selectPositions } from '../plan/select-positions.js';
 import { takeShard } from '../plan/take-shard.js';
-import { startBrowser, type StartingBrowser } from '../print/start-browser.js';
+import { startBrowser, type StartingBrowser } from '../browser/start-browser.js';
 import { diffLadders } from '../diff/diff-ladders.js';
 import type { SinceDiff } from '../ladder-diff.js';
 import { readRevision } from '../diff/read-revision.js';
@@ -130,7 +130,7 @@ export async function buildChangedOutputs(
       await removeLeftovers(outDir);
       const { removed, kept } = await removeOutputs(outDir, extra);
       summary.removed = removed;
-      context.warn(kept.map((file) => keptWarning(displayPath(path.join(outDir, file), io.cwd))));
+      context.warn(kept.map((file) => keptWarning(displayPath(path.join(outDir, file.path), io.cwd), file.unreadable)));
       progress.start(toMake.length);
       await makeOutputs(toMake, {
         templates,
@@ -160,11 +160,13 @@ export async function buildChangedOutputs(
   return exitCode.ok;
 }
 
-/** The warning for an output nothing makes any more that was left in place, because it changed since it was built. */
-function keptWarning(shown: string): VFile {
+/** The warning for an output nothing makes any more that was left in place: it changed since it was built, or cannot be read to tell (`unreadable` says why). */
+function keptWarning(shown: string, unreadable: string | null): VFile {
   const file = new VFile({ path: shown });
-  const reason =
-    'Nothing makes this output any more, but it was changed after the build that made it, so it is left in place and no longer tracked; remove it if it is not needed';
+  const why = unreadable
+    ? `it cannot be read (${unreadable}) to tell whether it changed after the build that made it`
+    : 'it was changed after the build that made it';
+  const reason = `Nothing makes this output any more, but ${why}, so it is left in place and no longer tracked; remove it if it is not needed`;
   report(file, 'warning', reason, undefined, 'changed-output-kept');
   return file;
 }

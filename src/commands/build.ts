@@ -9,7 +9,7 @@ import { fingerprintInputs, type InputFolder } from '../plan/fingerprint.js';
 import { findSiteRoot } from '../read/find-site-root.js';
 import { manifestName, readManifest } from '../plan/manifest.js';
 import { outputStates } from '../plan/output-states.js';
-import { markdownExtension } from '../read/read-ladders.js';
+import { ladderFileExtension, markdownExtension } from '../read/read-ladders.js';
 import { toolVersion } from '../tool-version.js';
 import type { RevisionPlace } from '../diff/locate-revision.js';
 import type { RevisionName } from '../diff/name-revision.js';
@@ -91,7 +91,7 @@ async function buildLocked(
     !options.check &&
     (options.formats.includes('pdf') || options.formats.includes('book')) &&
     options.only.length === 0;
-  const browser = cold ? (await import('../print/start-browser.js')).startBrowser(options.browser, io.env) : null;
+  const browser = cold ? (await import('../browser/start-browser.js')).startBrowser(options.browser, io.env) : null;
   try {
     // The folder the reader finds the site's `_config.yml` and pictures in, the only place they are read from.
     const site = path.resolve(io.cwd, (await findSiteRoot(path.resolve(io.cwd, options.ladders), io.cwd)).root);
@@ -145,7 +145,8 @@ async function locateSince(revision: string, ladderDir: string, cwd: string): Pr
 function inputFolders(options: BuildOptions, cwd: string): InputFolder[] {
   const templates = /\.(hbs|css)$/;
   return [
-    { dir: path.resolve(cwd, options.ladders), recursive: false, names: markdownExtension },
+    // Pages in sub-folders are read too (a folder per track); the reader skips the output folder, hidden folders and packages.
+    { dir: path.resolve(cwd, options.ladders), recursive: true, names: ladderFileExtension, skip: options.reading?.skipFolders },
     { dir: shippedLaddersDir, recursive: false, names: markdownExtension },
     { dir: shippedTemplatesDir, recursive: true, names: templates },
     ...(options.templates ? [{ dir: path.resolve(cwd, options.templates), recursive: true, names: templates }] : []),

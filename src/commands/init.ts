@@ -4,7 +4,7 @@ import { dependencyAsInstalled, dependencyFrom } from '../init/ladders-dependenc
 import { scaffoldFiles } from '../init/scaffold-files.js';
 import { packageDir } from '../package-paths.js';
 import { writeOutputs } from '../write/write-outputs.js';
-import { describeSystemError, exitCode, isSystemError, RenderFailure, UsageError } from '../failures.js';
+import { describeSystemError, exitCode, isMissingFile, isSystemError, RenderFailure, UsageError } from '../failures.js';
 import type { CommandIo } from '../command-io.js';
 
 /** Options of `ladders init`. */
@@ -21,7 +21,11 @@ export interface InitOptions {
  */
 export async function init(options: InitOptions, io: CommandIo): Promise<number> {
   const target = path.resolve(io.cwd, options.dir);
-  const found = await stat(target).catch(() => null);
+  // A folder that cannot be looked into is not a new one: the top level says why it cannot be read.
+  const found = await stat(target).catch((error: unknown) => {
+    if (isMissingFile(error)) return null;
+    throw error;
+  });
   if (found && !found.isDirectory()) throw new UsageError(`\`${options.dir}\` is a file, not a folder`);
   const existing = found ? await readdir(target) : null;
   if (existing && existing.length > 0)

@@ -1,9 +1,9 @@
 import { contentsAnchors } from '../book/number-contents.js';
-import { readPartPages } from '../print/read-part-pages.js';
+import { readPartPages } from '../pdf/read-part-pages.js';
 import { settleBookPages, type BookPrint } from '../book/settle-book-pages.js';
 import type { PlannedOutput } from '../plan/plan-outputs.js';
 import { printPdfs } from '../print/print-pdfs.js';
-import type { StartingBrowser } from '../print/start-browser.js';
+import type { StartingBrowser } from '../browser/start-browser.js';
 import type { Templates } from '../render/load-templates.js';
 import { renderBookPage, renderOutput, renderPdfPage, type PdfPage } from '../render/render-output.js';
 

@@ -185,7 +185,12 @@ async function readSettings(
     return { site: null, problems: errorsOf(messagesAsData([file])), ladders, templates };
   const site = {
     ladders,
-    reading: { title: config.title ?? null, seniorityWords: config.seniorityWords },
+    reading: {
+      title: config.title ?? null,
+      seniorityWords: config.seniorityWords,
+      shapes: config.shapes,
+      skipFolders: [path.resolve(cwd, config.out ?? 'out')],
+    },
     templates,
     paper: options.paper === undefined ? (config.paper ?? null) : options.paper,
     branding: brandingOf(config),

@@ -4,7 +4,7 @@ import type { OutputFormat, Paper } from '../formats.js';
 import { formatMessages } from '../format-messages.js';
 import type { PlannedOutput } from '../plan/plan-outputs.js';
 import type { PageOptions } from '../plan/view-options.js';
-import { startBrowser } from '../print/start-browser.js';
+import { startBrowser } from '../browser/start-browser.js';
 import { loadTemplates, type Templates } from '../render/load-templates.js';
 import { pageStyle } from '../render/render-page.js';
 import { toolVersion } from '../tool-version.js';

@@ -1,3 +1,4 @@
+import type { RungCell } from '../model.js';
 import type { PositionComparison } from './compare-positions.js';
 import { summarizeComparison } from './compare-positions.js';
 
@@ -9,20 +10,32 @@ const arrow = '  \u2192  ';
  */
 export function formatComparison(comparison: PositionComparison): string {
   const { from, to } = comparison;
-  const rows = comparison.axes.map(({ axis, from: before, to: after, direction }) => ({
+  const rank = (rung: RungCell | null, ranks: number) => (rung ? `${rung.keyword} (${rung.rank} of ${ranks})` : '');
+  const rows = comparison.axes.map(({ axis, from: before, to: after, direction, statements }) => ({
     name: axis.name,
-    from: `${before.keyword} (${before.rank} of ${axis.scale.length})`,
-    to: direction === 'same' ? null : `${after.keyword} (${after.rank} of ${axis.scale.length})`,
+    from: rank(before, axis.scale.length),
+    to: direction === 'same' || (before === null && after === null) ? null : rank(after, axis.scale.length),
     direction,
+    statements,
   }));
   const nameWidth = Math.max(...rows.map((row) => row.name.length));
   const fromWidth = Math.max(...rows.map((row) => row.from.length));
   const toWidth = Math.max(0, ...rows.map((row) => row.to?.length ?? 0));
   // Rows that stay leave the arrow column blank, so every direction word lines up.
-  const middleWidth = comparison.changed > 0 ? arrow.length + toWidth : 0;
-  const lines = rows.map((row) => {
+  const middleWidth = rows.some((row) => row.to !== null) ? arrow.length + toWidth : 0;
+  const lines = rows.flatMap((row) => {
     const middle = row.to === null ? ' '.repeat(middleWidth) : arrow + row.to.padEnd(toWidth);
-    return `${row.name.padEnd(nameWidth)}  ${row.from.padEnd(fromWidth)}${middle}   ${row.direction}`;
+    // Under a competency whose text changes, a line a statement: `+` added, `-` removed, `~` reworded.
+    return [
+      `${row.name.padEnd(nameWidth)}  ${row.from.padEnd(fromWidth)}${middle}   ${row.direction}`,
+      ...row.statements.map((change) =>
+        change.change === 'added'
+          ? `  + ${change.after}`
+          : change.change === 'removed'
+            ? `  - ${change.before}`
+            : `  ~ ${change.before} \u2192 ${change.after}`,
+      ),
+    ];
   });
   const header = `${from.position.code} ${from.position.title} \u2192 ${to.position.code} ${to.position.title}`;
   return [header, '', ...lines, '', summarizeComparison(comparison)].join('\n') + '\n';

@@ -2,10 +2,11 @@ import type { OutputFormat } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
 import type { Ladder } from '../model.js';
 import { sha256 } from '../plan/output-states.js';
-import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
+import type { DocumentInfo } from '../pdf/document-info.js';
+import type { PlannedOutput } from '../plan/plan-outputs.js';
 import { pageLocale, viewOptionsFor, type PageOptions } from '../plan/view-options.js';
 import type { PositionComparison } from './compare-positions.js';
-import type { ComparisonView } from './comparison-view.js';
+import type { ComparisonView } from '../view/comparison-view.js';
 import { comparisonName, toComparisonView } from './to-comparison-view.js';
 
 /** The formats a comparison is written in: those of `build`. */
@@ -44,7 +45,8 @@ export function planComparison(
     if (options.formats.includes(format))
       outputs.push({ kind: 'page', path: `${name}.${format}`, key: keyOf(format), page: 'compare', format, view: views[format] });
   }
-  if (options.formats.includes('html') || options.formats.includes('md')) {
+  // A chart beside the pages, when there is one: competencies without a scale draw none.
+  if (views.html.chart && (options.formats.includes('html') || options.formats.includes('md'))) {
     const content = views.html.chart.svg + '\n';
     outputs.push({ kind: 'file', path: `${name}.svg`, key: sha256(content), content });
   }

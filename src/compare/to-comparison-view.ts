@@ -1,17 +1,19 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import type { RungCell, Ladder, Position } from '../model.js';
 import { renderRadarChart } from '../view/radar-chart.js';
+import { renderStatements } from '../view/render-statements.js';
 import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from '../view/to-views.js';
 import type { AxisComparison, PositionComparison } from './compare-positions.js';
 import type { PlacedPosition } from '../plan/find-position.js';
-import type { ComparedAxisView, ComparedPositionView, ComparisonView } from './comparison-view.js';
-const directionLabels = { same: 'stays', up: 'goesUp', down: 'goesDown' } as const;
+import type { ComparedAxisView, ComparedPositionView, ComparisonView } from '../view/comparison-view.js';
+const directionLabels = { same: 'stays', up: 'goesUp', down: 'goesDown', changed: 'textChanges' } as const;
+const statementLabels = { added: 'statementNew', removed: 'statementDropped', reworded: 'reworded' } as const;
 
 /** The view of a comparison handout, written beside its chart `<name>.svg` (see `comparisonName`). */
 export function toComparisonView(ladder: Ladder, comparison: PositionComparison, options: ViewOptions): ComparisonView {
   const { from, to } = comparison;
   const { locale } = options;
-  const axes = comparison.axes.map((axis) => toComparedAxisView(axis, locale));
+  const axes = comparison.axes.map((axis) => toComparedAxisView(axis, options));
   return {
     ...toPageHeaderView(ladder, options),
     title: comparisonTitle(comparison, locale),
@@ -62,27 +64,41 @@ function toPositionView({ role, position }: PlacedPosition, locale: PageLocale):
   };
 }
 
-function toComparedAxisView({ axis, from, to, direction }: AxisComparison, locale: PageLocale): ComparedAxisView {
+function toComparedAxisView({ axis, from, to, direction, statements }: AxisComparison, { locale, format }: ViewOptions): ComparedAxisView {
   const ranks = axis.scale.length;
+  const rank = (rung: RungCell | null) =>
+    rung ? toRankView(rung, ranks, locale) : { keyword: '', rank: 0, ranks: 0, rankLabel: '', description: '' };
+  const body = (text: string | null) => (text === null ? null : { body: renderStatements([{ kind: 'paragraph', text }], format) });
+  const keyword = (rung: RungCell | null) => rung?.keyword ?? '';
   return {
     axis: toAxisView(axis),
-    from: toRankView(from, ranks, locale),
-    to: toRankView(to, ranks, locale),
+    from: rank(from),
+    to: rank(to),
     direction,
     directionText: locale.labels[directionLabels[direction]],
     moveText:
-      direction === 'same'
-        ? ''
-        : formatLabel(locale, direction === 'up' ? 'movesUp' : 'movesDown', { from: from.rank, to: to.rank, ranks }),
+      (direction === 'up' || direction === 'down') && from && to
+        ? formatLabel(locale, direction === 'up' ? 'movesUp' : 'movesDown', { from: from.rank, to: to.rank, ranks })
+        : '',
     changed: direction !== 'same',
-    text: direction === 'same' ? from.keyword : `${from.keyword} \u2192 ${to.keyword}`,
+    text: from?.rank === to?.rank ? keyword(from) : `${keyword(from)} \u2192 ${keyword(to)}`,
+    hasRung: from !== null || to !== null,
+    statements: statements.map((change) => ({
+      change: locale.labels[statementLabels[change.change]],
+      before: body(change.before),
+      after: body(change.after),
+    })),
   };
 }
 
-function toChartView(comparison: PositionComparison, name: string, locale: PageLocale): ComparisonView['chart'] {
+function toChartView(given: PositionComparison, name: string, locale: PageLocale): ComparisonView['chart'] {
+  // Only the competencies on which both positions sit on a rung can be drawn.
+  const axes = given.axes.flatMap((axis) => (axis.from && axis.to ? [{ ...axis, from: axis.from, to: axis.to }] : []));
+  if (axes.length === 0) return null;
+  const comparison = { ...given, axes };
   const from: Position = comparison.from.position;
   const to: Position = comparison.to.position;
-  const ranks = (select: (axis: AxisComparison) => RungCell) => comparison.axes.map((axis) => select(axis).rank);
+  const ranks = (select: (axis: (typeof axes)[number]) => RungCell) => comparison.axes.map((axis) => select(axis).rank);
   const summary = comparison.axes
     .map((axis) => `${axis.axis.name} ${axis.direction === 'same' ? axis.from.keyword : `${axis.from.keyword} \u2192 ${axis.to.keyword}`}`)
     .join(', ');

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { VFile } from 'vfile';
+import { describeSystemError, isMissingFile, isSystemError } from '../failures.js';
 import { quote, report, type Place } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { decodeText } from '../read/decode-text.js';
@@ -25,8 +26,7 @@ export async function readSource(fullPath: string, cwd: string): Promise<Source 
   const dir = path.dirname(fullPath);
   const read = await readInside(await resolveFolder(dir), fullPath, maxConfigBytes);
   if (!read.ok) {
-    const code = read.problem === 'unreadable' && read.error instanceof Error && 'code' in read.error ? String(read.error.code) : null;
-    if (code === 'ENOENT') return null;
+    if (read.problem === 'unreadable' && isMissingFile(read.error)) return null;
     const [reason, ruleId] =
       read.problem === 'outside'
         ? [outsideReason(displayPath(read.link, cwd), displayPath(dir, cwd)), 'link-outside-folder']
@@ -34,7 +34,10 @@ export async function readSource(fullPath: string, cwd: string): Promise<Source 
           ? [`The file holds ${read.size} bytes, more than a configuration ever needs (${maxConfigBytes})`, 'unreadable-file']
           : read.problem === 'not-file'
             ? ['Cannot read the file: it is not a plain file', 'unreadable-file']
-            : [`Cannot read the file: ${code ?? String(read.error)}`, 'unreadable-file'];
+            : [
+                `Cannot read the file: ${isSystemError(read.error) ? describeSystemError(read.error) : String(read.error)}`,
+                'unreadable-file',
+              ];
     report(file, 'error', reason, { line: 1, column: 1 }, ruleId);
     return { file, dir, text: '', node: null };
   }

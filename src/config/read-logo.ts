@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Point } from 'unist';
+import { describeSystemError, isMissingFile, isSystemError } from '../failures.js';
 import { quote } from '../messages.js';
 import { decodeText } from '../read/decode-text.js';
 import { outsideReason, readInside, resolveFolder } from '../read/read-inside.js';
@@ -31,8 +32,10 @@ export async function readLogo(fullPath: string, shown: string): Promise<ReadLog
     if (read.problem === 'outside') return { ok: false, ruleId: 'link-outside-folder', reason: outsideReason(shown, path.dirname(shown)) };
     if (read.problem === 'not-file') return unreadable(`The logo ${quote(shown)} is not a file`);
     if (read.problem === 'too-large') return unreadable(tooLarge(shown, read.size));
-    const code = read.error instanceof Error && 'code' in read.error ? String(read.error.code) : String(read.error);
-    return unreadable(code === 'ENOENT' ? `The logo ${quote(shown)} does not exist` : `Cannot read the logo ${quote(shown)}: ${code}`);
+    const why = isSystemError(read.error) ? describeSystemError(read.error) : String(read.error);
+    return unreadable(
+      isMissingFile(read.error) ? `The logo ${quote(shown)} does not exist` : `Cannot read the logo ${quote(shown)}: ${why}`,
+    );
   }
   const bytes = read.bytes;
   if (!type.matches(bytes)) return unreadable(`The logo ${quote(shown)} is not a ${type.name} image: its content does not start like one`);

@@ -6,6 +6,7 @@ import { quote, quoteList, report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { closestMatch } from '../read/closest-match.js';
 import { seniorityWordsSchema } from '../read/read-front-matter.js';
+import { ladderShapes } from '../read/shape-reader.js';
 import { placeIn, reportDuplicate, type Source } from './config-source.js';
 import { toJsonValue, type JsonMember, type JsonNode } from '../read/parse-json.js';
 import { readLogo } from './read-logo.js';
@@ -20,6 +21,9 @@ const expected = {
   version: 'must be a non-empty string such as `"2026.1"`, or a number',
   title: "must be a non-empty string: the framework's title",
   color: 'must be a CSS hex colour, `#rgb` or `#rrggbb`, such as `#0b6e4f`',
+  shapes:
+    'must be an object naming, for a path pattern inside the ladder folder, the shape its pages are kept in, such as `{ "tracks/**": "sections" }`',
+  shape: `must be one of ${quoteList(ladderShapes)}`,
 };
 const pathSchema = z
   .string({ error: expected.path })
@@ -57,6 +61,14 @@ export const configSchema = z.strictObject({
   logo: pathSchema.optional(),
   title: z.string({ error: expected.title }).overwrite(dropControls).trim().min(1, { error: expected.title }).optional(),
   seniorityWords: seniorityWordsSchema.optional(),
+  // Pattern → shape, first match winning: for pages whose content could be read as more than one shape.
+  shapes: z
+    .record(
+      z.string().refine((value) => /\S/.test(value) && !value.includes('\0'), { error: expected.shapes }),
+      z.enum(ladderShapes, { error: expected.shape }),
+      { error: expected.shapes },
+    )
+    .optional(),
   locale: localeSchema.optional(),
   labels: pathSchema.optional(),
   audience: z.enum(['internal', 'external'], { error: 'must be one of `internal`, `external`' }).optional(),

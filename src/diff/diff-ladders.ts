@@ -1,7 +1,18 @@
-import { rungCellsOf, type Competency, type Ladder, type Position, type Role } from '../model.js';
+import { rungCellsOf, type Cell, type Competency, type Ladder, type Position, type Role } from '../model.js';
+import { diffStatements } from '../view/diff-statements.js';
 import { diffFramework } from './diff-framework.js';
 import { diffText } from './diff-text.js';
-import type { DiffCounts, DiffSide, ExpectationChange, LadderDiff, PositionChange, PositionRef, RoleChange } from '../ladder-diff.js';
+import type {
+  AttributeChange,
+  DiffCounts,
+  DiffSide,
+  EveryLevelChange,
+  ExpectationChange,
+  LadderDiff,
+  PositionChange,
+  PositionRef,
+  RoleChange,
+} from '../ladder-diff.js';
 
 /**
  * What changed from `before` to `after`: axes and keywords of the framework with the positions they
@@ -33,8 +44,52 @@ function diffRole(before: Role, after: Role, beforeLadder: Ladder, afterLadder: 
     .filter((change) => change !== null)
     .sort(comparePositionChanges);
   const summary = diffText(before.summary, after.summary);
-  if (positions.length === 0 && summary === null && before.title === after.title) return null;
-  return { change: 'changed', id: after.id, from: { title: before.title }, to: { title: after.title }, summary, positions };
+  const everyLevel = diffEveryLevel(before, after, afterLadder.framework.competencies, beforeLadder.framework.competencies);
+  if (positions.length === 0 && summary === null && before.title === after.title && everyLevel.length === 0) return null;
+  const change: RoleChange = {
+    change: 'changed',
+    id: after.id,
+    from: { title: before.title },
+    to: { title: after.title },
+    summary,
+    positions,
+  };
+  if (everyLevel.length > 0) change.everyLevel = everyLevel;
+  return change;
+}
+
+/** What holds at every level, competency by competency, where its statements changed. */
+function diffEveryLevel(
+  before: Role,
+  after: Role,
+  afterAxes: readonly Competency[],
+  beforeAxes: readonly Competency[],
+): EveryLevelChange[] {
+  const ids = [...new Set([...after.everyLevel, ...before.everyLevel].map((cell) => cell.competency))];
+  return ids.flatMap((id) => {
+    const statements = diffStatements(
+      textsOf(before.everyLevel.find((cell) => cell.competency === id)),
+      textsOf(after.everyLevel.find((cell) => cell.competency === id)),
+    );
+    const axis = afterAxes.find((candidate) => candidate.id === id) ?? beforeAxes.find((candidate) => candidate.id === id);
+    return statements.length === 0 ? [] : [{ competency: { id, name: axis?.name ?? id }, statements }];
+  });
+}
+
+function textsOf(cell: Cell | undefined): string[] {
+  return (cell?.statements ?? []).map((statement) => statement.text);
+}
+
+/** The attributes added, removed or given another value, in the newer order, then those gone. */
+function diffAttributes(before: Position, after: Position): AttributeChange[] {
+  const changes: AttributeChange[] = [];
+  for (const attribute of after.attributes) {
+    const old = before.attributes.find((candidate) => candidate.name === attribute.name);
+    if (old?.value !== attribute.value) changes.push({ name: attribute.name, from: old?.value ?? null, to: attribute.value });
+  }
+  for (const old of before.attributes)
+    if (!after.attributes.some((candidate) => candidate.name === old.name)) changes.push({ name: old.name, from: old.value, to: null });
+  return changes;
 }
 
 /**
@@ -62,17 +117,38 @@ function pairPositions(before: readonly Position[], after: readonly Position[]):
   return pairs;
 }
 
-function diffPosition(before: Position, after: Position, beforeAxes: readonly Competency[], afterAxes: readonly Competency[]): PositionChange | null {
+function diffPosition(
+  before: Position,
+  after: Position,
+  beforeAxes: readonly Competency[],
+  afterAxes: readonly Competency[],
+): PositionChange | null {
   const expectations = diffExpectations(before, after, beforeAxes, afterAxes);
   const recoded = before.code !== after.code;
   const renamed = before.title !== after.title;
   const seniority = before.senior !== after.senior;
-  if (expectations.length === 0 && !recoded && !renamed && !seniority) return null;
-  return { change: 'changed', from: toPositionRef(before), to: toPositionRef(after), recoded, renamed, seniority, expectations };
+  const attributes = diffAttributes(before, after);
+  if (expectations.length === 0 && !recoded && !renamed && !seniority && attributes.length === 0) return null;
+  const change: PositionChange = {
+    change: 'changed',
+    from: toPositionRef(before),
+    to: toPositionRef(after),
+    recoded,
+    renamed,
+    seniority,
+    expectations,
+  };
+  if (attributes.length > 0) change.attributes = attributes;
+  return change;
 }
 
 /** Every axis on which the keyword, the rank or the text changed, in the newer framework's order, then axes gone. */
-function diffExpectations(before: Position, after: Position, beforeAxes: readonly Competency[], afterAxes: readonly Competency[]): ExpectationChange[] {
+function diffExpectations(
+  before: Position,
+  after: Position,
+  beforeAxes: readonly Competency[],
+  afterAxes: readonly Competency[],
+): ExpectationChange[] {
   const afterIds = new Set(afterAxes.map((axis) => axis.id));
   const axes = [
     ...afterAxes.map((axis) => ({ axis, old: beforeAxes.find((candidate) => candidate.id === axis.id) })),
@@ -85,10 +161,15 @@ function diffExpectations(before: Position, after: Position, beforeAxes: readonl
     const from = was && old ? { keyword: was.keyword, rank: was.rank, ranks: old.scale.length } : null;
     const to = is ? { keyword: is.keyword, rank: is.rank, ranks: axis.scale.length } : null;
     const description = was && is ? diffText(was.description, is.description) : null;
-    if (from && to && from.keyword === to.keyword && from.rank === to.rank && description === null) continue;
-    if (!from && !to) continue;
+    const oldCell = old && before.cells.find((cell) => cell.competency === old.id);
+    const newCell = afterIds.has(axis.id) ? after.cells.find((cell) => cell.competency === axis.id) : undefined;
+    const statements = diffStatements(textsOf(oldCell), textsOf(newCell));
+    if (from && to && from.keyword === to.keyword && from.rank === to.rank && description === null && statements.length === 0) continue;
+    if (!from && !to && statements.length === 0) continue;
     const direction = from && to ? (to.rank === from.rank ? 'same' : to.rank > from.rank ? 'up' : 'down') : null;
-    changes.push({ axis: { id: axis.id, name: axis.name }, from, to, direction, description });
+    const change: ExpectationChange = { axis: { id: axis.id, name: axis.name }, from, to, direction, description };
+    if (statements.length > 0) change.statements = statements;
+    changes.push(change);
   }
   return changes;
 }

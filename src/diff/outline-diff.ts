@@ -1,4 +1,14 @@
-import type { ExpectationChange, KeywordChange, LadderDiff, PositionChange, RankRef, RoleChange, TextPart } from '../ladder-diff.js';
+import type {
+  AttributeChange,
+  ExpectationChange,
+  KeywordChange,
+  LadderDiff,
+  PositionChange,
+  RankRef,
+  RoleChange,
+  StatementChange,
+  TextPart,
+} from '../ladder-diff.js';
 import { summarizeDiff } from './summarize-diff.js';
 
 /**
@@ -91,6 +101,8 @@ function roleSection(role: RoleChange): OutlineSection {
       : [name(to ?? from ?? role.id), ...(role.change === 'changed' ? [] : [plain(`, role ${role.change}`)])];
   const items: OutlineItem[] = [];
   if (role.summary) items.push({ head: [plain('What the role is: '), ...textSpans(role.summary)], details: [] });
+  for (const change of role.everyLevel ?? [])
+    items.push({ head: [plain('Every level, '), name(change.competency.name)], details: change.statements.map(statementLine) });
   items.push(...role.positions.map(positionItem));
   return { title, items };
 }
@@ -105,9 +117,19 @@ function positionItem(position: PositionChange): OutlineItem {
   head.push(plain(' '), ...(position.renamed ? [text(from.title), plain(' → '), text(to.title)] : [text(to.title)]));
   const what = [position.recoded ? 're-coded' : '', position.renamed ? 'renamed' : ''].filter(Boolean).join(' and ');
   if (what) head.push(plain(`, ${what}`));
-  const details = position.expectations.map(expectationLine);
+  const details = position.expectations.flatMap((change) => [
+    // A rung's line when the rung changed; a cell's statements a line each.
+    ...(!change.statements || isRungChanged(change) ? [expectationLine(change)] : []),
+    ...(change.statements ?? []).map((statement) => [name(change.axis.name), plain(': '), ...statementLine(statement)]),
+  ]);
+  for (const attribute of position.attributes ?? []) details.push(attributeLine(attribute));
   if (position.seniority) details.unshift([plain(to.senior ? 'Seniority: now senior' : 'Seniority: no longer senior')]);
   return { head, details };
+}
+
+function isRungChanged({ from, to, description }: ExpectationChange): boolean {
+  if (!from || !to) return from !== to;
+  return from.keyword !== to.keyword || from.rank !== to.rank || description !== null;
 }
 
 function expectationLine(change: ExpectationChange): Span[] {
@@ -122,6 +144,19 @@ function expectationLine(change: ExpectationChange): Span[] {
     if (change.description) line.push(plain('; reworded: '), ...textSpans(change.description));
   } else if (change.description) line.push(...rankSpans(to), plain(', reworded: '), ...textSpans(change.description));
   return line;
+}
+
+/** A statement of a cell added, removed or reworded (word by word). */
+function statementLine(change: StatementChange): Span[] {
+  if (change.words) return [plain('reworded: '), ...textSpans(change.words)];
+  return change.change === 'added' ? [plain('added: '), text(change.after ?? '')] : [plain('removed: '), text(change.before ?? '')];
+}
+
+function attributeLine(change: AttributeChange): Span[] {
+  const head = [name(change.name), plain(': ')];
+  if (change.from === null) return [...head, text(change.to ?? ''), plain(', added')];
+  if (change.to === null) return [...head, text(change.from), plain(', removed')];
+  return [...head, text(change.from), plain(' → '), text(change.to)];
 }
 
 function rankSpans(rank: RankRef): Span[] {

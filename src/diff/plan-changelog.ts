@@ -1,7 +1,8 @@
 import type { OutputFormat } from '../formats.js';
 import type { Ladder } from '../model.js';
 import { sha256 } from '../plan/output-states.js';
-import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
+import type { DocumentInfo } from '../pdf/document-info.js';
+import type { PlannedOutput } from '../plan/plan-outputs.js';
 import { viewOptionsFor, type PageOptions } from '../plan/view-options.js';
 import { formatLabel } from '../locale/format-label.js';
 import type { LadderDiff } from '../ladder-diff.js';

@@ -5,7 +5,7 @@ import { UsageError } from '../failures.js';
 import { quote } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { loadLadder, type LoadedLadder, type ReadSettings } from '../read/load-ladder.js';
-import { markdownExtension, maxPageBytes } from '../read/read-ladders.js';
+import { isSkippedFolder, markdownExtension, maxPageBytes } from '../read/read-ladders.js';
 import { maxImageBytes } from '../read/read-image.js';
 import { maxSiteConfigBytes } from '../read/read-site-config.js';
 import { locateRevision, type RevisionPlace } from './locate-revision.js';
@@ -161,8 +161,11 @@ function limitOf(entry: TreeEntry): number {
   return path.posix.basename(entry.path) === '_config.yml' ? maxSiteConfigBytes : maxPageBytes;
 }
 
+/** A page of the ladder folder: a Markdown file in it or in a sub-folder the reader reads (not a hidden one, nor packages). */
 function isPage(entry: TreeEntry, folder: string): boolean {
-  return path.posix.dirname(entry.path) === (folder || '.') && markdownExtension.test(entry.path);
+  if (!markdownExtension.test(entry.path) || !isInside(folder, entry.path)) return false;
+  const inner = (folder ? path.posix.relative(folder, entry.path) : entry.path).split('/').slice(0, -1);
+  return inner.every((name) => !isSkippedFolder(name, ''));
 }
 
 /** `a/b/c` → `a/b/c`, `a/b`, `a`, `` (the root): the folders where a `_config.yml` may name the site. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Point } from 'unist';
 import { placeOfOffset, parseJson } from '../read/parse-json.js';
-import { isSystemError } from '../failures.js';
+import { describeSystemError, isMissingFile, isSystemError } from '../failures.js';
 import { quote } from '../messages.js';
 import { closestMatch } from '../read/closest-match.js';
 import { decodeText } from '../read/decode-text.js';
@@ -39,10 +39,10 @@ export async function readLabelOverrides(fullPath: string, shown: string): Promi
         `The labels file ${quote(shown)} is ${size} KiB, larger than the ${maxLabelsBytes / 1024} KiB it may be`,
       );
     }
-    const code = isSystemError(read.error) ? (read.error.code ?? read.error.message) : String(read.error);
+    const why = isSystemError(read.error) ? describeSystemError(read.error) : String(read.error);
     return failed(
       'unreadable-labels',
-      code === 'ENOENT' ? `The labels file ${quote(shown)} does not exist` : `Cannot read the labels file ${quote(shown)}: ${code}`,
+      isMissingFile(read.error) ? `The labels file ${quote(shown)} does not exist` : `Cannot read the labels file ${quote(shown)}: ${why}`,
     );
   }
   const decoded = decodeText(read.bytes);

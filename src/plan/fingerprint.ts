@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { isMissingFile, isSystemError } from '../failures.js';
 import { readInside, resolveFolder, type Folder } from '../read/read-inside.js';
+import { isSkippedFolder } from '../read/read-ladders.js';
 
 /** Files a build reads: those in `dir` whose names match, and in its sub-folders too when `recursive`. */
 export interface InputFolder {
   dir: string;
   recursive: boolean;
   names: RegExp;
+  /** Folders inside it that are not read (see `isSkippedFolder`), as absolute paths. */
+  skip?: readonly string[];
 }
 
 // Every reader refuses files far smaller than this; of a larger file only its size is taken, so a stray huge file costs nothing.
@@ -36,7 +40,9 @@ export async function fingerprintInputs(
     hash.update(`\0folder ${folder.dir}\0`);
     let names: string[];
     try {
-      names = (await readdir(folder.dir, { recursive: folder.recursive })).filter((name) => folder.names.test(path.basename(name))).sort();
+      names = (await readdir(folder.dir, { recursive: folder.recursive }))
+        .filter((name) => folder.names.test(path.basename(name)) && !inSkippedFolder(folder, name))
+        .sort();
     } catch (error) {
       hash.update(`unreadable ${String((error as NodeJS.ErrnoException).code)}`);
       continue;
@@ -50,12 +56,23 @@ export async function fingerprintInputs(
   return hash.digest('hex');
 }
 
+/** Whether a file found below an input folder lies in a folder its reader skips: a hidden one, packages, the output folder. */
+function inSkippedFolder(folder: InputFolder, name: string): boolean {
+  const parts = name.split(path.sep).slice(0, -1);
+  return parts.some((part, index) => isSkippedFolder(part, path.join(folder.dir, ...parts.slice(0, index + 1)), folder.skip));
+}
+
 /**
- * A file's bytes, or a word for why they are not read: the readers' rules apply here too, so a link out
+ * A file's bytes, or words for why they are not read: the readers' rules apply here too, so a link out
  * of the folder is never read, and a named pipe or a device does not stop the build before it starts.
+ * A file that is there but cannot be read hashes with its error's code, apart from a missing one: a
+ * build that found it missing and one denied reading it did not read the same inputs.
  */
 async function contentOf(folder: Folder, fullPath: string): Promise<Buffer | string> {
   const read = await readInside(folder, fullPath, maxHashedBytes);
   if (read.ok) return read.bytes;
-  return read.problem === 'too-large' ? `too-large ${read.size}` : read.problem === 'unreadable' ? 'unreadable' : read.problem;
+  if (read.problem === 'too-large') return `too-large ${read.size}`;
+  if (read.problem !== 'unreadable') return read.problem;
+  if (isMissingFile(read.error)) return 'missing';
+  return `unreadable ${isSystemError(read.error) ? read.error.code : String(read.error)}`;
 }

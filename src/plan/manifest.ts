@@ -5,6 +5,7 @@ import { parseJson, placeOfOffset } from '../read/parse-json.js';
 import { quote, report } from '../messages.js';
 import { displayPath } from '../paths-and-order.js';
 import { isOutputPath } from './is-output-path.js';
+import { isMissingFile } from '../failures.js';
 import { readRegularFile } from './read-regular-file.js';
 
 /** What the manifest records of one output: the key of what made it, and the hash of the file as written. */
@@ -86,7 +87,11 @@ function outputKeyPlaces(text: string): Map<string, { line: number; column: numb
  * a shard run after a whole build, find there what is already current.
  */
 export async function readOtherManifests(outDir: string, ownName: string, cwd: string): Promise<ReadManifest[]> {
-  const names = await readdir(outDir).catch(() => []);
+  // No output folder yet holds no manifests; one that cannot be read must not look empty.
+  const names = await readdir(outDir).catch((error: unknown) => {
+    if (isMissingFile(error)) return [];
+    throw error;
+  });
   const others = names.filter((name) => name !== ownName && /^\.ladders-manifest(-\d+-of-\d+)?\.json$/.test(name)).sort();
   return Promise.all(others.map((name) => readManifest(outDir, name, cwd)));
 }

@@ -4,25 +4,16 @@ import { toBookView } from '../book/to-book-view.js';
 import { isTooLargeForOneBook } from '../book/whole-book-limit.js';
 import type { OutputFormat, TextFormat, Variant } from '../formats.js';
 import { formatLabel } from '../locale/format-label.js';
+import type { DocumentInfo } from '../pdf/document-info.js';
 import { rungCellsOf, type Guide, type Ladder, type Position, type Role } from '../model.js';
 import { guidePath, handoutPath, indexFile, reviewPath, rolePath } from '../view/output-paths.js';
-import { toHandoutView, toReviewView } from '../view/to-handout-view.js';
+import { toHandoutView } from '../view/to-handout-view.js';
+import { toReviewView } from '../view/to-review-view.js';
 import { toGuideView, toIndexView, toRoleView } from '../view/to-views.js';
 import type { HandoutView, PageHeaderView, PageName } from '../view/view.js';
 import { sha256 } from './output-states.js';
+import type { PageWithView, TextPage } from './page-views.js';
 import { pageLocale, viewOptionsFor, type PageOptions } from './view-options.js';
-
-/** The document information a PDF carries (its file identifier is derived when it is stamped). */
-export interface DocumentInfo {
-  title: string;
-  subject: string;
-  keywords: string[];
-  /** The organisation, when one is configured. */
-  author: string | null;
-  creator: string;
-  /** From SOURCE_DATE_EPOCH; null leaves dates out, so builds stay byte-identical. */
-  date: Date | null;
-}
 
 /**
  * A file to make: its path in the output folder, a key (a hash of everything it is made from: its
@@ -31,10 +22,10 @@ export interface DocumentInfo {
  * template and a view, a file whose content is known (a chart), or a page printed to PDF.
  */
 export type PlannedOutput = { path: string; key: string } & (
-  | { kind: 'page'; page: PageName; format: TextFormat; view: object }
+  | ({ kind: 'page'; format: TextFormat } & PageWithView<TextPage>)
   | { kind: 'file'; content: string }
-  | { kind: 'pdf'; page: PageName; view: object; info: DocumentInfo }
-  | { kind: 'book'; page: 'book'; view: BookView; info: DocumentInfo }
+  | ({ kind: 'pdf'; info: DocumentInfo } & PageWithView<TextPage>)
+  | ({ kind: 'book'; info: DocumentInfo } & PageWithView<'book'>)
 );
 
 /** What the plan needs of the templates: a hash of what rendering each page in each format reads. */
@@ -84,13 +75,12 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
     const viewOptions = viewOptionsOf(format);
     const keyOf = (page: PageName, view: { style: string }, more: unknown = null) =>
       sha256(JSON.stringify([options.toolVersion, format, templates.digest(page, viewFormat), { ...view, style: styleKey }, more]));
-    const page = (path: string, page: PageName, view: { style: string }): PlannedOutput => ({
+    const page = (path: string, paired: PageWithView<TextPage>): PlannedOutput => ({
       kind: 'page',
       path,
-      key: keyOf(page, view),
-      page,
+      key: keyOf(paired.page, paired.view),
       format: viewFormat,
-      view,
+      ...paired,
     });
     for (const role of ladder.roles) {
       if (options.roles && !options.roles.has(role)) continue;
@@ -98,34 +88,39 @@ export function planOutputs(ladder: Ladder, templates: TemplateDigests, options:
         const handoutView = handoutViewOf(role, position, format);
         for (const variant of options.variants) {
           // Each page's view holds only what it shows, so that a change to the worksheet's alone leaves the handout current.
-          const view = variant === 'handout' ? handoutView : toReviewView(handoutView, ladder, role, position, viewOptions);
+          const paired: PageWithView<Variant> =
+            variant === 'handout'
+              ? { page: 'handout', view: handoutView }
+              : { page: 'review', view: toReviewView(handoutView, ladder, role, position, viewOptions) };
+          const view = paired.view;
           const pathOf = variant === 'handout' ? handoutPath : reviewPath;
           if (format === 'pdf') {
             const info = documentInfo(ladder, role, position, variant, view, options);
-            outputs.push({ kind: 'pdf', path: pathOf(role, position, 'pdf'), key: keyOf(variant, view, info), page: variant, view, info });
+            outputs.push({ kind: 'pdf', path: pathOf(role, position, 'pdf'), key: keyOf(variant, view, info), ...paired, info });
             continue;
           }
-          outputs.push(page(pathOf(role, position, format), variant, view));
-          if (format === 'md' && variant === 'handout') {
+          outputs.push(page(pathOf(role, position, format), paired));
+          if (format === 'md' && variant === 'handout' && view.chart) {
             const content = view.chart.svg + '\n';
             outputs.push({ kind: 'file', path: handoutPath(role, position, 'svg'), key: sha256(content), content });
           }
         }
       }
       if (format !== 'pdf' && isWholeRole(role, options.only))
-        outputs.push(page(rolePath(role, format), 'role', toRoleView(ladder, role, viewOptions)));
+        outputs.push(page(rolePath(role, format), { page: 'role', view: toRoleView(ladder, role, viewOptions) }));
     }
     if (options.only === null) {
       for (const guide of ladder.guides) {
         const view = toGuideView(ladder, guide, viewOptions);
-        if (format !== 'pdf') outputs.push(page(guidePath(guide, format), 'guide', view));
+        if (format !== 'pdf') outputs.push(page(guidePath(guide, format), { page: 'guide', view }));
         else {
           const info = guideInfo(ladder, guide, view, options);
           outputs.push({ kind: 'pdf', path: guidePath(guide, 'pdf'), key: keyOf('guide', view, info), page: 'guide', view, info });
         }
       }
     }
-    if (format !== 'pdf' && options.only === null) outputs.push(page(indexFile(format), 'index', toIndexView(ladder, viewOptions)));
+    if (format !== 'pdf' && options.only === null)
+      outputs.push(page(indexFile(format), { page: 'index', view: toIndexView(ladder, viewOptions) }));
   }
   if (makesBooks) {
     const viewOptions = viewOptionsOf('pdf');
@@ -174,7 +169,9 @@ function documentInfo(
 ): DocumentInfo {
   const review = variant === 'review';
   const locale = pageLocale(view);
-  const subject = formatLabel(locale, review ? 'reviewSubject' : 'handoutSubject', {
+  // A handout of a ladder kept in words goes competency by competency, not axis by axis.
+  const handoutSubject = view.expectations.length === 0 ? 'handoutSubjectWords' : 'handoutSubject';
+  const subject = formatLabel(locale, review ? 'reviewSubject' : handoutSubject, {
     role: role.title,
     code: position.code,
     framework: ladder.framework.title,

@@ -1,9 +1,11 @@
 import { TimeoutError, type Page } from 'puppeteer-core';
 import { RenderFailure } from '../failures.js';
 import type { PdfPage } from '../render/render-output.js';
-import { addFormLayer } from './add-form-layer.js';
-import { measureFormFields, type MeasuredForm, type PageSize } from './measure-form-fields.js';
-import { stampPdf } from './stamp-pdf.js';
+import { addFormLayer } from '../pdf/add-form-layer.js';
+import type { MeasuredForm } from '../pdf/measured-form.js';
+import { readPageSizes } from '../pdf/read-page-sizes.js';
+import { stampPdf } from '../pdf/stamp-pdf.js';
+import { measureFormFields } from './measure-form-fields.js';
 
 /** A page as the browser printed it, and where its form's fields are when it is a worksheet. */
 export interface PrintedPdf {
@@ -28,15 +30,6 @@ export async function printPage(page: Page, html: string, timeout: number, draft
     .catch(explainTimeout(`the page did not finish printing within ${limit}`));
   // A worksheet's fields are measured in the same tab, once it has printed and the pages' sizes are known.
   return { pdf, form: draft ? null : await measureFormFields(page, readPageSizes(pdf)) };
-}
-
-/** The printed pages' sizes, in page order: Chromium writes each page's `/MediaBox` in its page object, in order. */
-function readPageSizes(pdf: Uint8Array): PageSize[] {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1');
-  return Array.from(text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g), (match) => ({
-    width: Number(match[1]),
-    height: Number(match[2]),
-  }));
 }
 
 function explainTimeout(reason: string): (error: unknown) => never {

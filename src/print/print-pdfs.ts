@@ -2,13 +2,13 @@ import { availableParallelism } from 'node:os';
 import type { Browser, Page } from 'puppeteer-core';
 import { RenderFailure } from '../failures.js';
 import type { PdfPage } from '../render/render-output.js';
-import type { BrowserChoice } from './find-browser.js';
-import { launchBrowser } from './launch-browser.js';
-import { closeBrowser } from './close-browser.js';
+import type { BrowserChoice } from '../browser/find-browser.js';
+import { launchBrowser } from '../browser/launch-browser.js';
+import { closeBrowser } from '../browser/close-browser.js';
 import { collectEvery } from './collect-garbage.js';
-import { openLockedPage } from './lock-down-page.js';
+import { openLockedPage } from '../browser/lock-down-page.js';
 import { printPage, PrintError, stampPage } from './print-page.js';
-import { watchPageGarbage } from './watch-page-garbage.js';
+import { watchPageGarbage } from '../browser/watch-page-garbage.js';
 
 /** How to print. */
 export interface PrintOptions {

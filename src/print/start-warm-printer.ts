@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import type { PdfPage } from '../render/render-output.js';
 import { printPage, PrintError, stampPage } from './print-page.js';
-import { startBrowser, type StartingBrowser } from './start-browser.js';
+import { startBrowser, type StartingBrowser } from '../browser/start-browser.js';
 
 /** A browser kept running between prints, for a server that prints one page at a time on request. */
 export interface WarmPrinter {

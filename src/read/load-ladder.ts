@@ -4,16 +4,19 @@ import { VFile } from 'vfile';
 import { quote, report } from '../messages.js';
 import { compareText, displayPath } from '../paths-and-order.js';
 import { modelSchemaVersion, type Competency, type Framework, type Ladder, type Role } from '../model.js';
-import type { LadderFile, ShapeReader } from './shape-reader.js';
+import type { LadderFile, LadderShape, ShapeReader } from './shape-reader.js';
 import { shapeReaders } from './shape-readers.js';
 import { parseMarkdown } from './parse-markdown.js';
 import { pruneReadCache, type ReadCache } from './read-cache.js';
 import { readFrontMatter, type FrontMatter } from './read-front-matter.js';
 import { shippedLaddersDir } from '../package-paths.js';
-import { readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
+import { ladderFileExtension, markdownExtension, readLadderPage, readLadders, type LadderSource } from './read-ladders.js';
 import { reportMissingGlyphs } from './report-missing-glyphs.js';
 import { defaultFirstSeniorLevel, isIntroductionPage, toFramework, type FrameworkNames } from './to-framework.js';
 import { isRolePage, pageId, toRole } from './to-role.js';
+import { keywordIndex } from './to-framework.js';
+import { namesKeyword } from './to-position.js';
+import { matchesPathPattern } from './match-path-pattern.js';
 import { headingAnchor, makeIdMaker } from './make-id.js';
 import { plainText, sectionsAt, type Section } from './markdown-text.js';
 import { parsePositionHeading } from './position-heading.js';
@@ -47,10 +50,14 @@ interface Page {
   frontMatter?: FrontMatter | null;
 }
 
-/** What reading takes from the configuration: its `title` and `seniorityWords`. */
+/** What reading takes from the configuration: its `title`, `seniorityWords` and `shapes`, and the folders not to read. */
 export interface ReadSettings {
   title?: string | null;
   seniorityWords?: SeniorityWords;
+  /** The shape pages matching each path pattern (inside the ladder folder) are kept in, the first match winning. */
+  shapes?: Readonly<Record<string, LadderShape>>;
+  /** Folders inside the ladder folder that hold no pages of it (the output folder), as absolute paths. */
+  skipFolders?: readonly string[];
 }
 
 /** Everything modelling pages needs besides them: the settings, the site's `_config.yml` and the working folder. */
@@ -72,7 +79,7 @@ export async function loadLadder(
   settings: ReadSettings = {},
   cache?: ReadCache,
 ): Promise<LoadedLadder> {
-  const sources = await readLadders(dir, cwd, cache);
+  const sources = await readLadders(dir, cwd, cache, settings.skipFolders);
   const shippedIntroduction = await readLadderPage(path.join(shippedLaddersDir, 'README.md'), cwd);
   const site = await readSiteConfig(dir, cwd);
   if (cache)
@@ -93,10 +100,9 @@ export function toLadder(
   const cwd = options.cwd ?? process.cwd();
   const files = sources.map((source) => source.file);
   if (options.site?.file && options.site.file.messages.length > 0) files.push(options.site.file);
-  const pageSources = sources.filter((source) => source.sheets === undefined);
-  const sheetFiles = sources.flatMap((source) =>
-    source.sheets ? [{ file: source.file, text: null, tree: null, sheets: source.sheets } satisfies LadderFile] : [],
-  );
+  // Data files (YAML, JSON) are no pages: they go to the shape readers as text, and none can be the introduction.
+  const dataSources = sources.filter(isDataSource);
+  const pageSources = sources.filter((source) => !isDataSource(source));
   const pages = pageSources.flatMap((source) => toPage(source, options.cache));
   const introductions = pages.filter((page) => isIntroductionPage(page.tree));
   const names = { configTitle: options.title, siteTitle: options.site?.title, siteDescription: options.site?.description };
@@ -109,12 +115,18 @@ export function toLadder(
   const introduction = introductions[0];
   const readSeniority = makeSeniorityReader(options.seniorityWords, introduction?.frontMatter?.seniorityWords);
   const others = pages.filter((page) => page !== introduction);
-  const rolePages = others.filter((page) => isRolePage(page.tree, page.file, axes.framework, readSeniority));
+  const named = namedShapes(others, folderPath, options.shapes);
+  const rolePages = others.filter((page) =>
+    named.has(page)
+      ? named.get(page) === 'engineering-ladders' && isRolePage(page.tree, page.file, axes.framework, readSeniority)
+      : isRolePage(page.tree, page.file, axes.framework, readSeniority) && !readsAsOtherShape(page, axes.framework),
+  );
   const shaped = claimByShape(
     others.filter((page) => !rolePages.includes(page)),
-    sheetFiles,
+    named,
+    dataSources,
   );
-  const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page) && hasContent(page));
+  const guidePages = others.filter((page) => !rolePages.includes(page) && !shaped.claimed.has(page.file) && hasContent(page));
   // A ladder kept in other shapes only does not borrow the shipped axes: its competencies are its own.
   const ownFramework = !introduction && rolePages.length === 0 && shaped.claimed.size > 0;
   const framework = ownFramework ? toOwnFramework(names, folderPath) : axes.framework;
@@ -147,6 +159,11 @@ export function toLadder(
     });
 
   const readings = [...shaped.readers].map(([reader, shapeFiles]) => reader.read(shapeFiles, { richText }));
+  // A reader reports what it cannot place rather than dropping it: what it read is what the pages hold.
+  for (const role of readings.flatMap((reading) => reading.roles)) {
+    found.roles += 1;
+    found.positions += role.positions.length;
+  }
   framework.competencies = mergeCompetencies(
     framework.competencies,
     readings.flatMap((reading) => reading.competencies),
@@ -299,24 +316,91 @@ function toOwnFramework(names: FrameworkNames, folderPath: string): Framework {
   };
 }
 
-/** The pages each shape reader recognises, the first reader to recognise a page taking it. */
+/**
+ * The pages and data files each shape reader recognises, the first reader to recognise a file taking it,
+ * or the reader of the shape the configuration names for a page. Each page says which shape it was read
+ * in. A page no reader takes is a guide; a data file no reader takes is left out, with a warning.
+ */
 function claimByShape(
   pages: readonly Page[],
-  others: readonly LadderFile[],
-): { claimed: Set<Page | LadderFile>; readers: Map<ShapeReader, LadderFile[]> } {
+  named: ReadonlyMap<Page, LadderShape>,
+  dataSources: readonly LadderSource[],
+): { claimed: Set<VFile>; readers: Map<ShapeReader, LadderFile[]> } {
   const readers = new Map<ShapeReader, LadderFile[]>();
-  const claimed = new Set<Page | LadderFile>();
+  const claimed = new Set<VFile>();
   const files = [
-    ...pages.map((page) => ({ page, file: { file: page.file, text: page.text, tree: page.tree, sheets: null } })),
-    ...others.map((file) => ({ page: file, file })),
+    ...pages.map((page) => ({ file: { file: page.file, text: page.text, tree: page.tree, sheets: null }, shape: named.get(page) })),
+    // A data file or a spreadsheet that could not be read already says why.
+    ...dataSources.flatMap((source) =>
+      source.text === null && !source.sheets
+        ? []
+        : [{ file: { file: source.file, text: source.text, tree: null, sheets: source.sheets ?? null }, shape: undefined }],
+    ),
   ];
-  for (const { page, file } of files) {
-    const reader = shapeReaders.find((candidate) => candidate.recognises(file));
-    if (!reader) continue;
+  for (const { file, shape } of files) {
+    if (shape === 'engineering-ladders') continue;
+    const reader = shape
+      ? shapeReaders.find((candidate) => candidate.shape === shape)
+      : shapeReaders.find((candidate) => candidate.recognises(file));
+    if (!reader) {
+      if (!file.tree) reportUnrecognisedData(file.file);
+      continue;
+    }
     readers.set(reader, [...(readers.get(reader) ?? []), file]);
-    claimed.add(page);
+    claimed.add(file.file);
+    const how = shape ? ', as the configuration names it' : '';
+    report(file.file, 'info', `Read in the ${quote(reader.shape)} shape${how}`, undefined, 'page-shape');
   }
   return { claimed, readers };
+}
+
+/**
+ * The shape the configuration's `shapes` names for each page it matches (by its path inside the ladder
+ * folder, the first pattern matching winning). A shape no reader of this version reads is said once a
+ * page, which is then judged by its content.
+ */
+function namedShapes(pages: readonly Page[], folderPath: string, shapes: ReadSettings['shapes']): Map<Page, LadderShape> {
+  const named = new Map<Page, LadderShape>();
+  if (!shapes) return named;
+  const patterns = Object.entries(shapes);
+  for (const page of pages) {
+    const inside = path.relative(folderPath, page.file.path).split(path.sep).join('/');
+    const shape = patterns.find(([pattern]) => matchesPathPattern(pattern, inside))?.[1];
+    if (!shape) continue;
+    if (shape === 'engineering-ladders' || shapeReaders.some((reader) => reader.shape === shape)) named.set(page, shape);
+    else
+      report(
+        page.file,
+        'warning',
+        `No reader of the ${quote(shape)} shape in this version; the page is judged by its content`,
+        undefined,
+        'unknown-shape',
+      );
+  }
+  return named;
+}
+
+/**
+ * Whether a page with position headings is rather of another shape: another reader recognises it and
+ * none of its sections' leading bullets names a keyword of the framework (`## IC2` then `- **Delivery**: …`).
+ * A page of this shape with mistakes still names some keywords, and keeps its messages.
+ */
+function readsAsOtherShape(page: Page, framework: Framework): boolean {
+  const file: LadderFile = { file: page.file, text: page.text, tree: page.tree, sheets: null };
+  if (!shapeReaders.some((reader) => reader.recognises(file))) return false;
+  const index = keywordIndex(framework);
+  return !sectionsAt(page.tree, 2).some((section) => namesKeyword(section, framework, index));
+}
+
+/** A YAML, JSON or CSV file or a workbook beside the pages: for the shape readers, never parsed as Markdown. */
+function isDataSource(source: LadderSource): boolean {
+  return ladderFileExtension.test(source.file.path) && !markdownExtension.test(source.file.path);
+}
+
+function reportUnrecognisedData(file: VFile): void {
+  const reason =
+    'Left out: no reader knows this data file; expected a job family (`levels`, `themes`, `competencies`) or a sheet of levels';
+  report(file, 'warning', reason, { line: 1, column: 1 }, 'unrecognised-data-file');
 }
 
 /** The competencies of every reader, once each: the first to define an id names it. */

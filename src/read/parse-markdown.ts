@@ -10,6 +10,8 @@ import { checkParseCost } from './check-parse-cost.js';
 import { splitIntoChunks, type Chunk } from './split-into-chunks.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).freeze();
+// Front matter opens a page only: a later chunk that starts with `---` starts with a thematic break.
+const bodyParser = unified().use(remarkParse).use(remarkGfm).freeze();
 
 /** Parse a page into a Markdown syntax tree (GitHub-flavoured, with YAML front matter). */
 export function parseMarkdown(page: LadderSource): Root | null {
@@ -32,7 +34,7 @@ export function parseMarkdown(page: LadderSource): Root | null {
 }
 
 function parseChunk(chunk: Chunk): RootContent[] {
-  const tree = parser.parse(chunk.text);
+  const tree = (chunk.offset === 0 ? parser : bodyParser).parse(chunk.text);
   if (chunk.lineOffset > 0) shiftPositions(tree.children, chunk);
   return tree.children;
 }

@@ -11,19 +11,13 @@ import { readCsvSheet } from './spreadsheet/read-csv-sheet.js';
 import { readWorkbookSheets } from './spreadsheet/read-workbook-sheets.js';
 import type { Sheet } from './spreadsheet/sheet.js';
 
-/** A file of a ladder: its file (for messages) and its text, when it could be read; a spreadsheet's sheets too. */
+/** A Markdown page of a ladder: its file (for messages) and its text, when it could be read. */
 export interface LadderSource {
   file: VFile;
   text: string | null;
-  /** The sheets of a CSV file or a workbook (null when it could not be read); absent for a page. */
+  /** The sheets of a CSV file or a workbook (null when it could not be read); absent for a page or a data file. */
   sheets?: Sheet[] | null;
 }
-
-/** Larger pages are refused: a real ladder page is a few kilobytes, and 512 KiB of hostile Markdown still parses in seconds. */
-export const maxPageBytes = 512 * 1024;
-
-/** The pages of a ladder folder: its Markdown files, not those of sub-folders. */
-export const markdownExtension = /\.(md|markdown)$/i;
 
 /** The spreadsheets of a ladder folder: CSV files and workbooks. */
 export const spreadsheetExtension = /\.(csv|xlsx)$/i;
@@ -31,23 +25,59 @@ export const spreadsheetExtension = /\.(csv|xlsx)$/i;
 /** A workbook is zipped, and larger than a page: this holds a ladder of thousands of positions. */
 export const maxWorkbookBytes = 8 * 1024 * 1024;
 
+/** Larger pages are refused: a real ladder page is a few kilobytes, and 512 KiB of hostile Markdown still parses in seconds. */
+export const maxPageBytes = 512 * 1024;
+
+/** The pages of a ladder folder: its Markdown files, in it and in its sub-folders. */
+export const markdownExtension = /\.(md|markdown)$/i;
+
+/** The files of a ladder folder a reader takes: its pages, and data files (YAML, JSON) read as text. */
+export const ladderFileExtension = /\.(md|markdown|ya?ml|json|csv|xlsx)$/i;
+
+/** Files beside the pages that configure the site or the tool, not the ladder: never read as ladder files. */
+const settingsFiles = new Set(['_config.yml', 'ladders.config.json']);
+
+/** How deep sub-folders are read: a track folder a level down is usual, ten levels down is a mistake or a trap. */
+export const maxFolderDepth = 8;
+
 /**
- * Read every Markdown page directly inside `dir`, in name order; `cwd` is where message paths start.
- * With a `cache`, a page whose file has the stamp it had at the last read is taken from it, not read.
+ * Whether a sub-folder of a ladder folder is left unread: a hidden one (`.git`, `.github`), installed
+ * packages, or the output folder (`skip`, absolute paths), whose Markdown handouts are no ladder pages.
  */
-export async function readLadders(dir: string, cwd: string, cache?: ReadCache): Promise<LadderSource[]> {
+export function isSkippedFolder(name: string, fullPath: string, skip: readonly string[] = []): boolean {
+  return name.startsWith('.') || name === 'node_modules' || skip.includes(fullPath);
+}
+
+/**
+ * Read every Markdown page inside `dir` and its sub-folders (see `isSkippedFolder`), in path order;
+ * `cwd` is where message paths start. With a `cache`, a page whose file has the stamp it had at the
+ * last read is taken from it, not read. Folders named in `skip` (absolute) are not read.
+ */
+export async function readLadders(dir: string, cwd: string, cache?: ReadCache, skip: readonly string[] = []): Promise<LadderSource[]> {
   // A folder outside the working folder is named as typed, absolute, not as a climb of `../`.
   const shown = displayPath(dir, cwd);
   const folder = new VFile({ path: shown.startsWith('../') ? dir : shown });
   let names: string[];
+  const unlisted: { dir: string; error: unknown }[] = [];
   try {
-    names = (await readdir(dir)).filter((name) => markdownExtension.test(name) || spreadsheetExtension.test(name)).sort(compareText);
+    names = (
+      await listPages(
+        dir,
+        '',
+        skip.map((name) => path.resolve(name)),
+        unlisted,
+      )
+    ).sort(compareText);
   } catch (error) {
     const hint = isSystemError(error) && error.code === 'ENOENT' ? '; give the folder of ladder pages with `--ladders DIR`' : '';
     report(folder, 'error', `Cannot read the folder ${quote(folder.path)}: ${systemReason(error)}${hint}`, undefined, 'unreadable-folder');
     return [{ file: folder, text: null }];
   }
-  const pages: LadderSource[] = [];
+  const pages: LadderSource[] = unlisted.map(({ dir: subfolder, error }) => {
+    const file = new VFile({ path: displayPath(subfolder, cwd) });
+    report(file, 'error', `Cannot read the folder ${quote(file.path)}: ${systemReason(error)}`, undefined, 'unreadable-folder');
+    return { file, text: null };
+  });
   // The folder is resolved once: each page must really lie in it, symbolic links followed.
   const inside = await resolveFolder(dir);
   for (const name of names) {
@@ -58,7 +88,7 @@ export async function readLadders(dir: string, cwd: string, cache?: ReadCache): 
     if (stats && !stats.isFile()) continue;
     // Nanosecond times: a burst of saves of the same size within a millisecond still gives each its own stamp.
     const stamp = stats && `${stats.ino}:${stats.size}:${stats.ctimeNs}:${stats.mtimeNs}`;
-    if (spreadsheetExtension.test(name)) {
+    if (spreadsheetExtension.test(fullPath)) {
       pages.push(await readSpreadsheet(fullPath, cwd, inside));
       continue;
     }
@@ -120,7 +150,8 @@ async function readLadderBytes(
       const reason = outsideReason(displayPath(read.link, cwd), displayPath(inside.dir, cwd));
       report(file, 'error', reason, undefined, 'link-outside-folder');
     } else if (read.problem === 'too-large') {
-      const reason = `The file is ${Math.ceil(read.size / 1024)} KiB, larger than the ${limit / 1024} KiB a ladder file of its kind may be`;
+      const what = limit === maxPageBytes ? 'a ladder page' : 'a workbook';
+      const reason = `The file is ${Math.ceil(read.size / 1024)} KiB, larger than the ${limit / 1024} KiB ${what} may be`;
       report(file, 'error', reason, undefined, 'file-too-large');
     } else {
       const why = read.problem === 'not-file' ? 'it is not a file' : systemReason(read.error);
@@ -146,6 +177,35 @@ async function readSpreadsheet(fullPath: string, cwd: string, folder: Folder): P
 function humanize(name: string): string {
   const words = name.replace(/[_-]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * The Markdown files in `dir` (relative to the top folder, with `/`), and in its sub-folders: a
+ * symbolic link to a folder is not followed (a link to a file is, and is read only inside the folder).
+ */
+async function listPages(
+  top: string,
+  relative: string,
+  skip: readonly string[],
+  unlisted: { dir: string; error: unknown }[],
+  depth = 0,
+): Promise<string[]> {
+  const dir = path.join(top, relative);
+  const entries = await readdir(dir, { withFileTypes: true });
+  const names: string[] = [];
+  for (const entry of entries) {
+    const name = relative ? `${relative}/${entry.name}` : entry.name;
+    if (!entry.isDirectory()) {
+      if (ladderFileExtension.test(entry.name) && !settingsFiles.has(entry.name)) names.push(name);
+    } else if (depth < maxFolderDepth && !isSkippedFolder(entry.name, path.join(dir, entry.name), skip)) {
+      const inner = path.join(dir, entry.name);
+      // A sub-folder that cannot be listed is said so, as a page that cannot be read is.
+      names.push(
+        ...(await listPages(top, name, skip, unlisted, depth + 1).catch((error: unknown) => (unlisted.push({ dir: inner, error }), []))),
+      );
+    }
+  }
+  return names;
 }
 
 /** What went wrong, in words with the code: `there is no such file or folder (ENOENT)`. */

@@ -21,7 +21,7 @@ export interface LadderFile {
   /** The Markdown syntax tree, for a Markdown page; null otherwise. */
   tree: Root | null;
   /** The sheets of a CSV file or a workbook; null otherwise. */
-  sheets: Sheet[] | null;
+  sheets?: Sheet[] | null;
 }
 
 /** What reading needs besides the files: how to keep Markdown as the model's safe rich text. */

@@ -11,6 +11,9 @@ import type { FrontMatter } from './read-front-matter.js';
 /** Radar charts and comparisons need a plane: fewer axes than this cannot be drawn. */
 export const minimumAxes = 3;
 
+/** The longest a ranked keyword may be: a longer label in a numbered list is a sentence, not a keyword. */
+const maxKeywordLength = 60;
+
 /** Without `firstSeniorLevel` in the introduction's front matter, levels from this one up are senior. */
 export const defaultFirstSeniorLevel = 4;
 
@@ -85,7 +88,13 @@ function firstParagraph(tree: Root): string {
 function rankedList(section: Section): List | null {
   const list = leadingLists(section.body)[0];
   if (!list?.ordered) return null;
-  return list.children.some((item) => readKeywordItem(item)?.marked) ? list : null;
+  // A keyword is a word or a few: a list of questions set in italics (`1. _Would you…?_`) ranks nothing.
+  return list.children.some((item) => {
+    const read = readKeywordItem(item);
+    return read?.marked === true && read.keyword.length <= maxKeywordLength;
+  })
+    ? list
+    : null;
 }
 
 function toAxis(section: Section, list: List, file: VFile, makeAxisId: (name: string) => string): Competency {

@@ -13,7 +13,11 @@ export type KeywordIndex = ReturnType<typeof keywordIndex>;
 
 /** A section is a position when its heading reads like one or it lists a keyword of the framework. */
 export function isPositionSection(section: Section, framework: Framework, index: KeywordIndex): boolean {
-  if (parsePositionHeading(plainText(section.heading))) return true;
+  return parsePositionHeading(plainText(section.heading)) !== null || namesKeyword(section, framework, index);
+}
+
+/** Whether a section's leading bullets name a keyword of the framework, as a position of this shape does and a level of another shape does not. */
+export function namesKeyword(section: Section, framework: Framework, index: KeywordIndex): boolean {
   return leadingLists(section.body).some((list) =>
     list.children.some((item) => {
       const read = readKeywordItem(item);

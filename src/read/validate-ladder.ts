@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { quote, report, type Severity } from '../messages.js';
-import type { Ladder, Position, Role, SourcePlace } from '../model.js';
+import { hasScale, type Ladder, type Position, type Role, type SourcePlace } from '../model.js';
 import { guidesFolder } from '../paths-and-order.js';
 
 /** Check what only the whole ladder shows: duplicates across pages, ranks that fall, order, empty text. */
@@ -105,7 +105,8 @@ function checkRanksGrow(role: Role, ladder: Ladder, say: Say): void {
 
 function checkDescriptions(ladder: Ladder, say: Say): void {
   for (const axis of ladder.framework.competencies) {
-    if (!axis.summary)
+    // A competency without a scale is described by its cells: a summary of its own is not expected.
+    if (!axis.summary && hasScale(axis))
       say(
         'warning',
         `Axis ${quote(axis.name)} has no summary; add \`* **${axis.name}**: what it measures\``,

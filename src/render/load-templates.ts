@@ -12,7 +12,7 @@ import { pageNames, templateFormats, type PageName } from '../view/view.js';
 import { addFontFaces } from '../fonts/add-font-faces.js';
 import { registerLabelHelper } from './register-label-helper.js';
 import { locateHelperErrors } from './template-error.js';
-import { isSystemError } from '../failures.js';
+import { describeSystemError, isMissingFile, isSystemError } from '../failures.js';
 import { outsideReason, readInside, resolveFolder, type ReadInside } from '../read/read-inside.js';
 
 /** Compiled templates, ready to render views. */
@@ -34,10 +34,11 @@ export async function loadTemplates(
   overrideDir: string | undefined,
   cwd: string,
 ): Promise<{ templates: Templates | null; files: VFile[] }> {
-  if (overrideDir !== undefined && !(await isFolder(overrideDir))) {
+  const notFolder = overrideDir === undefined ? null : await whyNotFolder(overrideDir);
+  if (overrideDir !== undefined && notFolder !== null) {
     // A mistyped folder would otherwise fall back to the shipped templates without a word.
     const folder = new VFile({ path: displayPath(overrideDir, cwd) });
-    report(folder, 'error', `Cannot read the templates folder ${quote(folder.path)}`, undefined, 'unreadable-templates');
+    report(folder, 'error', `Cannot read the templates folder ${quote(folder.path)}: ${notFolder}`, undefined, 'unreadable-templates');
     return { templates: null, files: [folder] };
   }
   const names = await templateNames(overrideDir);
@@ -172,18 +173,24 @@ async function templateNames(overrideDir: string | undefined): Promise<string[]>
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  // A folder that is not there adds no templates; one that cannot be read must not look empty.
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if (isMissingFile(error)) return [];
+    throw error;
+  });
   // A symbolic link is listed too: reading it follows it when it stays inside the folder, and says so when it does not.
   return entries
     .filter((entry) => (entry.isFile() || entry.isSymbolicLink()) && /\.(hbs|css)$/.test(entry.name))
     .map((entry) => displayPath(path.join(entry.parentPath, entry.name), dir));
 }
 
-async function isFolder(fullPath: string): Promise<boolean> {
-  return stat(fullPath).then(
-    (stats) => stats.isDirectory(),
-    () => false,
-  );
+/** Why `fullPath` is no folder to read: missing, denied, a file; null when it is one. */
+async function whyNotFolder(fullPath: string): Promise<string | null> {
+  try {
+    return (await stat(fullPath)).isDirectory() ? null : 'it is a file, not a folder';
+  } catch (error) {
+    return isSystemError(error) ? describeSystemError(error) : String(error);
+  }
 }
 
 function whyUnread(read: Exclude<ReadInside, { ok: true } | { problem: 'outside' }>): string {

@@ -1,5 +1,6 @@
 import { numberContents } from '../book/number-contents.js';
-import type { DocumentInfo, PlannedOutput } from '../plan/plan-outputs.js';
+import type { DocumentInfo } from '../pdf/document-info.js';
+import type { PlannedOutput } from '../plan/plan-outputs.js';
 import type { Templates } from './load-templates.js';
 import { RenderLimitError } from './render-limits.js';
 import { renderPage } from './render-page.js';

@@ -1,5 +1,5 @@
 import { contentsAnchors } from '../book/number-contents.js';
-import { readPartPages } from '../print/read-part-pages.js';
+import { readPartPages } from '../pdf/read-part-pages.js';
 import { settleBookPages, type BookPrint } from '../book/settle-book-pages.js';
 import type { PlannedOutput } from '../plan/plan-outputs.js';
 import type { Templates } from '../render/load-templates.js';

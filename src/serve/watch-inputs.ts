@@ -1,5 +1,6 @@
 import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
+import { describeSystemError, isMissingFile, isSystemError, RenderFailure } from '../failures.js';
 
 /** A folder to watch, whole or for some names only. */
 export interface WatchTarget {
@@ -61,6 +62,22 @@ export function watchInputs(targets: readonly WatchTarget[], onChange: (kinds: S
     }
   };
   const watchers: FSWatcher[] = [];
+  const close = () => {
+    closed = true;
+    clearTimeout(timer);
+    for (const watcher of watchers) watcher.close();
+  };
+  try {
+    watchAll(targets, watchers, trigger);
+  } catch (error) {
+    close();
+    throw error;
+  }
+  return { close };
+}
+
+/** Start a watcher on each folder of `targets` into `watchers`; a folder that is there but cannot be watched throws, naming it. */
+function watchAll(targets: readonly WatchTarget[], watchers: FSWatcher[], trigger: (kind: string) => void): void {
   for (const { dir, names, kind } of targets.flatMap((target) =>
     (target.recursive ? foldersIn(target.dir) : [target.dir]).map((dir) => ({ dir, names: target.names, kind: target.kind })),
   )) {
@@ -69,21 +86,16 @@ export function watchInputs(targets: readonly WatchTarget[], onChange: (kinds: S
       watcher = watch(dir, { persistent: true }, (_event, name) => {
         if (!names || (name !== null && names.includes(path.basename(name)))) trigger(kind);
       });
-    } catch {
+    } catch (error) {
       // A folder that does not exist (yet): there is nothing in it to watch, and reading reports it.
-      continue;
+      if (isMissingFile(error)) continue;
+      // One that cannot be watched would leave the preview silently stale: say why instead.
+      throw cannotWatch(dir, error);
     }
     // A watched folder that is deleted ends its watch; the next read says what is missing.
     watcher.on('error', () => trigger(kind));
     watchers.push(watcher);
   }
-  return {
-    close() {
-      closed = true;
-      clearTimeout(timer);
-      for (const watcher of watchers) watcher.close();
-    },
-  };
 }
 
 /**
@@ -96,7 +108,22 @@ function foldersIn(dir: string): string[] {
       .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
       .map((entry) => path.join(entry.parentPath, entry.name));
     return [dir, ...inside];
-  } catch {
-    return [dir];
+  } catch (error) {
+    // A folder that does not exist (yet) is watched for when it comes; one inside that cannot be read would go unwatched.
+    if (isMissingFile(error)) return [dir];
+    throw cannotWatch(dir, error);
   }
+}
+
+/**
+ * Why a folder cannot be watched. A full inotify table reports ENOSPC though no disk is full, so that
+ * one names the limit to raise.
+ */
+function cannotWatch(dir: string, error: unknown): unknown {
+  if (!isSystemError(error)) return error;
+  const why =
+    error.code === 'ENOSPC'
+      ? 'the system watches as many folders as it may (ENOSPC); raise `fs.inotify.max_user_watches`'
+      : describeSystemError(error);
+  return new RenderFailure(`Cannot watch ${dir} for changes: ${why}`, { cause: error });
 }

@@ -1,5 +1,14 @@
 import { formatLabel, type PageLocale } from '../locale/format-label.js';
-import type { AxisChange, ExpectationChange, PositionChange, RankRef, TextPart } from '../ladder-diff.js';
+import type {
+  AttributeChange,
+  AxisChange,
+  EveryLevelChange,
+  ExpectationChange,
+  PositionChange,
+  RankRef,
+  StatementChange,
+  TextPart,
+} from '../ladder-diff.js';
 import type { ChangeRowView, PositionChangeView, WordView } from './view.js';
 
 /** A position's change as its view: notes (new, removed, re-coded, renamed, seniority) and a row per axis that changed. */
@@ -10,8 +19,41 @@ export function toPositionChangeView(change: PositionChange, locale: PageLocale)
     code: position.code,
     title: position.title,
     notes: positionNotes(change, locale),
-    rows: change.expectations.map((row) => toExpectationRow(row, locale)),
+    rows: [
+      ...change.expectations.flatMap((row) => toExpectationRows(row, locale)),
+      ...(change.attributes ?? []).map((row) => toAttributeRow(row, locale)),
+    ],
   };
+}
+
+/** The rows of one competency of a position: its rung's when the rung changed, then one a statement added, removed or reworded. */
+export function toExpectationRows(change: ExpectationChange, locale: PageLocale): ChangeRowView[] {
+  const rung = !change.statements || (change.from || change.to ? isRungChanged(change) : false) ? [toExpectationRow(change, locale)] : [];
+  return [...rung, ...(change.statements ?? []).map((statement) => toStatementRow(change.axis.name, statement, locale))];
+}
+
+/** A statement added, removed or reworded, under `subject`: its words marked as added or removed. */
+export function toStatementRow(subject: string, change: StatementChange, locale: PageLocale): ChangeRowView {
+  const whole = (text: string, added: boolean): TextPart[] => [{ text, change: added ? 'added' : 'removed' }];
+  const words = change.words ?? (change.after !== null ? whole(change.after, true) : whole(change.before ?? '', false));
+  const key = change.change === 'added' ? 'statementNew' : change.change === 'removed' ? 'statementDropped' : 'reworded';
+  return { subject, before: null, after: null, change: formatLabel(locale, key), words: toWordViews(words) };
+}
+
+/** What holds at every level, changed on one competency: a row a statement. */
+export function toEveryLevelRows(change: EveryLevelChange, locale: PageLocale): ChangeRowView[] {
+  const subject = formatLabel(locale, 'competencyAtEveryLevel', { name: change.competency.name });
+  return change.statements.map((statement) => toStatementRow(subject, statement, locale));
+}
+
+function toAttributeRow(change: AttributeChange, locale: PageLocale): ChangeRowView {
+  const key = change.from === null ? 'attributeAdded' : change.to === null ? 'attributeRemoved' : 'attributeChanged';
+  return { subject: change.name, before: change.from, after: change.to, change: formatLabel(locale, key), words: null };
+}
+
+function isRungChanged({ from, to, description }: ExpectationChange): boolean {
+  if (!from || !to) return from !== to;
+  return from.keyword !== to.keyword || from.rank !== to.rank || description !== null;
 }
 
 /** What happened to the position itself, in the page's words. */

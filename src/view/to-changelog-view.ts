@@ -3,7 +3,7 @@ import type { Ladder } from '../model.js';
 import { cssString, toPageHeaderView, type ViewOptions } from './to-views.js';
 import type { ChangelogView, RoleChangeView } from './view.js';
 import type { DiffSide, LadderDiff, RoleChange } from '../ladder-diff.js';
-import { toAxisRows, toPositionChangeView, toWordViews } from './to-change-rows.js';
+import { toAxisRows, toEveryLevelRows, toPositionChangeView, toWordViews } from './to-change-rows.js';
 
 /** The view of a changelog handout: the diff in the page's language, on the newer ladder's page header. */
 export function toChangelogView(ladder: Ladder, diff: LadderDiff, options: ViewOptions): ChangelogView {
@@ -83,6 +83,7 @@ function toRoleChangeView(role: RoleChange, locale: PageLocale): RoleChangeView 
     title: to ?? from ?? role.id,
     status,
     summary: role.summary && toWordViews(role.summary),
+    everyLevel: (role.everyLevel ?? []).flatMap((change) => toEveryLevelRows(change, locale)),
     positions: role.positions.map((position) => toPositionChangeView(position, locale)),
   };
 }

@@ -1,17 +1,18 @@
 import { toSinceView } from './to-since-view.js';
 import { isolateInLine } from '../locale/isolate-in-line.js';
-import { rungCellsOf, type Competency, type RungCell, type Ladder, type Position, type Role } from '../model.js';
+import { hasScale, rungCellsOf, type Competency, type RungCell, type Ladder, type Position, type Role } from '../model.js';
 import { formatDay, formatLabel, type PageLocale } from '../locale/format-label.js';
-import { ratings as ratingValues } from '../worksheet/filled-worksheet.js';
-import { toWorksheetOrigin } from '../worksheet/to-worksheet-origin.js';
-import { writeOriginText } from '../worksheet/worksheet-origin-text.js';
 import { handoutPath, indexFile, reviewPath } from './output-paths.js';
 import { positionLink } from './position-link.js';
 import { printedLink } from './printed-link.js';
 import { renderRadarChart } from './radar-chart.js';
+import { referenceHref } from './reference-href.js';
+import { minimumAxes } from '../read/to-framework.js';
 import { sourcePath } from './source-path.js';
+import { toCellGroups, type TextContext } from './to-cell-groups.js';
+import { toTextChanges } from './to-text-changes.js';
 import { cssString, isExternal, seniority, toAxisView, toPageHeaderView, toRankView, type ViewOptions } from './to-views.js';
-import type { ChangeView, ExpectationView, HandoutView, LinkView, ReviewAxisView, ReviewView, StepView } from './view.js';
+import type { ChangeView, ExpectationView, HandoutView, LinkView, StepView } from './view.js';
 
 /** The view of one position's handout (and its review worksheet); its links are relative to `<role-id>/<code>.<format>`. */
 export function toHandoutView(ladder: Ladder, role: Role, position: Position, options: ViewOptions): HandoutView {
@@ -43,6 +44,12 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
     return { ...link, href: external ? null : printed ? printedLink(handoutPath(role, neighbour, 'pdf')) : link.href };
   };
   const ratings = (['below', 'meets', 'above'] as const).map((key) => options.locale.labels[key]);
+  // A statement's links lead to the output pages, like the role page's; nowhere a reader cannot follow them.
+  const text: TextContext = {
+    format: options.format,
+    locale: options.locale,
+    resolve: (target) => (external || printed ? null : referenceHref(ladder, target, options.format, role.id)),
+  };
   return {
     ...toPageHeaderView(ladder, options),
     home: { href: home, text: ladder.framework.title },
@@ -53,10 +60,14 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
       title: position.title,
       senior: position.senior,
       seniority: seniority(position, options.locale),
+      summary: position.summary,
+      attributes: position.attributes.map(({ name, value }) => ({ name, value })),
     },
     expectations,
-    previous: previous ? toStepView(ladder, previous, previous, position, linkTo(previous)) : null,
-    next: next ? toStepView(ladder, next, position, next, linkTo(next)) : null,
+    cells: toCellGroups(ladder, position.cells, text),
+    everyLevel: toCellGroups(ladder, role.everyLevel, text),
+    previous: previous ? toStepView(ladder, previous, previous, position, linkTo(previous), text) : null,
+    next: next ? toStepView(ladder, next, position, next, linkTo(next), text) : null,
     chart: toChartView(ladder, position, options.locale),
     source: { file: source, line: position.source.line },
     internal: !external,
@@ -75,34 +86,6 @@ export function toHandoutView(ladder: Ladder, role: Role, position: Position, op
     preparedFor: stamp,
     ratings,
     since: options.since ? toSinceView(options.since, role, position, options.locale) : null,
-  };
-}
-
-/** The view of a position's review worksheet: its handout's view, with what the role's next position expects on each axis and a "not applicable" choice. */
-export function toReviewView(view: HandoutView, ladder: Ladder, role: Role, position: Position, options: ViewOptions): ReviewView {
-  const next = role.positions[role.positions.indexOf(position) + 1];
-  const axes: ReviewAxisView[] = view.expectations.map((expectation, axisIndex) => {
-    const ahead = next ? rungCellsOf(next)[axisIndex] : undefined;
-    return {
-      ...expectation,
-      field: expectation.axis.id,
-      next:
-        next && ahead
-          ? { code: next.code, same: ahead.rank === expectation.rank, ...toRankView(ahead, expectation.ranks, options.locale) }
-          : null,
-    };
-  });
-  // The header and fields take about an axis's room, the summary and sign-off about two: this evens the two pages out.
-  const splitAt = Math.ceil((axes.length + 1) / 2);
-  return {
-    ...view,
-    reviewSheets: { first: axes.slice(0, splitAt), second: axes.slice(splitAt) },
-    axisRatings: [...view.ratings, options.locale.labels.notApplicable],
-    form: {
-      origin: writeOriginText(toWorksheetOrigin(ladder, role, position)),
-      choices: ratingValues.map((value) => ({ value, text: options.locale.labels[value === 'na' ? 'notApplicable' : value] })),
-      values: [...ratingValues],
-    },
   };
 }
 
@@ -152,10 +135,18 @@ function toExpectationView(expectation: RungCell, axis: Competency, locale: Page
 }
 
 /** `neighbour` with the changes from `from` to `to` (one of them is the neighbour). */
-function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Position, link: StepView['position']['link']): StepView {
+function toStepView(
+  ladder: Ladder,
+  neighbour: Position,
+  from: Position,
+  to: Position,
+  link: StepView['position']['link'],
+  text: TextContext,
+): StepView {
   const changes: ChangeView[] = [];
-  rungCellsOf(from).forEach((before, index) => {
-    const after = rungCellsOf(to)[index];
+  const rungsAfter = rungCellsOf(to);
+  rungCellsOf(from).forEach((before) => {
+    const after = rungsAfter.find((candidate) => candidate.competency === before.competency);
     if (!after || after.rank === before.rank) return;
     changes.push({
       axis: axisOf(ladder, after).name,
@@ -167,24 +158,32 @@ function toStepView(ladder: Ladder, neighbour: Position, from: Position, to: Pos
       text: `${before.keyword} \u2192 ${after.keyword}`,
     });
   });
-  return { position: { code: neighbour.code, title: neighbour.title, link }, changes };
+  const textChanges = toTextChanges(ladder, from, to, text);
+  return {
+    position: { code: neighbour.code, title: neighbour.title, link },
+    changes,
+    textChanges,
+    same: changes.length === 0 && textChanges.length === 0,
+  };
 }
 
+/** The chart of the competencies with a scale, where the position sits on them; null when there is nothing to draw. */
 function toChartView(ladder: Ladder, position: Position, locale: PageLocale): HandoutView['chart'] {
-  const axes = ladder.framework.competencies;
-  const values = rungCellsOf(position).map((expectation) => expectation.rank);
-  const summary = rungCellsOf(position)
-    .map((expectation, index) => `${axes[index]?.name ?? expectation.competency} ${expectation.keyword}`)
-    .join(', ');
+  const axes = ladder.framework.competencies.filter(hasScale);
+  const rungs = rungCellsOf(position);
+  if (axes.length < minimumAxes || rungs.length === 0) return null;
+  const rungOf = (axis: Competency) => rungs.find((expectation) => expectation.competency === axis.id);
+  const values = axes.map((axis) => rungOf(axis)?.rank ?? 0);
+  const summary = rungs.map((expectation) => `${axisOf(ladder, expectation).name} ${expectation.keyword}`).join(', ');
   return {
     svg: renderRadarChart({
       idPrefix: `chart-${position.code.toLowerCase()}`,
       title: formatLabel(locale, 'expects', { code: position.code }),
       description: formatLabel(locale, 'chartDescription', { title: position.title }),
-      axes: axes.map((axis, index) => ({
+      axes: axes.map((axis) => ({
         name: axis.name,
         ranks: axis.scale.length,
-        caption: rungCellsOf(position)[index]?.keyword ?? '',
+        caption: rungOf(axis)?.keyword ?? '',
       })),
       shapes: [{ label: position.code, values }],
       rightToLeft: locale.dir === 'rtl',

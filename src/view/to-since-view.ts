@@ -2,7 +2,7 @@ import { formatLabel, type PageLocale } from '../locale/format-label.js';
 import { rungCellsOf, type Position, type Role } from '../model.js';
 import type { ChangeRowView, SinceView } from './view.js';
 import type { SinceDiff } from '../ladder-diff.js';
-import { positionNotes, toAxisRows, toExpectationRow, toWordViews } from './to-change-rows.js';
+import { positionNotes, toAxisRows, toEveryLevelRows, toPositionChangeView, toWordViews } from './to-change-rows.js';
 
 /**
  * A handout's "Changed since" section: what happened to the position itself (new, re-coded, renamed),
@@ -21,7 +21,8 @@ export function toSinceView(since: SinceDiff, role: Role, position: Position, lo
       change: formatLabel(locale, 'reworded'),
       words: toWordViews(roleChange.summary),
     });
-  rows.push(...(change?.expectations ?? []).map((expectation) => toExpectationRow(expectation, locale)));
+  for (const everyLevel of roleChange?.everyLevel ?? []) rows.push(...toEveryLevelRows(everyLevel, locale));
+  if (change) rows.push(...toPositionChangeView(change, locale).rows);
   // A new position is new as a whole; axes added or removed are among its own rows.
   for (const axis of change?.change === 'added' ? [] : since.diff.framework.axes) {
     if (axis.change !== 'changed' || !axis.positions.includes(position.code)) continue;

@@ -1,8 +1,9 @@
 import { paperSizes, type OutputFormat, type Paper, type TextFormat, type Variant } from '../formats.js';
-import { rungCellsOf, type Competency, type RungCell, type Guide, type Ladder, type Position, type Role } from '../model.js';
+import { hasScale, type Competency, type RungCell, type Guide, type Ladder, type Position, type Role } from '../model.js';
 import { guidePath, guidesFolder, indexFile } from './output-paths.js';
 import { positionLink, positionVersions } from './position-link.js';
 import { referenceHref } from './reference-href.js';
+import { toPlainText } from './render-inline-text.js';
 import { renderRichText } from './render-rich-text.js';
 import { sourcePath } from './source-path.js';
 import type { AxisView, GuideView, IndexView, LinkView, PageHeaderView, PageView, RankView, RoleView } from './view.js';
@@ -123,20 +124,35 @@ export function toRoleView(ladder: Ladder, role: Role, options: ViewOptions): Ro
         reviewPdf: options.locale.labels.reviewPdf,
       }),
     })),
-    axes: ladder.framework.competencies.map((axis, axisIndex) => ({
+    scaled: ladder.framework.competencies.some(hasScale),
+    axes: ladder.framework.competencies.map((axis) => ({
       name: axis.name,
       // No description: the overview does not show it, and its key must not change when one does.
       cells: role.positions.map((position) => {
+        const cell = position.cells.find((candidate) => candidate.competency === axis.id);
         const { keyword, rank, ranks, rankLabel } = toRankView(
-          rungCellsOf(position)[axisIndex] ?? { keyword: '', rank: 0, description: '' },
+          cell?.rung ?? { keyword: '', rank: 0, description: '' },
           axis.scale.length,
           options.locale,
         );
-        return { keyword, rank, ranks, rankLabel };
+        return { keyword, rank, ranks, rankLabel, text: shortText(cell?.statements[0]?.text ?? '') };
       }),
     })),
     source: { file: sourcePath(role.path, options.sourceFolder), line: role.source.line },
   };
+}
+
+// A grid cell quotes this many characters of a statement at most, cut at a word, so the grid stays a grid.
+const shortTextLength = 80;
+
+/** The start of a statement as plain text: the whole of it when short, else its first words and an ellipsis. */
+function shortText(markdown: string): string {
+  const text = toPlainText(markdown);
+  if (text.length <= shortTextLength) return text;
+  const cut = text.slice(0, shortTextLength);
+  // The last word is whole when a space follows the cut; else it goes.
+  const whole = /\s/.test(text.charAt(shortTextLength)) ? cut : cut.replace(/\s+\S*$/, '');
+  return `${whole.trimEnd() || cut}\u2026`;
 }
 
 /** The view of the output folder's index: every level and every role. */
@@ -191,11 +207,7 @@ export function toIndexView(ladder: Ladder, options: ViewOptions): IndexView {
 }
 
 /** What an expectation asks on an axis of `ranks` ranks: its keyword, rank (`4 of 5`, in the page's language) and description. */
-export function toRankView(
-  expectation: Pick<RungCell, 'keyword' | 'rank' | 'description'>,
-  ranks: number,
-  locale: PageLocale,
-): RankView {
+export function toRankView(expectation: Pick<RungCell, 'keyword' | 'rank' | 'description'>, ranks: number, locale: PageLocale): RankView {
   return {
     keyword: expectation.keyword,
     rank: expectation.rank,

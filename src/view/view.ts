@@ -78,9 +78,21 @@ export interface ExpectationView extends RankView {
   scale: ScaleStepView[];
 }
 
-/** An axis of the review worksheet: what the position expects, and what the role's next position expects (`same` when it asks the same; null for the role's last position). */
+/**
+ * A competency of the review worksheet: what the position expects there, and what the role's next
+ * position expects (`same` when it asks the same; null for the role's last position). On a competency
+ * with a scale it is a rank as in a handout's expectations; on one without, `hasRung` is false, the
+ * rank is 0 and its words are empty, and the cell's text is in `text` and `examples`.
+ */
 export interface ReviewAxisView extends ExpectationView {
-  next: (RankView & { code: string; same: boolean }) | null;
+  /** Whether the position sits on a rung of the competency's scale. */
+  hasRung: boolean;
+  /** What the cell says, paragraphs and bullets, as `body` rendered for the page's format (sanitised HTML, or Markdown); null when nothing. */
+  text: { body: string } | null;
+  /** The cell's examples, rendered the same way; null when none. */
+  examples: { body: string } | null;
+  /** `adds`: the statements the next position adds or rewords, rendered as a list; null when none. */
+  next: (RankView & { code: string; same: boolean; hasRung: boolean; adds: { body: string } | null }) | null;
   /** What the axis's fields are named after (`<field>.self`, `<field>.manager`, `<field>.evidence`): its id, left unescaped in Markdown. */
   field: string;
 }
@@ -106,7 +118,12 @@ export interface OptionalLinkView {
 /** A neighbouring position of the role and what differs from it. */
 export interface StepView {
   position: { code: string; title: string; link: OptionalLinkView };
+  /** The rungs that differ. */
   changes: ChangeView[];
+  /** The competencies whose words differ, in competency order. */
+  textChanges: TextChangeView[];
+  /** Nothing differs: neither a rung nor a word. */
+  same: boolean;
 }
 
 /** The radar chart of a position: inline SVG for HTML, a sibling file for Markdown. */
@@ -116,16 +133,69 @@ export interface ChartView {
   alt: string;
 }
 
+/** One statement of what is expected, its text as markup for the page's format (safe HTML, or Markdown). */
+export interface StatementView {
+  body: string;
+  /** The ladder marks it as new since the level before. */
+  isNew: boolean;
+}
+
+/** A paragraph, or a run of bullets in a row: what a template prints as one `<p>` or one list. */
+export interface StatementBlockView {
+  paragraph: StatementView | null;
+  bullets: StatementView[];
+}
+
+/** What a position (or every position of a role) expects on one competency, in the ladder's words. */
+export interface CellView {
+  competency: AxisView;
+  /** The rung the cell names, when its competency has a scale; the axis table shows it too. */
+  rung: { keyword: string; rankLabel: string } | null;
+  statements: StatementBlockView[];
+  /** Examples of meeting it, kept apart from what is expected; empty when the ladder gives none. */
+  examples: StatementBlockView[];
+}
+
+/** The cells of one group of competencies (`Craft`), in competency order; `name` is null where the ladder names no group. */
+export interface CellGroupView {
+  name: string | null;
+  cells: CellView[];
+}
+
+/** What changed in the words of one competency between two positions: statements added, removed and reworded. */
+export interface TextChangeView {
+  competency: string;
+  added: StatementView[];
+  removed: StatementView[];
+  /** A statement kept but reworded, word by word (as plain text). */
+  reworded: { words: WordView[] }[];
+}
+
 /** A position's handout. */
 export interface HandoutView extends PageView {
   role: { id: string; title: string; summary: string; link: LinkView };
-  position: { code: string; level: number; title: string; senior: boolean; seniority: string };
+  /** `summary`: what the ladder says of the position as a whole (empty when nothing says); `attributes`: its named facts (`Scope: Features`). */
+  position: {
+    code: string;
+    level: number;
+    title: string;
+    senior: boolean;
+    seniority: string;
+    summary: string;
+    attributes: { name: string; value: string }[];
+  };
+  /** The cells that sit on a rung of a scale, for the axis table and the scales; empty in a ladder without scales. */
   expectations: ExpectationView[];
+  /** The cells the ladder describes in words, by group of competencies; empty where every cell is a rung alone. */
+  cells: CellGroupView[];
+  /** What holds at every level of the role, shown on each of its positions; empty when the role says nothing. */
+  everyLevel: CellGroupView[];
   /** What changed from the previous position of the role; null for its first position. */
   previous: StepView | null;
   /** What the next position of the role adds; null for its last position. */
   next: StepView | null;
-  chart: ChartView;
+  /** The radar chart of the competencies with a scale; null when fewer than three have one (never a chart made up from text). */
+  chart: ChartView | null;
   source: { file: string; line: number };
   /** Pages for readers outside the organisation (`--for`, or the configuration's `audience`) leave out the source, the tool and the links around the output folder. */
   internal: boolean;
@@ -170,8 +240,13 @@ export interface RoleView extends PageView {
   book: LinkView | null;
   /** `versions`: the position's other pages the build writes (its PDF, its worksheet and the worksheet's PDF). */
   positions: { code: string; title: string; level: number; seniority: string; link: LinkView; versions: LinkView[] }[];
-  /** One row per axis, one cell per position. */
-  axes: { name: string; cells: Omit<RankView, 'description'>[] }[];
+  /** Some competency has a scale: the grid's rows are axes (else competencies). */
+  scaled: boolean;
+  /**
+   * One row per axis (competency), one cell per position: its rung (an empty keyword and rank 0 when it has
+   * none), and `text`, the start of its first statement as plain text (empty when it has none).
+   */
+  axes: { name: string; cells: (Omit<RankView, 'description'> & { text: string })[] }[];
   source: { file: string; line: number };
 }
 
@@ -248,6 +323,8 @@ export interface RoleChangeView {
   status: string | null;
   /** What the role is, reworded. */
   summary: WordView[] | null;
+  /** What holds at every level, a row a statement added, removed or reworded; empty when none. */
+  everyLevel: ChangeRowView[];
   positions: PositionChangeView[];
 }
 

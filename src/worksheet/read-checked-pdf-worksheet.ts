@@ -1,9 +1,10 @@
 import { VFile } from 'vfile';
 import { report } from '../messages.js';
+import { measurePdf, type PdfReadLimits } from '../pdf/measure-pdf.js';
 import type { FilledWorksheet } from './filled-worksheet.js';
-import { measurePdf, worksheetPdfLimits, type PdfReadLimits } from './measure-pdf.js';
 import { maxWorksheetPdfBytes, readPdfWorksheet } from './read-pdf-worksheet.js';
 import { WorksheetError } from './worksheet-error.js';
+import { worksheetPdfLimits } from './worksheet-pdf-limits.js';
 
 /**
  * Read a PDF worksheet (see `readPdfWorksheet`) only once it is known to be within `limits` (`pdf-too-large`,

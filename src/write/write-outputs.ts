@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, readdir, readFile, realpath, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeSystemError, isSystemError, RenderFailure } from '../failures.js';
+import { describeSystemError, isMissingFile, isSystemError, RenderFailure } from '../failures.js';
 import { isOutputPath } from '../plan/is-output-path.js';
 import { sha256 } from '../plan/output-states.js';
 import { enterFolders, makeFolder } from './enter-folders.js';
@@ -66,29 +66,47 @@ export interface RecordedOutput {
   sha256: string;
 }
 
+/** An old output left in place: its path, and why it could not be read when it could not (`permission denied (EACCES)`), else null for changed. */
+export interface KeptOutput {
+  path: string;
+  unreadable: string | null;
+}
+
 /**
  * Delete outputs an earlier build made that nothing makes any more, and the folders they leave empty.
  * Only a file still as that build wrote it (its bytes hash to what the manifest recorded) is deleted;
- * one changed since is left where it is and returned in `kept`, for the command to warn about.
+ * one changed since, or that cannot be read to tell, is left where it is and returned in `kept`, for
+ * the command to warn about.
  */
-export async function removeOutputs(outDir: string, files: readonly RecordedOutput[]): Promise<{ removed: string[]; kept: string[] }> {
+export async function removeOutputs(outDir: string, files: readonly RecordedOutput[]): Promise<{ removed: string[]; kept: KeptOutput[] }> {
   const root = path.resolve(outDir);
   const realRoot = await realpath(root).catch(() => null);
-  const result = { removed: [] as string[], kept: [] as string[] };
+  const result = { removed: [] as string[], kept: [] as KeptOutput[] };
   for (const file of files) {
     if (!isOutputPath(file.path)) throw new Error(`Output ${JSON.stringify(file.path)} is not a plain path inside ${root}`);
     const shown = path.join(root, file.path);
     const dir = realRoot && (await enterFolders(realRoot, root, path.posix.dirname(file.path), { create: false }));
     const target = dir && path.join(dir, path.posix.basename(file.path));
-    const found = target && (await lstat(target).catch(() => null));
-    if (!target || !found) {
-      result.removed.push(file.path); // already gone
+    if (!target) {
+      result.removed.push(file.path); // already gone, with its folder
       continue;
     }
-    // Only ever a regular file: ladders writes no links, pipes or folders, so one of those was put there by hand.
-    const bytes = found.isFile() ? await readFile(target).catch(() => null) : null;
+    let bytes: Buffer | null;
+    try {
+      // Only ever a regular file: ladders writes no links, pipes or folders, so one of those was put there by hand.
+      bytes = (await lstat(target)).isFile() ? await readFile(target) : null;
+    } catch (error) {
+      if (isMissingFile(error)) {
+        result.removed.push(file.path); // already gone
+        continue;
+      }
+      if (!isSystemError(error)) throw error;
+      // There but not to be read: kept, saying why, never counted as removed nor as changed.
+      result.kept.push({ path: file.path, unreadable: describeSystemError(error) });
+      continue;
+    }
     if (bytes === null || sha256(bytes) !== file.sha256) {
-      result.kept.push(file.path);
+      result.kept.push({ path: file.path, unreadable: null });
       continue;
     }
     await rm(target, { force: true }).catch((error: unknown) => {
@@ -127,7 +145,10 @@ const temporaryName = /^\..+\.[\da-f]{12}\.tmp$/;
  * itself); only this writer's own temporary names are touched. Returns how many were removed.
  */
 export async function removeLeftovers(outDir: string): Promise<number> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true }).catch((error: unknown) => {
+    if (isMissingFile(error)) return [];
+    throw error; // the top level names the folder that cannot be read, and why
+  });
   const leftovers = entries.filter((entry) => entry.isFile() && temporaryName.test(entry.name));
   for (const entry of leftovers) await rm(path.join(entry.parentPath, entry.name), { force: true });
   return leftovers.length;

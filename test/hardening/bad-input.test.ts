@@ -234,8 +234,8 @@ describe('folders and files that cannot be read', () => {
   it('a folder that does not exist: a usage error, exit 2, before anything is read or written', async () => {
     const work = path.join(scratch, 'missing-folder');
     mkdirSync(work);
-    for (const command of ['check', 'build']) {
-      const result = await runCaught([command, '--ladders', 'input', '--out', 'out'], work);
+    for (const args of [['check'], ['build', '--out', 'out']]) {
+      const result = await runCaught([...args, '--ladders', 'input'], work);
       expect(result.code).toBe(2);
       expect(result.stderr.split('\n')[0]).toBe(
         'ladders: the ladder folder `input` does not exist; give the folder of ladder pages with `--ladders DIR`',

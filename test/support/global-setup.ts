@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { findBrowser } from '../../src/print/find-browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

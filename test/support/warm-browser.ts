@@ -1,5 +1,5 @@
 import type { Browser } from 'puppeteer-core';
-import type { BrowserChoice } from '../../src/print/find-browser.js';
+import type { BrowserChoice } from '../../src/browser/find-browser.js';
 
 type Launch = (choice: BrowserChoice) => Promise<Browser>;
 
@@ -9,7 +9,7 @@ let warm: Promise<Browser> | undefined;
  * `launchBrowser` for a test file that runs many commands, each of which launches a browser and closes
  * it when done: the first launch starts one browser, and every launch after it hands out that same
  * browser again, warm. Closing what it handed out only closes the tabs opened in it; `closeWarmBrowser`
- * ends the browser. Mock `src/print/launch-browser.js` with it (`vi.mock`) so the commands run unchanged.
+ * ends the browser. Mock `src/browser/launch-browser.js` with it (`vi.mock`) so the commands run unchanged.
  */
 export async function launchWarmBrowser(launch: Launch, choice: BrowserChoice): Promise<Browser> {
   // A browser that went away (a test that kills it) is started again.

@@ -6,7 +6,7 @@ export interface LevelHeader {
 
 // `MG1`, `L3`, `IC 2`, `E-4`; `Level 3`, `Grade 2`; `Senior Engineer (L3)`.
 const bareCode = /^([A-Za-z]{1,4})[\s-]?(\d{1,2})$/u;
-const namedLevel = /^(?:level|lvl|grade|band|step|stage|tier)\s*(\d{1,2})$/iu;
+const namedLevel = /^(?:level|lvl|grade|band|step|stage|tier|レベル|等級)\s*(\d{1,2})$/iu;
 const titledCode = /^(.+?)\s*[([]\s*([A-Za-z]{0,4}[\s-]?\d{1,2})\s*[)\]]$/u;
 
 /** Whether a header names a level (`MG1`, `Level 3`, `Engineer (L1)`), as opposed to a competency. */

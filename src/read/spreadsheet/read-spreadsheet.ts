@@ -11,7 +11,7 @@ import { readMatrixSheet } from './read-matrix-sheet.js';
  */
 export const spreadsheetReader: ShapeReader = {
   shape: 'spreadsheet',
-  recognises: (file) => file.sheets !== null,
+  recognises: (file) => Boolean(file.sheets),
   read(files, context) {
     const known = new Map<string, Competency>();
     for (const file of files)
