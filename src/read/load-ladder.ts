@@ -280,13 +280,25 @@ function readFramework(
     const framework = first.frontMatter ? toFramework(first.tree, first.file, first.frontMatter, names) : null;
     return framework && { framework, shipped: false };
   }
-  const page = toPage(shippedIntroduction)[0];
+  const page = shippedIntroductionPage(shippedIntroduction);
   const framework =
     page?.frontMatter && isIntroductionPage(page.tree)
       ? toFramework(page.tree, page.file, page.frontMatter, { configTitle: names.configTitle })
       : null;
   if (!framework) throw new Error(`The shipped introduction page ${shippedIntroduction.file.path} does not define a framework`);
   return { framework, shipped: true };
+}
+
+/** The shipped introduction's syntax tree, parsed once a process: every read of a folder without an introduction asks for it. */
+let shippedTree: { text: string; tree: Root } | undefined;
+
+function shippedIntroductionPage(source: LadderSource): Page | undefined {
+  if (shippedTree?.text !== source.text) {
+    const page = toPage(source)[0];
+    shippedTree = page && source.text !== null ? { text: source.text, tree: page.tree } : undefined;
+    return page;
+  }
+  return { file: source.file, text: shippedTree.text, tree: shippedTree.tree, frontMatter: readFrontMatter(shippedTree.tree, source.file) };
 }
 
 /** Say that the ladder's role pages are read against the shipped axes, the folder defining none. */

@@ -11,6 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { documentationSection } from '../support/readme.js';
@@ -491,6 +492,54 @@ describe('line endings and byte-order marks are valid input', () => {
     );
     expect(placesWithoutBom).toEqual([expect.stringMatching(/^input\/maker\.md:\d+:\d+ broken-front-matter$/)]);
     await expectRefused('bom-with-error', withRolePage(bom(page)), { errors: placesWithoutBom });
+  });
+});
+
+describe('tables and spreadsheets that cannot be read', () => {
+  const fixture = (name: string, file: string) =>
+    readFileSync(path.join(import.meta.dirname, '..', 'fixtures', name, 'input', file), 'utf8');
+  const only = (files: Record<string, string | Uint8Array>) => (input: string) => writeLadder(input, files);
+
+  it('an HTML table never closed', async () => {
+    await expectRefused('table-unclosed', only({ 'pilot.md': fixture('table-unclosed-html', 'pilot.md') }), {
+      errors: ['input/pilot.md:3:1 table-unclosed'],
+    });
+  });
+
+  it('a table whose header row and first column both read as levels', async () => {
+    await expectRefused('table-orientation', only({ 'mixed.md': fixture('table-orientation', 'mixed.md') }), {
+      errors: ['input/mixed.md:3:1 table-orientation'],
+    });
+  });
+
+  it('a CSV file with a quote never closed', async () => {
+    await expectRefused('broken-csv', only({ 'keepers.csv': '"",Care,Crew\nK1,"Cleans the lens,Asks\n' }), { rules: ['broken-csv'] });
+  });
+
+  it('a CSV row with more cells than the first', async () => {
+    await expectRefused('ragged-row', only({ 'keepers.csv': '"",Care,Crew\nK1,Cleans,Asks\nK2,Replaces,Teaches,More\n' }), {
+      errors: ['input/keepers.csv:3:1 ragged-row'],
+    });
+  });
+
+  it('a sheet where neither the first row nor the first column names levels', async () => {
+    await expectRefused('unknown-orientation', only({ 'keepers.csv': '"",Care,Crew\nsomeone,Cleans,Asks\n' }), {
+      errors: ['input/keepers.csv:1:2 unknown-orientation'],
+    });
+  });
+
+  it('a CSV file of more rows than a ladder holds', async () => {
+    const rows = Array.from({ length: 2001 }, (_, index) => `K${index},x,y`).join('\n');
+    await expectRefused('sheet-too-large', only({ 'keepers.csv': `"",Care,Crew\n${rows}\n` }), { rules: ['sheet-too-large'] });
+  });
+
+  it('a workbook that is no ZIP archive', async () => {
+    await expectRefused('broken-workbook', only({ 'keepers.xlsx': 'PK this is not an archive' }), { rules: ['broken-workbook'] });
+  });
+
+  it('a small workbook that inflates to 80 MiB is refused before the workbook library reads it', async () => {
+    const bomb = zipSync({ 'xl/worksheets/sheet1.xml': [new Uint8Array(80 * 1024 * 1024), { level: 9 }] });
+    await expectRefused('workbook-too-large', only({ 'keepers.xlsx': bomb }), { rules: ['workbook-too-large'] });
   });
 });
 
