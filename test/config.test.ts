@@ -92,6 +92,7 @@ describe('loadConfig: reading settings', () => {
       'logo',
       'title',
       'seniorityWords',
+      'shapes',
       'locale',
       'labels',
       'audience',

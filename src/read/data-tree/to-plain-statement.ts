@@ -19,8 +19,9 @@ export function toPlainStatement(
 ): Statement {
   // A YAML block scalar keeps its line breaks; in a statement they are only wrapping.
   const value = text.replace(/\s+/g, ' ').trim();
-  // `www.` would become a link where the Markdown is shown.
+  // `www.` would become a link where the Markdown is shown, so the writer escapes a dot after any `w`
+  // that a word character follows (`saw.it` is written `saw\.it`): such text goes through the writer.
   const markdown =
-    literal.test(value) && !/www\./i.test(value) ? value : richText([{ type: 'paragraph', children: [{ type: 'text', value }] }]);
+    literal.test(value) && !/w\.\S/i.test(value) ? value : richText([{ type: 'paragraph', children: [{ type: 'text', value }] }]);
   return { kind, text: markdown, isNew: false, source: { file, ...place } };
 }

@@ -42,12 +42,12 @@ export interface Oriented {
  * of levels alone (titles beside codes); one where neither does is text.
  */
 /**
- * A table whose cells hold only marks (`✓`, `x`, a linked `→`), such as an index of which page covers
+ * A table whose cells hold only marks (`✓`, `•`, a linked `→`), such as an index of which page covers
  * which level: it says nothing a level expects, so it is no competency table.
  */
 function isTableOfMarks(body: Grid['rows']): boolean {
   const texts = body.flatMap((row) => row.cells.slice(1).flatMap((cell) => (cell.text ? [cell.text] : [])));
-  return texts.length > 0 && texts.every((text) => [...text].length <= 2);
+  return texts.length > 0 && texts.every((text) => /^[^\p{L}\p{N}]{1,2}$/u.test(text));
 }
 
 export function orientGrid(grid: Grid): Oriented {
