@@ -150,8 +150,8 @@ async function readLadderBytes(
       const reason = outsideReason(displayPath(read.link, cwd), displayPath(inside.dir, cwd));
       report(file, 'error', reason, undefined, 'link-outside-folder');
     } else if (read.problem === 'too-large') {
-      const what = limit === maxPageBytes ? 'a ladder page' : 'a workbook';
-      const reason = `The file is ${Math.ceil(read.size / 1024)} KiB, larger than the ${limit / 1024} KiB ${what} may be`;
+      const [it, kind] = limit === maxPageBytes ? ['page', 'a ladder page'] : ['workbook', 'a workbook'];
+      const reason = `The ${it} is ${Math.ceil(read.size / 1024)} KiB, larger than the ${limit / 1024} KiB ${kind} may be`;
       report(file, 'error', reason, undefined, 'file-too-large');
     } else {
       const why = read.problem === 'not-file' ? 'it is not a file' : systemReason(read.error);
