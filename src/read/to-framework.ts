@@ -88,10 +88,11 @@ function firstParagraph(tree: Root): string {
 function rankedList(section: Section): List | null {
   const list = leadingLists(section.body)[0];
   if (!list?.ordered) return null;
-  // A keyword is a word or a few: a list of questions set in italics (`1. _Would you…?_`) ranks nothing.
+  // A keyword is a word or a few: a list of questions set in italics (`1. _Would you…?_`) ranks nothing,
+  // and neither does a list of clauses led by a bold sentence (`2. **Term.** The term of…`, in a licence).
   return list.children.some((item) => {
     const read = readKeywordItem(item);
-    return read?.marked === true && read.keyword.length <= maxKeywordLength;
+    return read?.marked === true && read.keyword.length <= maxKeywordLength && !/[.。]$/u.test(read.keyword);
   })
     ? list
     : null;
