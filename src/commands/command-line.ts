@@ -47,3 +47,10 @@ export function defineCommandLine<const F extends Flags>(commandLine: CommandLin
 
 /** `--ladders DIR`, which every command that reads a ladder takes. */
 export const laddersFlag = { type: 'string', value: 'DIR', help: 'Folder of ladder pages (default: ladders)' } as const;
+
+/** How one handout a command writes beside what it prints looks and is printed: `compare`, `diff` and `assess`. */
+export const handoutLookFlags = {
+  paper: { type: 'string', value: 'a4|letter', help: "The handout's paper size (default: the locale's, a4 or letter)" },
+  templates: { type: 'string', value: 'DIR', help: 'Templates that override the shipped ones, file by file' },
+  browser: { type: 'string', value: 'PATH', help: 'The Chrome or Chromium to print the PDF with (default: found)' },
+} as const;

@@ -1,4 +1,4 @@
-import { defineCommandLine, laddersFlag } from './command-line.js';
+import { defineCommandLine, handoutLookFlags, laddersFlag } from './command-line.js';
 import { handoutLookOf } from './handout-look-of.js';
 import { loadSettings } from './load-settings.js';
 import { requireLadderFolder } from './require-ladder-folder.js';
@@ -15,9 +15,7 @@ export const compareCommandLine = defineCommandLine({
     ladders: laddersFlag,
     out: { type: 'string', value: 'DIR', help: 'Also write a comparison handout into this folder' },
     format: { type: 'string', value: 'LIST', help: "The handout's comma-separated formats of pdf, html and md (default: all)" },
-    paper: { type: 'string', value: 'a4|letter', help: "The handout's paper size (default: the locale's, a4 or letter)" },
-    templates: { type: 'string', value: 'DIR', help: 'Templates that override the shipped ones, file by file' },
-    browser: { type: 'string', value: 'PATH', help: 'The Chrome or Chromium to print the PDF with (default: found)' },
+    ...handoutLookFlags,
   },
   leftWhenStopped: 'nothing was written',
   async run(values, operands, io) {

@@ -1,5 +1,5 @@
 import { UsageError } from '../failures.js';
-import { defineCommandLine, laddersFlag } from './command-line.js';
+import { defineCommandLine, handoutLookFlags, laddersFlag } from './command-line.js';
 import { parseChoice } from './flag-values.js';
 import { handoutLookOf } from './handout-look-of.js';
 import { loadSettings } from './load-settings.js';
@@ -23,9 +23,7 @@ export const diffCommandLine = defineCommandLine({
     },
     json: { type: 'boolean', help: 'Print the changes as JSON (as --format json)' },
     out: { type: 'string', value: 'DIR', help: 'Also write a changelog handout into this folder' },
-    paper: { type: 'string', value: 'a4|letter', help: "The handout's paper size (default: the locale's, a4 or letter)" },
-    templates: { type: 'string', value: 'DIR', help: 'Templates that override the shipped ones, file by file' },
-    browser: { type: 'string', value: 'PATH', help: 'The Chrome or Chromium to print the PDF with (default: found)' },
+    ...handoutLookFlags,
   },
   leftWhenStopped: 'nothing was written',
   async run(values, operands, io) {
