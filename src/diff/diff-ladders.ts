@@ -44,7 +44,7 @@ function diffRole(before: Role, after: Role, beforeLadder: Ladder, afterLadder: 
     .filter((change) => change !== null)
     .sort(comparePositionChanges);
   const summary = diffText(before.summary, after.summary);
-  const everyLevel = diffEveryLevel(before, after, afterLadder.framework.competencies, beforeLadder.framework.competencies);
+  const everyLevel = diffEveryLevel(before, after, beforeLadder.framework.competencies, afterLadder.framework.competencies);
   if (positions.length === 0 && summary === null && before.title === after.title && everyLevel.length === 0) return null;
   const change: RoleChange = {
     change: 'changed',
@@ -62,8 +62,8 @@ function diffRole(before: Role, after: Role, beforeLadder: Ladder, afterLadder: 
 function diffEveryLevel(
   before: Role,
   after: Role,
-  afterAxes: readonly Competency[],
   beforeAxes: readonly Competency[],
+  afterAxes: readonly Competency[],
 ): EveryLevelChange[] {
   const ids = [...new Set([...after.everyLevel, ...before.everyLevel].map((cell) => cell.competency))];
   return ids.flatMap((id) => {
